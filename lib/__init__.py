@@ -1,0 +1,1 @@
+"""PAPI plan dashboard library: everything except page layout."""

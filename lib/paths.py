@@ -1,0 +1,31 @@
+"""Every path the project uses, resolved from the repository root.
+
+Nothing here depends on the working directory, so the app, the tests and the
+command-line importer find the same files wherever they are started from.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT: Path = Path(__file__).resolve().parents[1]
+DATA_DIR: Path = ROOT / "data"
+SHARED_DIR: Path = ROOT.parent / "shared"
+SOURCES_DIR: Path = SHARED_DIR / "data-sources"
+
+TASKS_CSV: Path = DATA_DIR / "tasks.csv"
+SCORES_CSV: Path = DATA_DIR / "papi_scores.csv"
+STRUCTURE_CSV: Path = DATA_DIR / "papi_structure.csv"
+AGENCIES_CSV: Path = DATA_DIR / "agencies.csv"
+CROSSWALK_CSV: Path = DATA_DIR / "plan_crosswalk.csv"
+PROVINCES_CSV: Path = DATA_DIR / "provinces.csv"
+GEOJSON_63: Path = DATA_DIR / "geo" / "vn63_provinces.geojson"
+
+DEFAULT_DB: Path = DATA_DIR / "papi.duckdb"
+
+
+def store_path() -> Path:
+    """Return the DuckDB store path: `PAPI_DB` if set, else `data/papi.duckdb`."""
+    configured = os.environ.get("PAPI_DB", "").strip()
+    return Path(configured).expanduser().resolve() if configured else DEFAULT_DB
