@@ -285,7 +285,8 @@ def suggest_province(text: str, era: str = ERA_63, n: int = 3, path: Path = PROV
     """
     era = _check_era(era)
     frame = load_registry(path)
-    names = dict(zip(frame.loc[frame["era"] == era, "code"], frame.loc[frame["era"] == era, "name_vi"]))
+    rows = frame[frame["era"] == era]
+    names = dict(zip(rows["code"], rows["name_vi"], strict=True))
     index = _cached_index(era, path)
     close = difflib.get_close_matches(_match_key(text), list(index), n=len(index), cutoff=0.6)
     suggestions: list[str] = []
