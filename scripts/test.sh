@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Set up everything and run the whole test suite: lint, unit, app and browser tests.
+# The browser tests need Debian/Ubuntu's Chromium at /usr/bin/chromium; when it is
+# missing and we are root (as in CI), it is installed with apt-get.  Elsewhere
+# install it yourself (`sudo apt-get install chromium`) or point PAPI_CHROMIUM
+# at a Chromium/Chrome binary.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+bash scripts/setup.sh dev
+chromium="${PAPI_CHROMIUM:-/usr/bin/chromium}"
+if [ ! -x "$chromium" ] && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null
+fi
+.venv/bin/ruff check .
+.venv/bin/python -m pytest "$@"
