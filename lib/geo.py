@@ -196,9 +196,11 @@ def topology_to_geojson(
         polygons = [p for p in (_polygon(part, arcs, raw_arcs, decimals) for part in parts) if p]
         if not polygons:
             raise ValueError(f"geometry {geometry.get('properties')} has no polygon left")
+        # The input type is kept, even for a one-part MultiPolygon, so the
+        # output mirrors the source geometry by geometry.
         out: dict[str, Any] = (
             {"type": "Polygon", "coordinates": polygons[0]}
-            if len(polygons) == 1
+            if kind == "Polygon"
             else {"type": "MultiPolygon", "coordinates": polygons}
         )
         feature: dict[str, Any] = {"type": "Feature", "properties": dict(geometry.get("properties", {}))}
