@@ -11,14 +11,21 @@ st.set_page_config(page_title="PAPI", page_icon=":bar_chart:", layout="wide")
 selection = ui.sidebar()
 ui.remember(selection)
 lang = selection.lang
-pages = [
-    st.Page(
-        "pages/overview.py",
-        title=i18n.t("page_overview", lang),
-        icon=":material/dashboard:",
-        url_path="overview",
-        default=True,
-    ),
+
+# url_path values are stable, language-independent page addresses for links.
+PAGES = [
+    ("pages/overview.py", "page_overview", ":material/dashboard:", "overview"),
+    ("pages/dimensions.py", "page_dimensions", ":material/stacked_bar_chart:", "dimensions"),
+    ("pages/agencies.py", "page_agencies", ":material/account_tree:", "agencies"),
+    ("pages/trends.py", "page_trends", ":material/trending_up:", "trends"),
+    ("pages/tasks.py", "page_tasks", ":material/checklist:", "tasks"),
+    ("pages/provinces.py", "page_provinces", ":material/map:", "provinces"),
+    ("pages/upload.py", "page_upload", ":material/upload_file:", "upload"),
 ]
-page = st.navigation(pages)
+page = st.navigation(
+    [
+        st.Page(path, title=i18n.t(label, lang), icon=icon, url_path=url, default=(url == "overview"))
+        for path, label, icon, url in PAGES
+    ]
+)
 page.run()

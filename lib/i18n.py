@@ -17,6 +17,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "province": ("Tỉnh/thành phố", "Province"),
     "year": ("Năm PAPI", "PAPI year"),
     "peers": ("Nhóm so sánh", "Comparison group"),
+    "peers_help": (
+        "Các tỉnh để so sánh; mặc định là các tỉnh Tây Nguyên.",
+        "Provinces to compare with; the Central Highlands by default.",
+    ),
     "page_overview": ("Tổng quan", "Overview"),
     "page_dimensions": ("Nội dung: nhiệm vụ và điểm", "Dimensions: workload vs score"),
     "page_agencies": ("Cơ quan: phân bổ nhiệm vụ", "Agencies: load balance"),

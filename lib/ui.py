@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import duckdb
 import streamlit as st
 
-from lib import i18n, paths, queries, store
+from lib import i18n, paths, provinces, queries, store
 
 DEFAULT_PROVINCE = "66"  # Đắk Lắk, the province of the first plan.
 
@@ -66,16 +66,21 @@ def sidebar() -> Selection:
     con = conn()
     db_key = str(paths.store_path())
     years = _years(con, db_key, data_version())
-    provinces = _provinces(con, db_key, data_version())
+    province_names = _provinces(con, db_key, data_version())
 
     if "lang" not in st.session_state:
         st.session_state["lang"] = _param("lang", i18n.DEFAULT_LANGUAGE)
     if "province" not in st.session_state:
         code = _param("province", DEFAULT_PROVINCE)
-        st.session_state["province"] = code if code in provinces else DEFAULT_PROVINCE
+        st.session_state["province"] = code if code in province_names else DEFAULT_PROVINCE
     if "year" not in st.session_state:
         wanted = _param("year", str(years[-1]))
         st.session_state["year"] = int(wanted) if wanted.isdigit() and int(wanted) in years else years[-1]
+    if "peers" not in st.session_state:
+        wanted_peers = [
+            c for c in _param("peers", ",".join(provinces.CENTRAL_HIGHLANDS)).split(",") if c in province_names
+        ]
+        st.session_state["peers"] = wanted_peers
 
     with st.sidebar:
         lang = (
@@ -89,14 +94,23 @@ def sidebar() -> Selection:
         )
         code = st.selectbox(
             i18n.t("province", lang),
-            options=list(provinces),
-            format_func=lambda c: provinces[c],
+            options=list(province_names),
+            format_func=lambda c: province_names[c],
             key="province",
         )
         year = st.selectbox(i18n.t("year", lang), options=years[::-1], key="year")
+        peers = st.multiselect(
+            i18n.t("peers", lang),
+            options=list(province_names),
+            format_func=lambda c: province_names[c],
+            key="peers",
+            help=i18n.t("peers_help", lang),
+        )
 
-    st.query_params.update({"lang": lang, "province": code, "year": str(year)})
-    return Selection(lang=lang, province_code=code, province_name=provinces[code], year=int(year), peers=())
+    st.query_params.update({"lang": lang, "province": code, "year": str(year), "peers": ",".join(peers)})
+    return Selection(
+        lang=lang, province_code=code, province_name=province_names[code], year=int(year), peers=tuple(peers)
+    )
 
 
 def remember(selection: Selection) -> None:
