@@ -9,6 +9,7 @@ a copied link reproduces the view.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import duckdb
 import streamlit as st
@@ -125,3 +126,17 @@ def sidebar_selection() -> Selection:
         selection = sidebar()
         remember(selection)
     return selection
+
+
+@st.cache_data(max_entries=512, ttl=3600, show_spinner=False)
+def _cached_query(name: str, args: tuple[object, ...], db_key: str, version: int) -> object:
+    return getattr(queries, name)(conn(), *args)
+
+
+def query(name: str, *args: object) -> Any:
+    """Run the named query from `lib.queries` with `args`, cached per store and data version.
+
+    Arguments must be small hashable values (codes, years, language); the
+    connection is supplied here, so callers never pass it.
+    """
+    return _cached_query(name, tuple(args), str(paths.store_path()), data_version())
