@@ -8,6 +8,8 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
+from lib import papi
+
 
 def _frame(con: duckdb.DuckDBPyConnection, sql: str, params: list[object] | None = None) -> pd.DataFrame:
     """Run `sql` on a fresh cursor and return the result as a DataFrame."""
@@ -63,4 +65,347 @@ def total_score(con: duckdb.DuckDBPyConnection, province_code: str, year: int) -
         con,
         "SELECT total, rank, ranked_provinces, national_median FROM total_scores WHERE province_code = ? AND year = ?",
         [province_code, year],
+    )
+
+
+# --- workload: overview, dimensions, agencies ---
+# Plan tasks belong to a province by its Vietnamese name (tasks.province); the
+# sidebar speaks GSO codes, so every plan query joins the 63-era registry.
+# Percentile = percent_rank of the province's score among all provinces that
+# year (0 = lowest, 100 = highest); quartile 4 = top quarter (percentile >= 75).
+
+_PLAN_TASKS_CTE = """
+    plan_tasks AS (
+        SELECT t.* FROM tasks t
+        JOIN provinces p ON p.era = '63' AND p.name_vi = t.province
+        WHERE p.code = ?
+    )
+"""
+
+
+def plan_summary(con: duckdb.DuckDBPyConnection, province_code: str) -> pd.DataFrame:
+    """Return one row on the province's plan(s): tasks, agencies, tasks without lead/implementer, plan years.
+
+    `tasks` is 0 when the province has no plan.
+    """
+    return _frame(
+        con,
+        "WITH "
+        + _PLAN_TASKS_CTE
+        + """
+        SELECT count(*) AS tasks,
+               (SELECT count(DISTINCT a.agency) FROM task_agencies a
+                 WHERE a.task_id IN (SELECT task_id FROM plan_tasks)) AS agencies,
+               count(*) FILTER (WHERE coalesce(trim(lead_agency), '') = '') AS no_lead,
+               count(*) FILTER (WHERE coalesce(trim(implementing_agencies), '') = '') AS no_implementer,
+               coalesce(string_agg(DISTINCT CAST(plan_year AS VARCHAR), ', ' ORDER BY CAST(plan_year AS VARCHAR)), '')
+                   AS plan_years
+        FROM plan_tasks
+        """,
+        [province_code],
+    )
+
+
+def _comparable(years: pd.Series, dimensions: pd.Series | None) -> list[bool]:
+    """Return, per row, whether `year` and `year - 1` lie in one comparability segment."""
+    out = []
+    for i, year in enumerate(years):
+        dim = None if dimensions is None else int(dimensions.iloc[i])
+        out.append(papi.known_year(int(year) - 1) and papi.segment(int(year), dim) == papi.segment(int(year) - 1, dim))
+    return out
+
+
+def total_with_change(con: duckdb.DuckDBPyConnection, province_code: str, year: int) -> pd.DataFrame:
+    """Return the province's total for `year` with rank and the year before (empty if no total).
+
+    `comparable` is False when a methodology break (2018) lies between the two years;
+    then `change` is missing rather than a misleading difference.
+    """
+    frame = _frame(
+        con,
+        """
+        SELECT c.year, c.total, c.rank, c.ranked_provinces, c.national_median,
+               p.total AS prev_total, p.rank AS prev_rank, p.ranked_provinces AS prev_ranked_provinces
+        FROM total_scores c
+        LEFT JOIN total_scores p ON p.province_code = c.province_code AND p.year = c.year - 1
+        WHERE c.province_code = ? AND c.year = ?
+        """,
+        [province_code, year],
+    )
+    if frame.empty:
+        return frame
+    frame["comparable"] = pd.Series(_comparable(frame["year"], None), index=frame.index) & frame["prev_total"].notna()
+    frame["change"] = (frame["total"] - frame["prev_total"]).where(frame["comparable"])
+    return frame
+
+
+def dimension_profile(con: duckdb.DuckDBPyConnection, province_code: str, year: int) -> pd.DataFrame:
+    """Return all eight dimensions for a province and year: score, rank, national median,
+    percentile, quartile, best province, change from the year before, and plan tasks.
+
+    A dimension not surveyed that year (7 and 8 before 2018) or not published for
+    the province keeps a row with a missing score, never 0.
+    """
+    frame = _frame(
+        con,
+        "WITH "
+        + _PLAN_TASKS_CTE
+        + """,
+        ranked AS (
+            SELECT year, province_code, province, dimension, score,
+                   rank() OVER w_desc AS rank,
+                   count(*) OVER w AS ranked_provinces,
+                   median(score) OVER w AS national_median,
+                   100 * percent_rank() OVER w_asc AS percentile,
+                   max(score) OVER w AS best_score,
+                   arg_max(province, score) OVER w AS best_province
+            FROM scores
+            WHERE subdimension IS NULL AND year IN (?, ?)
+            WINDOW w AS (PARTITION BY year, dimension),
+                   w_desc AS (PARTITION BY year, dimension ORDER BY score DESC),
+                   w_asc AS (PARTITION BY year, dimension ORDER BY score)
+        ), dims AS (SELECT DISTINCT dimension FROM papi_structure),
+        surveyed AS (SELECT DISTINCT dimension FROM papi_structure WHERE year = ?),
+        plan AS (SELECT dimension, count(*) AS tasks FROM plan_tasks GROUP BY dimension)
+        SELECT d.dimension, (s.dimension IS NOT NULL) AS surveyed,
+               c.score, c.rank, c.ranked_provinces, c.national_median, c.percentile,
+               c.best_score, c.best_province, p.score AS prev_score,
+               coalesce(plan.tasks, 0) AS tasks
+        FROM dims d
+        LEFT JOIN surveyed s USING (dimension)
+        LEFT JOIN ranked c ON c.dimension = d.dimension AND c.year = ? AND c.province_code = ?
+        LEFT JOIN ranked p ON p.dimension = d.dimension AND p.year = ? AND p.province_code = ?
+        LEFT JOIN plan ON plan.dimension = d.dimension
+        ORDER BY d.dimension
+        """,
+        [province_code, year, year - 1, year, year, province_code, year - 1, province_code],
+    )
+    return _with_quartile_and_change(frame, year)
+
+
+def _with_quartile_and_change(frame: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Add `quartile`, `comparable` (same segment as the year before, both scores present) and `change`."""
+    frame["quartile"] = _quartile(frame["percentile"])
+    same_segment = _comparable(pd.Series([year] * len(frame)), frame["dimension"])
+    frame["comparable"] = [
+        ok and pd.notna(prev) and pd.notna(cur)
+        for ok, prev, cur in zip(same_segment, frame["prev_score"], frame["score"], strict=True)
+    ]
+    frame["change"] = (frame["score"] - frame["prev_score"]).where(frame["comparable"])
+    return frame
+
+
+def _quartile(percentile: pd.Series) -> pd.Series:
+    """Map a 0-100 national percentile to its quartile (1 = bottom quarter, 4 = top); missing stays missing."""
+    quartile = (percentile // 25 + 1).clip(upper=4)
+    return quartile.astype("Int64")
+
+
+def subdimension_profile(con: duckdb.DuckDBPyConnection, province_code: str, year: int) -> pd.DataFrame:
+    """Return each sub-dimension of `year`'s structure for a province: score, rank, percentile,
+    quartile, change from the year before (same concept key), and plan tasks.
+
+    `tasks` counts tasks mapped to that sub-dimension; `whole_dimension_tasks`
+    counts the dimension's tasks that name no sub-dimension (they cover all of it).
+    """
+    frame = _frame(
+        con,
+        "WITH "
+        + _PLAN_TASKS_CTE
+        + """,
+        ranked AS (
+            SELECT year, province_code, key, score,
+                   rank() OVER (PARTITION BY year, key ORDER BY score DESC) AS rank,
+                   count(*) OVER (PARTITION BY year, key) AS ranked_provinces,
+                   median(score) OVER (PARTITION BY year, key) AS national_median,
+                   100 * percent_rank() OVER (PARTITION BY year, key ORDER BY score) AS percentile,
+                   max(score) OVER (PARTITION BY year, key) AS best_score,
+                   arg_max(province, score) OVER (PARTITION BY year, key) AS best_province
+            FROM subdimension_scores WHERE year IN (?, ?)
+        ), direct AS (
+            SELECT ts.key, count(*) AS tasks FROM task_subdimensions ts
+            WHERE ts.task_id IN (SELECT task_id FROM plan_tasks) GROUP BY ts.key
+        ), whole AS (
+            SELECT dimension, count(*) AS tasks FROM plan_tasks
+            WHERE coalesce(trim(papi_subdimensions), '') = '' GROUP BY dimension
+        )
+        SELECT st.dimension, st.subdimension, st.key, st.name_vi, st.name_en, st.scale_min, st.scale_max,
+               c.score, c.rank, c.ranked_provinces, c.national_median, c.percentile,
+               c.best_score, c.best_province, p.score AS prev_score,
+               coalesce(direct.tasks, 0) AS tasks, coalesce(whole.tasks, 0) AS whole_dimension_tasks
+        FROM papi_structure st
+        LEFT JOIN ranked c ON c.key = st.key AND c.year = st.year AND c.province_code = ?
+        LEFT JOIN ranked p ON p.key = st.key AND p.year = st.year - 1 AND p.province_code = ?
+        LEFT JOIN direct ON direct.key = st.key
+        LEFT JOIN whole ON whole.dimension = st.dimension
+        WHERE st.year = ? AND st.subdimension IS NOT NULL
+        ORDER BY st.dimension, st.subdimension
+        """,
+        [province_code, year, year - 1, province_code, province_code, year],
+    )
+    return _with_quartile_and_change(frame, year)
+
+
+def score_history(
+    con: duckdb.DuckDBPyConnection, province_code: str, dimension: int, key: str | None = None
+) -> pd.DataFrame:
+    """Return a dimension's (key None) or sub-dimension's yearly score for a province, with rank,
+    national median and comparability segment (years in one segment may be joined by a line)."""
+    if key is None:
+        frame = _frame(
+            con,
+            """
+            SELECT year, score, rank, ranked_provinces, national_median FROM dimension_scores
+            WHERE province_code = ? AND dimension = ? ORDER BY year
+            """,
+            [province_code, dimension],
+        )
+    else:
+        frame = _frame(
+            con,
+            """
+            SELECT year, score, rank, ranked_provinces, national_median FROM subdimension_scores
+            WHERE province_code = ? AND key = ? ORDER BY year
+            """,
+            [province_code, key],
+        )
+    frame["segment"] = [papi.segment(int(y), dimension) for y in frame["year"]]
+    return frame
+
+
+def tasks_for(
+    con: duckdb.DuckDBPyConnection, province_code: str, dimension: int, key: str | None = None
+) -> pd.DataFrame:
+    """Return the province's plan tasks for a dimension (key None), or for one sub-dimension:
+    those mapped to it (`coverage` "direct") and the dimension's tasks naming no sub-dimension ("whole")."""
+    return _frame(
+        con,
+        "WITH "
+        + _PLAN_TASKS_CTE
+        + """
+        SELECT t.task_id, t.plan_year, t.plan_section, t.task, t.lead_agency, t.implementing_agencies,
+               t.papi_subdimensions,
+               CASE WHEN coalesce(trim(t.papi_subdimensions), '') = '' THEN 'whole' ELSE 'direct' END AS coverage
+        FROM plan_tasks t
+        WHERE t.dimension = ?
+          AND (CAST(? AS VARCHAR) IS NULL
+               OR coalesce(trim(t.papi_subdimensions), '') = ''
+               OR t.task_id IN (SELECT task_id FROM task_subdimensions WHERE key = ?))
+        ORDER BY t.source_line
+        """,
+        [province_code, dimension, key, key],
+    )
+
+
+def agency_load(con: duckdb.DuckDBPyConnection, province_code: str) -> pd.DataFrame:
+    """Return, per agency in the province's plan, tasks led, tasks implemented and distinct tasks,
+    sorted by tasks led then implemented (most first)."""
+    return _frame(
+        con,
+        "WITH "
+        + _PLAN_TASKS_CTE
+        + """
+        SELECT a.agency, any_value(ag.level) AS level,
+               count(DISTINCT a.task_id) FILTER (WHERE a.role = 'lead') AS led,
+               count(DISTINCT a.task_id) FILTER (WHERE a.role = 'implementing') AS implemented,
+               count(DISTINCT a.task_id) AS tasks
+        FROM task_agencies a
+        JOIN plan_tasks t USING (task_id)
+        LEFT JOIN agencies ag ON ag.canonical_name = a.agency
+        GROUP BY a.agency
+        ORDER BY led DESC, implemented DESC, a.agency
+        """,
+        [province_code],
+    )
+
+
+def agency_dimension_matrix(con: duckdb.DuckDBPyConnection, province_code: str, role: str = "any") -> pd.DataFrame:
+    """Return (agency, dimension, tasks) for the province's plan; `role` is "lead", "implementing" or "any"."""
+    return _frame(
+        con,
+        "WITH "
+        + _PLAN_TASKS_CTE
+        + """
+        SELECT a.agency, t.dimension, count(DISTINCT a.task_id) AS tasks
+        FROM task_agencies a
+        JOIN plan_tasks t USING (task_id)
+        WHERE ? = 'any' OR a.role = ?
+        GROUP BY a.agency, t.dimension
+        ORDER BY a.agency, t.dimension
+        """,
+        [province_code, role, role],
+    )
+
+
+def lead_concentration(con: duckdb.DuckDBPyConnection, province_code: str, top: int = 3) -> pd.DataFrame:
+    """Return how concentrated the lead role is: lead assignments, leading agencies, the share of
+    the `top` agencies, the Herfindahl-Hirschman index (sum of squared shares, 0-1), its
+    "effective number" of equally loaded agencies (1 / HHI), and the Gini coefficient of tasks led.
+
+    A task with two lead agencies counts once for each. Empty frame when nobody leads a task.
+    """
+    load = agency_load(con, province_code)
+    led = load.loc[load["led"] > 0, "led"].sort_values(ascending=False).astype(float)
+    if led.empty:
+        return pd.DataFrame()
+    total = led.sum()
+    shares = led / total
+    hhi = float((shares**2).sum())
+    ordered = led.sort_values().to_numpy()
+    n = len(ordered)
+    ranks = pd.RangeIndex(1, n + 1).to_numpy()
+    gini = float((2 * (ranks * ordered).sum()) / (n * ordered.sum()) - (n + 1) / n)
+    return pd.DataFrame(
+        [
+            {
+                "lead_assignments": int(total),
+                "lead_agencies": n,
+                "top": min(top, n),
+                "top_share": float(shares.iloc[:top].sum()),
+                "top_agencies": "; ".join(load.loc[load["led"] > 0, "agency"].iloc[:top]),
+                "hhi": hhi,
+                "effective_agencies": 1 / hhi,
+                "gini": gini,
+            }
+        ]
+    )
+
+
+def tasks_missing_agency(con: duckdb.DuckDBPyConnection, province_code: str) -> pd.DataFrame:
+    """Return the province's plan tasks with no lead agency or no implementing agency."""
+    return _frame(
+        con,
+        "WITH "
+        + _PLAN_TASKS_CTE
+        + """
+        SELECT task_id, dimension, plan_section, task, lead_agency, implementing_agencies,
+               CASE WHEN coalesce(trim(lead_agency), '') = '' AND coalesce(trim(implementing_agencies), '') = ''
+                    THEN 'both'
+                    WHEN coalesce(trim(lead_agency), '') = '' THEN 'lead' ELSE 'implementing' END AS missing
+        FROM plan_tasks
+        WHERE coalesce(trim(lead_agency), '') = '' OR coalesce(trim(implementing_agencies), '') = ''
+        ORDER BY source_line
+        """,
+        [province_code],
+    )
+
+
+def agency_tasks(con: duckdb.DuckDBPyConnection, province_code: str, agency: str) -> pd.DataFrame:
+    """Return the province's plan tasks an agency leads or implements, with its role(s)."""
+    return _frame(
+        con,
+        "WITH "
+        + _PLAN_TASKS_CTE
+        + """
+        SELECT t.task_id, t.dimension, t.plan_section,
+               string_agg(DISTINCT a.role, ';' ORDER BY a.role) AS role,
+               any_value(t.task) AS task, any_value(t.lead_agency) AS lead_agency,
+               any_value(t.implementing_agencies) AS implementing_agencies
+        FROM task_agencies a
+        JOIN plan_tasks t USING (task_id)
+        WHERE a.agency = ?
+        GROUP BY t.task_id, t.dimension, t.plan_section, t.source_line
+        ORDER BY t.source_line
+        """,
+        [province_code, agency],
     )
