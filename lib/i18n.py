@@ -53,6 +53,7 @@ LABELS.update(
             "Chưa có kế hoạch nhiệm vụ cho tỉnh {province}. Điểm PAPI vẫn được hiển thị bên dưới.",
             "No task plan yet for {province}. Its PAPI scores are still shown below.",
         ),
+        "wl_no_plan_short": ("Chưa có kế hoạch nhiệm vụ cho tỉnh {province}.", "No task plan yet for {province}."),
         "wl_metric_tasks": ("Nhiệm vụ trong kế hoạch", "Tasks in the plan"),
         "wl_metric_agencies": ("Cơ quan tham gia", "Agencies involved"),
         "wl_metric_no_lead": ("Nhiệm vụ chưa có cơ quan chủ trì", "Tasks without a lead agency"),

@@ -1,8 +1,98 @@
-"""Placeholder until this page is built (see the issue tracker)."""
+"""Agencies: tasks led and implemented per agency, the agency × dimension matrix, how
+concentrated the lead load is, tasks missing an agency, and one agency's task list."""
 
 import streamlit as st
 
-from lib import ui
+from lib import charts, i18n, ui
+
+CONFIG = {"displaylogo": False}
+AGENCY = "wl_agency"
+
+
+def _agency_from_chart() -> None:
+    """Bar click → the agency choice (the selectbox below reads the same session key)."""
+    points = st.session_state.get("wl_agency_chart", {}).get("selection", {}).get("points", [])
+    if points and points[0].get("customdata"):
+        st.session_state[AGENCY] = charts.unescape(points[0]["customdata"][0])
+
 
 selection = ui.sidebar_selection()
-st.info("…")
+lang, code = selection.lang, selection.province_code
+province = charts.markdown_safe(selection.province_name)
+
+plan = ui.query("plan_summary", code).iloc[0]
+st.title(i18n.t("wl_agencies_title", lang, province=province))
+if int(plan["tasks"]) == 0:
+    st.info(i18n.t("wl_no_plan_short", lang, province=province))
+    st.stop()
+load = ui.query("agency_load", code)
+if load.empty:
+    st.info(i18n.t("wl_no_agencies", lang, province=province))
+    st.stop()
+st.caption(i18n.t("wl_plan_caption", lang, years=plan["plan_years"], province=province, year=selection.year))
+agencies = list(load["agency"])
+
+load_col, matrix_col = st.columns(2)
+with load_col:
+    st.plotly_chart(
+        charts.agency_load_figure(load, lang),
+        width="stretch",
+        config=CONFIG,
+        key="wl_agency_chart",
+        on_select=_agency_from_chart,
+        selection_mode="points",
+    )
+    st.caption(i18n.t("wl_click_agency", lang))
+    with st.expander(i18n.t("wl_table_view", lang)):
+        st.dataframe(charts.agency_table(load, lang), hide_index=True, width="stretch")
+with matrix_col:
+    role = (
+        st.segmented_control(
+            i18n.t("wl_matrix_role", lang),
+            options=["any", "lead", "implementing"],
+            format_func=lambda v: i18n.t(f"wl_role_{v}", lang),
+            default="any",
+            key="wl_matrix_role",
+        )
+        or "any"
+    )
+    matrix = ui.query("agency_dimension_matrix", code, role)
+    st.plotly_chart(
+        charts.agency_dimension_figure(matrix, agencies, lang), width="stretch", config=CONFIG, key="wl_matrix_chart"
+    )
+    with st.expander(i18n.t("wl_table_view", lang)):
+        st.dataframe(charts.matrix_table(matrix, agencies, lang), hide_index=True, width="stretch")
+
+# Drill-down: one agency's tasks.
+if st.session_state.get(AGENCY) not in agencies:
+    st.session_state[AGENCY] = agencies[0]
+agency = st.selectbox(i18n.t("wl_agency_pick", lang), options=agencies, key=AGENCY)
+row = load[load["agency"] == agency].iloc[0]
+st.subheader(
+    i18n.t(
+        "wl_agency_tasks",
+        lang,
+        agency=charts.markdown_safe(agency),
+        led=int(row["led"]),
+        implemented=int(row["implemented"]),
+    )
+)
+st.dataframe(charts.agency_tasks_table(ui.query("agency_tasks", code, agency), lang), hide_index=True, width="stretch")
+
+st.subheader(i18n.t("wl_concentration", lang))
+concentration = ui.query("lead_concentration", code)
+if not concentration.empty:
+    texts = charts.concentration_texts(concentration, lang)
+    c1, c2, c3 = st.columns(3)
+    c1.metric(texts["top_label"], texts["top_share"])
+    c2.metric(i18n.t("wl_effective", lang), texts["effective"])
+    c3.metric(i18n.t("wl_gini", lang), texts["gini"])
+    st.markdown(texts["top_sentence"])
+    st.markdown(texts["hhi_sentence"])
+
+missing = ui.query("tasks_missing_agency", code)
+st.subheader(i18n.t("wl_gaps_header", lang, n=len(missing)))
+if missing.empty:
+    st.info(i18n.t("wl_no_gaps", lang))
+else:
+    st.dataframe(charts.missing_agency_table(missing, lang), hide_index=True, width="stretch")

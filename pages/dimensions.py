@@ -1,8 +1,121 @@
-"""Placeholder until this page is built (see the issue tracker)."""
+"""Dimensions: the plan's tasks per (sub-)dimension next to its score, rank and trend; the
+effort–score chart with its "weak and under-served" quadrant; low-scoring sub-dimensions
+without a task; and a drill-down to the tasks and score history of one (sub-)dimension."""
 
 import streamlit as st
 
-from lib import ui
+from lib import charts, i18n, ui
+
+CONFIG = {"displaylogo": False}
+PICK = "wl_pick"
+
+
+def _pick_from_chart() -> None:
+    """Chart click → the drill-down choice (the selectbox below reads the same session key)."""
+    points = st.session_state.get("wl_effort_chart", {}).get("selection", {}).get("points", [])
+    if points and points[0].get("customdata"):
+        st.session_state[PICK] = points[0]["customdata"][0]
+
 
 selection = ui.sidebar_selection()
-st.info("…")
+lang, code, year = selection.lang, selection.province_code, selection.year
+province = charts.markdown_safe(selection.province_name)
+
+plan = ui.query("plan_summary", code).iloc[0]
+dimensions = ui.query("dimension_profile", code, year)
+subdimensions = ui.query("subdimension_profile", code, year)
+has_plan = int(plan["tasks"]) > 0
+has_scores = bool(dimensions["score"].notna().any())
+
+st.title(i18n.t("wl_dimensions_title", lang, province=province, year=year))
+if has_plan:
+    st.caption(i18n.t("wl_plan_caption", lang, years=plan["plan_years"], province=province, year=year))
+else:
+    st.info(i18n.t("wl_no_plan", lang, province=province))
+if not has_scores:
+    st.info(i18n.t("no_data_year", lang, province=province, year=year))
+
+level = (
+    st.segmented_control(
+        i18n.t("wl_level", lang),
+        options=["dimension", "subdimension"],
+        format_func=lambda v: i18n.t(f"wl_level_{v}", lang),
+        default="dimension",
+        key="wl_level",
+    )
+    or "dimension"
+)
+points = charts.effort_points(dimensions if level == "dimension" else subdimensions, level, lang)
+
+if has_plan and has_scores:
+    st.plotly_chart(
+        charts.effort_score_figure(points, lang, level, year),
+        width="stretch",
+        config=CONFIG,
+        key="wl_effort_chart",
+        on_select=_pick_from_chart,
+        selection_mode="points",
+    )
+    caption = i18n.t("wl_effort_caption", lang, median=i18n.number(points.attrs["median_effort"], lang, 1))
+    if level == "subdimension":
+        caption += " " + i18n.t("wl_effort_sub_note", lang)
+    st.caption(caption)
+    with st.expander(i18n.t("wl_table_view", lang)):
+        st.dataframe(charts.effort_table(points, lang, level), hide_index=True, width="stretch")
+
+# Drill-down: one (sub-)dimension's tasks beside its score history.
+options = charts.drill_options(dimensions, subdimensions, lang)
+if st.session_state.get(PICK) not in options:
+    st.session_state[PICK] = charts.default_pick(points) or next(iter(options))
+pick = st.selectbox(
+    i18n.t("wl_pick", lang),
+    options=list(options),
+    format_func=lambda v: options[v],
+    key=PICK,
+    placeholder=i18n.t("wl_pick_placeholder", lang),
+)
+if pick:
+    details = charts.pick_details(pick, subdimensions, lang)
+    tasks = ui.query("tasks_for", code, details["dimension"], details["key"])
+    history = ui.query("score_history", code, details["dimension"], details["key"])
+    name = charts.markdown_safe(details["name"])
+    tasks_col, history_col = st.columns([3, 2])
+    with tasks_col:
+        if tasks.empty:
+            st.info(i18n.t("wl_no_tasks_of", lang, name=name))
+        else:
+            st.subheader(i18n.t("wl_tasks_of", lang, name=name, n=len(tasks)))
+            st.dataframe(
+                charts.tasks_table(tasks, lang, with_coverage=details["key"] is not None),
+                hide_index=True,
+                width="stretch",
+            )
+    with history_col:
+        st.plotly_chart(
+            charts.score_history_figure(
+                history, lang, details["name"], selection.province_name, details["axis_title"]
+            ),
+            width="stretch",
+            config=CONFIG,
+            key="wl_history_chart",
+        )
+        note = charts.history_note(details["dimension"], lang)
+        if note:
+            st.caption(note)
+        with st.expander(i18n.t("wl_table_view", lang)):
+            st.dataframe(charts.history_table(history, lang), hide_index=True, width="stretch")
+
+if has_plan and has_scores:
+    st.subheader(i18n.t("wl_no_task_header", lang))
+    weak = charts.weak_without_tasks(subdimensions, lang)
+    if weak.empty:
+        st.info(i18n.t("wl_no_task_none", lang, year=year))
+    else:
+        st.caption(i18n.t("wl_no_task_caption", lang, year=year))
+        st.dataframe(weak, hide_index=True, width="stretch")
+
+dim_tab, sub_tab = st.tabs([i18n.t("wl_tab_dimensions", lang), i18n.t("wl_tab_subdimensions", lang)])
+with dim_tab:
+    st.dataframe(charts.dimension_table(dimensions, lang), hide_index=True, width="stretch")
+with sub_tab:
+    st.dataframe(charts.subdimension_table(subdimensions, lang), hide_index=True, width="stretch")

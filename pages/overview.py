@@ -1,17 +1,69 @@
-"""Overview: headline figures for the chosen province and year."""
+"""Overview: headline figures for the chosen province and year, the eight dimension scores
+against the national median and the best province, and the plan's tasks per dimension."""
 
 import streamlit as st
 
-from lib import i18n, queries, ui
+from lib import charts, i18n, ui
+
+CONFIG = {"displaylogo": False}
 
 selection = ui.sidebar_selection()
-lang = selection.lang
-con = ui.conn()
+lang, code, year = selection.lang, selection.province_code, selection.year
+province = charts.markdown_safe(selection.province_name)
 
-st.title(i18n.t("app_title", lang))
-st.metric(i18n.t("tasks", lang), queries.task_count(con))
-total = queries.total_score(con, selection.province_code, selection.year)
-if total.empty:
-    st.info(i18n.t("no_data_year", lang, province=selection.province_name, year=selection.year))
+plan = ui.query("plan_summary", code).iloc[0]
+total = ui.query("total_with_change", code, year)
+profile = ui.query("dimension_profile", code, year)
+has_plan = int(plan["tasks"]) > 0
+has_scores = bool(profile["score"].notna().any())
+
+st.title(i18n.t("wl_overview_title", lang, province=province, year=year))
+if has_plan:
+    st.caption(i18n.t("wl_plan_caption", lang, years=plan["plan_years"], province=province, year=year))
 else:
-    st.metric(i18n.t("total_score", lang), f"{total['total'].iloc[0]:.2f}")
+    st.info(i18n.t("wl_no_plan", lang, province=province))
+
+cols = st.columns(5)
+if has_plan:
+    cols[0].metric(i18n.t("wl_metric_tasks", lang), int(plan["tasks"]))
+    cols[1].metric(i18n.t("wl_metric_agencies", lang), int(plan["agencies"]))
+    cols[2].metric(i18n.t("wl_metric_no_lead", lang), int(plan["no_lead"]))
+score_cols = cols[3:] if has_plan else cols[:2]
+if total.empty:
+    st.info(i18n.t("no_data_year", lang, province=province, year=year))
+else:
+    texts = charts.total_metrics(total, lang, year)
+    score_cols[0].metric(
+        i18n.t("wl_metric_total", lang, year=year), texts["total"], delta=texts["total_delta"], help=texts["help"]
+    )
+    score_cols[1].metric(i18n.t("wl_metric_rank", lang, year=year), texts["rank"], delta=texts["rank_delta"])
+    if texts["note"]:
+        st.caption(texts["note"])
+
+left, right = st.columns([3, 2]) if has_plan else (st.container(), None)
+with left:
+    if has_scores:
+        st.plotly_chart(
+            charts.dimension_profile_figure(profile, lang, selection.province_name, year),
+            width="stretch",
+            config=CONFIG,
+            key="wl_overview_profile",
+        )
+        absent = charts.absent_dimensions(profile)
+        if absent:
+            st.caption(i18n.t("wl_absent_dims", lang, dims=absent, year=year))
+        with st.expander(i18n.t("wl_table_view", lang)):
+            st.dataframe(charts.dimension_table(profile, lang), hide_index=True, width="stretch")
+    elif not total.empty:
+        st.info(i18n.t("no_data_year", lang, province=province, year=year))
+if right is not None:
+    with right:
+        st.plotly_chart(
+            charts.tasks_per_dimension_figure(profile, lang, year),
+            width="stretch",
+            config=CONFIG,
+            key="wl_overview_tasks",
+        )
+        st.caption(i18n.t("wl_tasks_colour_note", lang, year=year))
+        with st.expander(i18n.t("wl_table_view", lang)):
+            st.dataframe(charts.dimension_table(profile, lang).iloc[:, :4], hide_index=True, width="stretch")
