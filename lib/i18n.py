@@ -259,6 +259,334 @@ LABELS.update(
 )
 
 
+# --- trends, tasks, provinces ---
+LABELS.update(
+    {
+        # Trends
+        "tr_trends_title": ("Xu hướng điểm PAPI: {province}", "PAPI score trends: {province}"),
+        "tr_trends_intro": (
+            "Điểm theo năm so với trung vị, khoảng tứ phân vị và thấp nhất–cao nhất của cả nước, và với nhóm so "
+            "sánh chọn ở thanh bên.",
+            "Score by year against the national median, inter-quartile band and min–max range, and against the "
+            "comparison group chosen in the sidebar.",
+        ),
+        "tr_measure": ("Nội dung", "Dimension"),
+        "tr_sub": ("Nội dung thành phần", "Sub-dimension"),
+        "tr_sub_all": ("Điểm chung của nội dung", "The dimension's own score"),
+        "tr_sub_years": ("{name} ({first}–{last})", "{name} ({first}–{last})"),
+        "tr_break_marker": ("Mốc {year}", "Break {year}"),
+        "tr_trend_title": (
+            "{measure} – {province}: {direction} từ {first} ({first_year}) đến {last} ({last_year})",
+            "{measure} – {province}: {direction} from {first} ({first_year}) to {last} ({last_year})",
+        ),
+        "tr_trend_title_one": (
+            "{measure} – {province}: {score} ({year}), chưa có năm nào so sánh được",
+            "{measure} – {province}: {score} ({year}), no comparable year yet",
+        ),
+        "tr_trend_title_empty": ("{measure}: chưa có điểm của {province}", "{measure}: no scores for {province}"),
+        "tr_up": ("tăng", "up"),
+        "tr_down": ("giảm", "down"),
+        "tr_flat": ("gần như không đổi", "nearly unchanged"),
+        "tr_range": ("Cả nước: thấp nhất – cao nhất", "National min – max"),
+        "tr_iqr": ("Cả nước: 50% tỉnh ở giữa (tứ phân vị)", "National middle 50% (inter-quartile)"),
+        "tr_median": ("Trung vị cả nước", "National median"),
+        "tr_hover_national": (
+            "Trung vị cả nước: %{y:.2f}<br>50% ở giữa: %{customdata[1]:.2f}–%{customdata[2]:.2f}"
+            "<br>Thấp nhất–cao nhất: %{customdata[0]:.2f}–%{customdata[3]:.2f} (%{customdata[4]} tỉnh)",
+            "National median: %{y:.2f}<br>Middle 50%: %{customdata[1]:.2f}–%{customdata[2]:.2f}"
+            "<br>Min–max: %{customdata[0]:.2f}–%{customdata[3]:.2f} (%{customdata[4]} provinces)",
+        ),
+        "tr_y_dimension": ("Điểm (thang 1–10)", "Score (1–10 scale)"),
+        "tr_y_sub": ("Điểm (thang của nội dung thành phần, đổi theo năm)", "Score (sub-dimension scale, by year)"),
+        "tr_y_total": ("Tổng điểm (6–60 đến 2017; 8–80 từ 2018)", "Total score (6–60 to 2017; 8–80 from 2018)"),
+        "tr_rank_title": (
+            "Hạng của {province}: {first}/{first_n} ({first_year}) → {last}/{last_n} ({last_year})",
+            "{province}'s rank: {first} of {first_n} ({first_year}) → {last} of {last_n} ({last_year})",
+        ),
+        "tr_rank_title_empty": ("Chưa có hạng của {province}", "No rank for {province}"),
+        "tr_rank_axis": ("Hạng (1 = cao nhất)", "Rank (1 = highest)"),
+        "tr_breaks_caption": (
+            "Đường nét đứt dọc: năm PAPI đổi phương pháp; đường điểm không nối qua các mốc này. {reasons}",
+            "Dashed vertical lines: PAPI changed its method; score lines are not joined across them. {reasons}",
+        ),
+        "tr_no_breaks": (
+            "Không có thay đổi phương pháp trong giai đoạn này; các năm so sánh được với nhau.",
+            "No change of method in this period; the years are comparable.",
+        ),
+        "tr_gap_note": (
+            "Năm thiếu điểm được để trống (đường bị ngắt), không ước tính.",
+            "A year without a score is left blank (the line breaks); nothing is estimated.",
+        ),
+        "tr_peers_note": ("Nhóm so sánh: {peers}.", "Comparison group: {peers}."),
+        "tr_no_peers": (
+            "Chưa chọn tỉnh nào trong nhóm so sánh (thanh bên).",
+            "No province in the comparison group (sidebar).",
+        ),
+        "tr_no_scores": (
+            "Chưa có điểm “{measure}” của {province} trong dữ liệu.",
+            "No “{measure}” scores for {province} in the data.",
+        ),
+        "tr_no_national": ("Chưa có điểm “{measure}” trong dữ liệu.", "No “{measure}” scores in the data."),
+        "tr_tasks_header": ("Nhiệm vụ của nội dung này ({n})", "Tasks for this dimension ({n})"),
+        "tr_tasks_caption": (
+            "Kế hoạch của {province}. Với nội dung thành phần: nhiệm vụ gắn riêng và nhiệm vụ chung của cả nội dung.",
+            "{province}'s plan. For a sub-dimension: its own tasks and the tasks given to the whole dimension.",
+        ),
+        "tr_tasks_none": (
+            "Kế hoạch của {province} không có nhiệm vụ cho nội dung này.",
+            "{province}'s plan has no task for this dimension.",
+        ),
+        "tr_tasks_total": (
+            "Chọn một nội dung để xem các nhiệm vụ được giao cho nội dung đó.",
+            "Choose a dimension to see the tasks assigned to it.",
+        ),
+        "tr_task_head": ("▸ {task_id} · Chủ trì: {lead}", "▸ {task_id} · Lead: {lead}"),
+        "tr_table_trend": ("Bảng số liệu: điểm và hạng theo năm", "Table view: scores and ranks by year"),
+        "tr_table_national": ("Bảng số liệu: phân bố cả nước theo năm", "Table view: national spread by year"),
+        "tr_more": ("Hạng theo năm", "Rank over time"),
+        # columns
+        "col_task_id": ("Mã nhiệm vụ", "Task ID"),
+        "col_dimension_no": ("Số nội dung", "Dimension no."),
+        "col_plan_section": ("Mục kế hoạch", "Plan section"),
+        "col_plan_section_title": ("Tên mục kế hoạch", "Plan section title"),
+        "col_task": ("Nhiệm vụ", "Task"),
+        "col_lead_agency": ("Cơ quan chủ trì", "Lead agency"),
+        "col_implementing_agencies": ("Cơ quan thực hiện", "Implementing agencies"),
+        "col_score_year": ("Năm điểm gần nhất", "Latest score year"),
+        "col_latest_score": ("Điểm gần nhất của nội dung", "Dimension's latest score"),
+        "col_ranked_provinces": ("Số tỉnh xếp hạng", "Provinces ranked"),
+        "col_subdimensions": ("Nội dung thành phần PAPI", "PAPI sub-dimensions"),
+        "col_year": ("Năm", "Year"),
+        "col_province": ("Tỉnh/thành phố", "Province"),
+        "col_score": ("Điểm", "Score"),
+        "col_median": ("Trung vị cả nước", "National median"),
+        "col_provinces": ("Số tỉnh", "Provinces"),
+        "col_min": ("Thấp nhất", "Min"),
+        "col_q1": ("Tứ phân vị 25%", "25th percentile"),
+        "col_q3": ("Tứ phân vị 75%", "75th percentile"),
+        "col_max": ("Cao nhất", "Max"),
+        "col_quartile": ("Nhóm", "Quartile group"),
+        "col_percentile": ("Phân vị", "Percentile"),
+        # Tasks
+        "tk_title": ("Danh sách nhiệm vụ", "All tasks"),
+        "tk_intro": (
+            "Tìm không cần dấu (“tiep cong dan” tìm được “tiếp công dân”) trong nội dung nhiệm vụ, mã và cơ quan. "
+            "Điểm gần nhất là điểm năm mới nhất có số liệu của nội dung, tại tỉnh có kế hoạch.",
+            "Search ignores diacritics (“tiep cong dan” finds “tiếp công dân”) in task texts, IDs and agencies. "
+            "The latest score is the dimension's most recent published score in the plan's province.",
+        ),
+        "tk_search": ("Tìm nhiệm vụ", "Search tasks"),
+        "tk_search_placeholder": ("ví dụ: tiep cong dan, Sở Nội vụ", "e.g. tiep cong dan, Sở Nội vụ"),
+        "tk_filter_dimension": ("Nội dung", "Dimension"),
+        "tk_filter_sub": ("Nội dung thành phần", "Sub-dimension"),
+        "tk_filter_lead": ("Cơ quan chủ trì", "Lead agency"),
+        "tk_filter_implementing": ("Cơ quan thực hiện", "Implementing agency"),
+        "tk_filter_all": ("Tất cả", "All"),
+        "tk_count": ("Đang hiển thị {shown}/{total} nhiệm vụ", "Showing {shown} of {total} tasks"),
+        "tk_empty": (
+            "Không có nhiệm vụ nào khớp với từ khóa và bộ lọc. Hãy bỏ bớt bộ lọc hoặc đổi từ khóa.",
+            "No task matches the search and filters. Remove a filter or change the search.",
+        ),
+        "tk_no_tasks": ("Chưa có nhiệm vụ nào trong dữ liệu.", "There are no tasks in the data."),
+        "tk_download_csv": ("Tải CSV (mở được bằng Excel)", "Download CSV (opens in Excel)"),
+        "tk_download_xlsx": ("Tải Excel (XLSX)", "Download Excel (XLSX)"),
+        "tk_download_note": (
+            "Tệp tải về chứa đúng các dòng đang lọc. Ô bắt đầu bằng =, +, - hoặc @ được thêm dấu ' để Excel "
+            "không hiểu nhầm là công thức.",
+            "Downloads hold exactly the filtered rows. Cells beginning with =, +, - or @ get a leading ' so "
+            "spreadsheets never run them as formulas.",
+        ),
+        "tk_detail": ("Chi tiết nhiệm vụ đã chọn", "Selected task in full"),
+        "tk_detail_hint": (
+            "Chọn một dòng (ô đầu dòng) để đọc toàn văn nhiệm vụ bên dưới bảng.",
+            "Select a row (its first cell) to read the full task below the table.",
+        ),
+        "tk_sheet": ("Nhiệm vụ", "Tasks"),
+        "tk_file": ("nhiem-vu-papi", "papi-tasks"),
+        # Provinces
+        "pv_title": ("So sánh các tỉnh: PAPI {year}", "Provinces compared: PAPI {year}"),
+        "pv_intro": (
+            "Xếp hạng mọi tỉnh theo nội dung đã chọn; bản đồ tô màu theo nhóm tứ phân vị toàn quốc như báo cáo "
+            "PAPI. Nhấp vào một tỉnh trên bản đồ hoặc trong bảng (hoặc chọn bên dưới) để chọn tỉnh đó.",
+            "Every province ranked on the chosen dimension; the map is coloured by national quartile as in the "
+            "PAPI reports. Click a province on the map or in the table (or choose below) to make it the chosen one.",
+        ),
+        "pv_measure": ("Nội dung", "Dimension"),
+        "pv_pick": ("Chọn tỉnh", "Choose a province"),
+        "tr_quartile_legend": ("Nhóm toàn quốc", "National quartile"),
+        "tr_ranking_title": (
+            "{measure} {year}: {province} hạng {rank}/{n} ({group})",
+            "{measure} {year}: {province} ranks {rank} of {n} ({group})",
+        ),
+        "tr_ranking_title_missing": (
+            "{measure} {year}: chưa có điểm của {province}",
+            "{measure} {year}: no score for {province}",
+        ),
+        "tr_score_axis": ("Điểm – {measure}", "Score – {measure}"),
+        "pv_bar_title": (
+            "Toàn bộ {n} tỉnh: cao nhất {best} ({best_score}), thấp nhất {worst} ({worst_score})",
+            "All {n} provinces: highest {best} ({best_score}), lowest {worst} ({worst_score})",
+        ),
+        "pv_bar_tab": ("Biểu đồ xếp hạng", "Ranking chart"),
+        "pv_table_tab": ("Bảng xếp hạng", "Ranking table"),
+        "pv_empty": (
+            "Chưa có điểm “{measure}” cho năm {year}.",
+            "No “{measure}” scores for {year}.",
+        ),
+        "pv_dimension_absent": (
+            "Năm {year} PAPI chưa khảo sát nội dung này (nội dung 7 và 8 có từ 2018).",
+            "PAPI did not survey this dimension in {year} (dimensions 7 and 8 start in 2018).",
+        ),
+        "pv_map_34": (
+            "Từ năm 2025 cả nước có 34 đơn vị hành chính cấp tỉnh sau sắp xếp ngày 1/7/2025. Chưa có tệp ranh "
+            "giới cho 34 đơn vị mới, nên bản đồ chỉ có cho 63 tỉnh cũ (đến năm 2024); dưới đây là bảng xếp hạng.",
+            "From 2025 there are 34 provincial units after the 1 July 2025 merger. No boundary file exists for "
+            "the 34 new units, so the map covers the 63 former provinces only (up to 2024); the ranking table "
+            "is below.",
+        ),
+        "pv_no_score_note": (
+            "{n} tỉnh không có điểm năm {year} (tô xám trên bản đồ): {names}.",
+            "{n} province(s) have no score in {year} (grey on the map): {names}.",
+        ),
+        "pv_click_hint": (
+            "Nhấp một dòng trong bảng để chọn tỉnh.",
+            "Click a row in the table to choose that province.",
+        ),
+    }
+)
+
+
+# --- upload (issue 4: pages/upload.py, lib/importer.py) ---
+LABELS.update(
+    {
+        "up_title": ("Tải lên điểm PAPI", "Upload PAPI scores"),
+        "up_intro": (
+            "Tải lên tệp điểm PAPI của một năm mới (hoặc sửa một năm) đúng như bạn có: bảng PAPI chính thức (.xlsx), "
+            "bảng điểm nội dung thành phần (Province, SC11 … SC83, .csv) hoặc tệp mẫu dưới đây. Ứng dụng kiểm tra "
+            "toàn bộ tệp, cho xem trước những gì thay đổi, và chỉ lưu khi bạn bấm Lưu. Mọi lần lưu đều hoàn tác được.",
+            "Upload a new year's PAPI scores (or correct a year) as you have them: the official PAPI workbook "
+            "(.xlsx), the sub-dimension table (Province, SC11 … SC83, .csv) or the template below. The app checks the "
+            "whole file, previews what would change, and saves only when you press Commit. Every commit can be undone.",
+        ),
+        "up_template": ("Tệp mẫu", "Template"),
+        "up_template_help": (
+            "Tệp mẫu có sẵn mọi tỉnh và nội dung của năm đã chọn; chỉ cần điền cột score. Ô để trống nghĩa là "
+            "không có dữ liệu (không phải 0).",
+            "The template lists every province and (sub-)dimension of the chosen year; fill in the score column. "
+            "A blank cell means no data (not zero).",
+        ),
+        "up_template_year": ("Năm của tệp mẫu", "Template year"),
+        "up_template_csv": ("Tải tệp mẫu CSV", "Download CSV template"),
+        "up_template_xlsx": ("Tải tệp mẫu Excel", "Download Excel template"),
+        "up_editor_off": (
+            "Chưa cấu hình quyền biên tập, nên chỉ kiểm tra được tệp, chưa lưu được. Để bật: tạo mã băm mật khẩu "
+            "bằng lệnh `python -m lib.auth hash`, rồi đặt nó vào biến môi trường `PAPI_EDITOR_PASSWORD_HASH` hoặc "
+            "vào `.streamlit/secrets.toml` (mục `[papi]`, khóa `editor_password_hash`), rồi khởi động lại ứng dụng.",
+            "No editor access is configured, so files can be checked but not committed. To enable it: make a "
+            "password hash with `python -m lib.auth hash`, put it in the environment variable "
+            "`PAPI_EDITOR_PASSWORD_HASH` or in `.streamlit/secrets.toml` (section `[papi]`, key "
+            "`editor_password_hash`), and restart the app.",
+        ),
+        "up_sign_in": ("Đăng nhập biên tập viên", "Editor sign-in"),
+        "up_sign_in_sso": ("Đăng nhập", "Sign in"),
+        "up_name": ("Tên của bạn (ghi vào lịch sử)", "Your name (recorded in the history)"),
+        "up_password": ("Mật khẩu biên tập", "Editor password"),
+        "up_sign_in_button": ("Đăng nhập", "Sign in"),
+        "up_sign_in_failed": ("Sai tên hoặc mật khẩu.", "Wrong name or password."),
+        "up_signed_in": ("Đang đăng nhập với quyền biên tập: {name}", "Signed in as editor: {name}"),
+        "up_sign_out": ("Đăng xuất", "Sign out"),
+        "up_viewer_note": (
+            "Bạn có thể kiểm tra tệp; cần đăng nhập biên tập viên để lưu hoặc hoàn tác.",
+            "You can check a file; sign in as an editor to commit or roll back.",
+        ),
+        "up_step_file": ("1. Chọn tệp", "1. Choose a file"),
+        "up_file": (
+            "Tệp điểm PAPI (.xlsx hoặc .csv, tối đa {mb} MB)",
+            "PAPI score file (.xlsx or .csv, up to {mb} MB)",
+        ),
+        "up_year": ("Năm của tệp", "Year of the file"),
+        "up_year_help": (
+            "Tệp không ghi năm; chọn năm của điểm trong tệp.",
+            "The file does not say its year; choose it.",
+        ),
+        "up_step_check": ("2. Kết quả kiểm tra", "2. Check result"),
+        "up_ok": (
+            "Tệp hợp lệ: {rows} điểm của năm {years} ({layout}).",
+            "The file is valid: {rows} scores for {years} ({layout}).",
+        ),
+        "up_bad": (
+            "Tệp có {errors} lỗi và {warnings} cảnh báo. Sửa các lỗi trong bảng dưới đây rồi tải lại.",
+            "The file has {errors} errors and {warnings} warnings. Fix the errors listed below and upload again.",
+        ),
+        "up_warnings": ("{n} cảnh báo (không chặn việc lưu):", "{n} warnings (they do not block committing):"),
+        "up_problems_download": ("Tải bảng lỗi (CSV)", "Download the problems (CSV)"),
+        "up_layout_official": ("bảng PAPI chính thức", "official PAPI workbook"),
+        "up_layout_sc_wide": ("bảng nội dung thành phần SC11…SC83", "sub-dimension table SC11…SC83"),
+        "up_layout_tidy": ("tệp mẫu của ứng dụng", "the app's template"),
+        "up_step_preview": ("3. Xem trước thay đổi", "3. Preview the changes"),
+        "up_added": ("Điểm thêm mới", "Scores added"),
+        "up_changed": ("Điểm thay đổi", "Scores changed"),
+        "up_removed": ("Điểm bị xóa", "Scores removed"),
+        "up_unchanged": ("Giữ nguyên", "Unchanged"),
+        "up_no_change": (
+            "Tệp giống hệt dữ liệu đang có; lưu cũng không thay đổi gì.",
+            "The file equals the stored data; committing changes nothing.",
+        ),
+        "up_by_province": ("Thay đổi theo năm và tỉnh", "Changes by year and province"),
+        "up_details": ("Chi tiết từng điểm thay đổi ({n})", "Every changed score ({n})"),
+        "up_replace_warning": (
+            "Năm {years} đã có dữ liệu. Lưu sẽ thay toàn bộ điểm của năm này bằng điểm trong tệp.",
+            "{years} already has scores. Committing replaces all of that year's scores with the file's.",
+        ),
+        "up_confirm": ("Tôi xác nhận thay thế dữ liệu năm {years}", "I confirm replacing the scores of {years}"),
+        "up_commit": ("Lưu vào dữ liệu", "Commit"),
+        "up_commit_need_editor": ("Cần đăng nhập biên tập viên để lưu.", "Sign in as an editor to commit."),
+        "up_committed": (
+            "Đã lưu lần tải lên số {id}: năm {years} có trên mọi trang. Có thể hoàn tác ở Lịch sử bên dưới.",
+            "Committed as upload {id}: {years} now shows on every page. It can be undone in the history below.",
+        ),
+        "up_history": ("Lịch sử tải lên", "Upload history"),
+        "up_history_empty": (
+            "Chưa có lần tải lên nào; dữ liệu là bản gốc.",
+            "No uploads yet; the data is the original.",
+        ),
+        "up_rollback": ("Hoàn tác một lần tải lên", "Roll back an upload"),
+        "up_rollback_choice": ("Lần tải lên", "Upload"),
+        "up_rollback_confirm": (
+            "Tôi xác nhận khôi phục năm {years} về như trước lần tải lên số {id}",
+            "I confirm restoring {years} to how it was before upload {id}",
+        ),
+        "up_rollback_button": ("Hoàn tác", "Roll back"),
+        "up_rolled_back": ("Đã hoàn tác lần tải lên số {id}.", "Upload {id} was rolled back."),
+        "up_rollback_none": ("Không có lần tải lên nào để hoàn tác.", "There is no upload to roll back."),
+        "up_raw_download": ("Tải tệp gốc của lần tải lên số {id}", "Download the original file of upload {id}"),
+        "up_change_added": ("thêm", "added"),
+        "up_change_changed": ("sửa", "changed"),
+        "up_change_removed": ("xóa", "removed"),
+        "up_action_upload": ("tải lên", "upload"),
+        "up_action_rollback": ("hoàn tác", "rollback"),
+        "up_status_active": ("đang dùng", "active"),
+        "up_status_rolled_back": ("đã hoàn tác", "rolled back"),
+        "up_status_done": ("đã thực hiện", "done"),
+        "up_col_year": ("Năm", "Year"),
+        "up_col_province": ("Tỉnh", "Province"),
+        "up_col_measure": ("Nội dung", "Dimension"),
+        "up_col_change": ("Thay đổi", "Change"),
+        "up_col_old": ("Điểm cũ", "Old score"),
+        "up_col_new": ("Điểm mới", "New score"),
+        "up_col_id": ("Số", "No."),
+        "up_col_action": ("Thao tác", "Action"),
+        "up_col_user": ("Người thực hiện", "By"),
+        "up_col_time": ("Thời gian", "When"),
+        "up_col_file": ("Tệp", "File"),
+        "up_col_status": ("Trạng thái", "Status"),
+        "up_col_note": ("Ghi chú", "Note"),
+        "up_note_rolls_back": ("hoàn tác số {id}", "undoes no. {id}"),
+        "up_note_rolled_back_by": ("hoàn tác bởi số {id}", "undone by no. {id}"),
+    }
+)
+
+
 def number(value: float, lang: str, digits: int = 2) -> str:
     """Format a number with Vietnamese (comma) or English (point) decimals."""
     text = f"{value:,.{digits}f}"

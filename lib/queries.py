@@ -409,3 +409,147 @@ def agency_tasks(con: duckdb.DuckDBPyConnection, province_code: str, agency: str
         """,
         [province_code, agency],
     )
+
+
+# --- trends, tasks, provinces ---
+# `dimension` 0 stands for the derived total score (the sum of the year's dimensions).
+
+_MEASURE_SQL = """
+    SELECT year, province_code, province, score, rank, ranked_provinces, national_median
+    FROM dimension_scores WHERE dimension = ? AND ?::VARCHAR IS NULL
+    UNION ALL
+    SELECT year, province_code, province, score, rank, ranked_provinces, national_median
+    FROM subdimension_scores WHERE dimension = ? AND key = ?::VARCHAR
+    UNION ALL
+    SELECT year, province_code, province, total AS score, rank, ranked_provinces, national_median
+    FROM total_scores WHERE ? = 0
+"""
+
+
+def _measure_params(dimension: int, key: str | None) -> list[object]:
+    """Bound values for `_MEASURE_SQL`: a dimension's own score, one sub-dimension key, or the total."""
+    return [dimension, key, dimension, key, dimension]
+
+
+def trend_scores(
+    con: duckdb.DuckDBPyConnection, dimension: int, key: str | None, codes: tuple[str, ...]
+) -> pd.DataFrame:
+    """Return every year's score and national rank of the provinces `codes` for one measure.
+
+    The measure is a dimension's own score (`key` None), one sub-dimension by its
+    stable key, or the total (`dimension` 0).  Columns: year, province_code,
+    province, score, rank, ranked_provinces, national_median.
+    """
+    return _frame(
+        con,
+        f"SELECT * FROM ({_MEASURE_SQL}) m WHERE list_contains(?::VARCHAR[], province_code) "
+        "ORDER BY province_code, year",
+        [*_measure_params(dimension, key), list(codes)],
+    )
+
+
+def trend_national(con: duckdb.DuckDBPyConnection, dimension: int, key: str | None) -> pd.DataFrame:
+    """Return the national spread of one measure by year: provinces, min, q1, median, q3, max."""
+    return _frame(
+        con,
+        f"""
+        SELECT year, count(*) AS provinces, min(score) AS min, quantile_cont(score, 0.25) AS q1,
+               median(score) AS median, quantile_cont(score, 0.75) AS q3, max(score) AS max
+        FROM ({_MEASURE_SQL}) m GROUP BY year ORDER BY year
+        """,
+        _measure_params(dimension, key),
+    )
+
+
+def subdimension_keys(con: duckdb.DuckDBPyConnection, dimension: int) -> pd.DataFrame:
+    """Return a dimension's sub-dimension concepts: key, names, first and last year, in official order."""
+    return _frame(
+        con,
+        """
+        SELECT key, arg_max(name_vi, year) AS name_vi, arg_max(name_en, year) AS name_en,
+               min(year) AS first_year, max(year) AS last_year
+        FROM papi_structure WHERE dimension = ? AND subdimension IS NOT NULL
+        GROUP BY key ORDER BY min(subdimension), min(year), key
+        """,
+        [dimension],
+    )
+
+
+def subdimension_names(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return every sub-dimension key with its dimension and latest names."""
+    return _frame(
+        con,
+        """
+        SELECT key, arg_max(dimension, year) AS dimension, arg_max(name_vi, year) AS name_vi,
+               arg_max(name_en, year) AS name_en
+        FROM papi_structure WHERE subdimension IS NOT NULL
+        GROUP BY key ORDER BY dimension, min(subdimension), key
+        """,
+    )
+
+
+def tasks_with_scores(con: duckdb.DuckDBPyConnection, lang: str) -> pd.DataFrame:
+    """Return every task with its dimension's name and latest score in the plan's province.
+
+    The latest score is the one of the most recent year with a score for that
+    dimension; tasks whose dimension has none keep empty score columns.
+    """
+    return _frame(
+        con,
+        """
+        WITH latest AS (
+            SELECT task_id, year, score, rank, ranked_provinces FROM task_dimension_scores
+            QUALIFY row_number() OVER (PARTITION BY task_id ORDER BY year DESC) = 1
+        ), names AS (
+            SELECT dimension, arg_max(CASE WHEN ? = 'en' THEN name_en ELSE name_vi END, year) AS name
+            FROM papi_structure WHERE subdimension IS NULL GROUP BY dimension
+        )
+        SELECT t.task_id, t.province, t.plan_year, t.dimension, n.name AS dimension_name, t.plan_section,
+               t.plan_section_title, t.papi_subdimensions, t.task, t.lead_agency, t.implementing_agencies,
+               l.year AS score_year, l.score, l.rank, l.ranked_provinces
+        FROM tasks t
+        LEFT JOIN names n ON n.dimension = t.dimension
+        LEFT JOIN latest l ON l.task_id = t.task_id
+        ORDER BY t.source_line, t.task_id
+        """,
+        [lang],
+    )
+
+
+def province_ranking(con: duckdb.DuckDBPyConnection, year: int, dimension: int) -> pd.DataFrame:
+    """Return every province's score, rank, percentile and quartile for one year and dimension (0 = total).
+
+    Percentile and quartile follow the workload section's convention (percent
+    rank 0-100; quartile 4 = top quarter, 1 = bottom).  English names come from
+    the province registry of the year's era (34 units from 2025).
+    """
+    frame = _frame(
+        con,
+        f"""
+        WITH m AS (SELECT * FROM ({_MEASURE_SQL}) x WHERE year = ?)
+        SELECT m.province_code, m.province, coalesce(p.name_en, m.province) AS name_en, m.score, m.rank,
+               m.ranked_provinces, m.national_median,
+               100 * percent_rank() OVER (ORDER BY m.score) AS percentile
+        FROM m
+        LEFT JOIN provinces p ON p.code = m.province_code AND p.era = CASE WHEN ? >= 2025 THEN '34' ELSE '63' END
+        ORDER BY m.rank, m.province
+        """,
+        [*_measure_params(dimension, None), year, year],
+    )
+    frame["quartile"] = _quartile(frame["percentile"])
+    return frame
+
+
+# --- Uploads (issue 4: upload page, lib/importer.py) ---
+
+
+def upload_history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return every upload and rollback, newest first (without the raw files)."""
+    return _frame(
+        con,
+        """
+        SELECT id, action, user_name, committed_at, file_name, sha256, size_bytes, years, rows_added, rows_changed,
+               rows_removed, replaced, status, rolls_back, rolled_back_by
+        FROM uploads ORDER BY id DESC
+        """,
+    )

@@ -15,6 +15,7 @@ import hashlib
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
 from lib import paths
 
@@ -76,6 +77,42 @@ CREATE TABLE IF NOT EXISTS scores (
     score DOUBLE NOT NULL,
     upload_id INTEGER
 );
+-- Upload history (see lib/importer.py): one row per commit or rollback, with the raw file.
+CREATE TABLE IF NOT EXISTS uploads (
+    id INTEGER PRIMARY KEY,
+    action VARCHAR NOT NULL,            -- 'upload' or 'rollback'
+    user_name VARCHAR NOT NULL,
+    committed_at TIMESTAMP NOT NULL,
+    file_name VARCHAR,
+    sha256 VARCHAR,
+    size_bytes BIGINT,
+    rows_added INTEGER NOT NULL,
+    rows_changed INTEGER NOT NULL,
+    rows_removed INTEGER NOT NULL,
+    years VARCHAR NOT NULL,             -- e.g. '2019' or '2011,2012'
+    replaced BOOLEAN NOT NULL,
+    raw BLOB,
+    status VARCHAR NOT NULL,            -- 'active', 'rolled_back'; 'done' for a rollback
+    rolls_back INTEGER,                 -- for a rollback: the upload it undid
+    rolled_back_by INTEGER              -- for an upload: the rollback that undid it
+);
+-- The scores of the affected years as they were just before an upload, for rollback.
+CREATE TABLE IF NOT EXISTS upload_previous_scores (
+    upload_id INTEGER NOT NULL,
+    year INTEGER NOT NULL,
+    province_code VARCHAR NOT NULL,
+    province VARCHAR NOT NULL,
+    dimension INTEGER NOT NULL,
+    subdimension INTEGER,
+    score DOUBLE NOT NULL,
+    previous_upload_id INTEGER
+);
+-- Structure rows for years after data/papi_structure.csv, added by the upload that brought the year.
+CREATE TABLE IF NOT EXISTS upload_structure (
+    upload_id INTEGER NOT NULL,
+    year INTEGER, dimension INTEGER, subdimension INTEGER, key VARCHAR, name_vi VARCHAR, name_en VARCHAR,
+    scale_min DOUBLE, scale_max DOUBLE, sc_column VARCHAR
+);
 """
 
 VIEWS = """
@@ -94,11 +131,13 @@ CREATE OR REPLACE VIEW task_agencies AS
     WHERE trim(a.agency) <> '';
 
 -- Dimension scores with the year's national rank and median (63 units or 34).
+-- `era` says which province list a code belongs to: '63' up to 2024, '34' from 2025.
 CREATE OR REPLACE VIEW dimension_scores AS
     SELECT s.year, s.province_code, s.province, s.dimension, s.score,
            rank() OVER (PARTITION BY s.year, s.dimension ORDER BY s.score DESC) AS rank,
            count(*) OVER (PARTITION BY s.year, s.dimension) AS ranked_provinces,
-           median(s.score) OVER (PARTITION BY s.year, s.dimension) AS national_median
+           median(s.score) OVER (PARTITION BY s.year, s.dimension) AS national_median,
+           CASE WHEN s.year >= 2025 THEN '34' ELSE '63' END AS era
     FROM scores s
     WHERE s.subdimension IS NULL;
 
@@ -108,7 +147,8 @@ CREATE OR REPLACE VIEW subdimension_scores AS
            st.name_vi, st.name_en, st.scale_min, st.scale_max, s.score,
            rank() OVER (PARTITION BY s.year, st.key ORDER BY s.score DESC) AS rank,
            count(*) OVER (PARTITION BY s.year, st.key) AS ranked_provinces,
-           median(s.score) OVER (PARTITION BY s.year, st.key) AS national_median
+           median(s.score) OVER (PARTITION BY s.year, st.key) AS national_median,
+           CASE WHEN s.year >= 2025 THEN '34' ELSE '63' END AS era
     FROM scores s
     JOIN papi_structure st
       ON st.year = s.year AND st.dimension = s.dimension AND st.subdimension = s.subdimension;
@@ -127,25 +167,28 @@ CREATE OR REPLACE VIEW total_scores AS
     SELECT p.year, p.province_code, p.province, p.total,
            rank() OVER (PARTITION BY p.year ORDER BY p.total DESC) AS rank,
            count(*) OVER (PARTITION BY p.year) AS ranked_provinces,
-           median(p.total) OVER (PARTITION BY p.year) AS national_median
+           median(p.total) OVER (PARTITION BY p.year) AS national_median,
+           CASE WHEN p.year >= 2025 THEN '34' ELSE '63' END AS era
     FROM per_province p JOIN expected e ON e.year = p.year AND e.dimensions = p.dimensions;
 
--- Each task with its dimension's score for every year, in the plan's province.
+-- Each task with its dimension's score for every year, in the plan's province.  From 2025
+-- the province is the 34-era unit of the same name (a different, larger unit: see `era`);
+-- a plan province that merged into another name has no scores from 2025.
 CREATE OR REPLACE VIEW task_dimension_scores AS
     SELECT t.task_id, t.province, t.plan_year, t.dimension, d.year, d.score, d.rank,
-           d.ranked_provinces, d.national_median
+           d.ranked_provinces, d.national_median, d.era
     FROM tasks t
-    JOIN provinces p ON p.era = '63' AND p.name_vi = t.province
-    JOIN dimension_scores d ON d.province_code = p.code AND d.dimension = t.dimension;
+    JOIN provinces p ON p.name_vi = t.province
+    JOIN dimension_scores d ON d.province_code = p.code AND d.era = p.era AND d.dimension = t.dimension;
 
 -- Each task with the scores of the sub-dimensions it is mapped to, by year.
 CREATE OR REPLACE VIEW task_subdimension_scores AS
     SELECT ts.task_id, t.province, ts.key, s.year, s.dimension, s.subdimension, s.score,
-           s.rank, s.ranked_provinces, s.national_median
+           s.rank, s.ranked_provinces, s.national_median, s.era
     FROM task_subdimensions ts
     JOIN tasks t USING (task_id)
-    JOIN provinces p ON p.era = '63' AND p.name_vi = t.province
-    JOIN subdimension_scores s ON s.key = ts.key AND s.province_code = p.code;
+    JOIN provinces p ON p.name_vi = t.province
+    JOIN subdimension_scores s ON s.key = ts.key AND s.province_code = p.code AND s.era = p.era;
 """
 
 
@@ -194,6 +237,11 @@ def ensure_built(con: duckdb.DuckDBPyConnection) -> None:
                 continue
             cur.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM {_read_csv_sql(table)}", [str(csv_path)])
             cur.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [f"digest:{table}", digest])
+        # Years beyond data/papi_structure.csv keep the structure their upload brought.
+        cur.execute(
+            "INSERT INTO papi_structure SELECT " + STRUCTURE_COLUMNS + " FROM upload_structure "
+            "WHERE year NOT IN (SELECT year FROM papi_structure)"
+        )
         seeded = cur.execute("SELECT value FROM meta WHERE name = 'scores_seeded'").fetchone()
         if not seeded:
             cur.execute(
@@ -207,5 +255,207 @@ def ensure_built(con: duckdb.DuckDBPyConnection) -> None:
     except Exception:
         cur.execute("ROLLBACK")
         raise
+    finally:
+        cur.close()
+
+
+# ---------------------------------------------------------------------------
+# Write side: uploads, history, rollback (used by lib/importer.py).
+#
+# Each function takes a cursor inside a transaction the caller opened with
+# `transaction()`; values are always bound parameters.  Frames are inserted
+# through a registered relation, never through SQL text.
+# ---------------------------------------------------------------------------
+
+STRUCTURE_COLUMNS = "year, dimension, subdimension, key, name_vi, name_en, scale_min, scale_max, sc_column"
+SCORE_COLUMNS = "year, province_code, province, dimension, subdimension, score"
+ERA_34_FROM = 2025
+
+
+class transaction:  # noqa: N801 - used as a context manager, reads like a statement
+    """`with transaction(con) as cur:` runs the block as one DuckDB transaction on its own cursor."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.cur = con.cursor()
+
+    def __enter__(self) -> duckdb.DuckDBPyConnection:
+        self.cur.execute("BEGIN TRANSACTION")
+        return self.cur
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        try:
+            if kind is None:
+                self.cur.execute("COMMIT")
+            else:
+                self.cur.execute("ROLLBACK")
+        finally:
+            self.cur.close()
+
+
+def scores_version(con: duckdb.DuckDBPyConnection) -> int:
+    """Return a counter that grows with every committed upload or rollback (0 before any)."""
+    cur = con.cursor()
+    try:
+        row = cur.execute("SELECT value FROM meta WHERE name = 'scores_version'").fetchone()
+        return int(row[0]) if row else 0
+    finally:
+        cur.close()
+
+
+def year_scores(cur: duckdb.DuckDBPyConnection, years: list[int]) -> pd.DataFrame:
+    """Return the stored score rows of `years` (with upload_id), in a fixed order."""
+    return cur.execute(
+        f"SELECT {SCORE_COLUMNS}, upload_id FROM scores WHERE list_contains(?, year) "
+        "ORDER BY year, province_code, dimension, subdimension NULLS FIRST",
+        [list(years)],
+    ).df()
+
+
+def years_digest(cur: duckdb.DuckDBPyConnection, years: list[int]) -> str:
+    """Return a SHA-256 over the stored rows of `years`: it changes whenever any of them does."""
+    rows = cur.execute(
+        f"SELECT {SCORE_COLUMNS} FROM scores WHERE list_contains(?, year) "
+        "ORDER BY year, province_code, dimension, subdimension NULLS FIRST, score",
+        [list(years)],
+    ).fetchall()
+    digest = hashlib.sha256(repr(sorted(years)).encode())
+    for row in rows:
+        digest.update(repr(row).encode())
+    return digest.hexdigest()
+
+
+def next_upload_id(cur: duckdb.DuckDBPyConnection) -> int:
+    row = cur.execute("SELECT coalesce(max(id), 0) + 1 FROM uploads").fetchone()
+    return int(row[0]) if row else 1
+
+
+def record_upload(cur: duckdb.DuckDBPyConnection, entry: dict[str, object]) -> None:
+    """Insert one history row; `entry` holds the `uploads` columns by name."""
+    columns = ["id", "action", "user_name", "committed_at", "file_name", "sha256", "size_bytes", "rows_added",
+               "rows_changed", "rows_removed", "years", "replaced", "raw", "status", "rolls_back"]
+    cur.execute(
+        f"INSERT INTO uploads ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+        [entry.get(c) for c in columns],
+    )
+
+
+def keep_previous(cur: duckdb.DuckDBPyConnection, upload_id: int, years: list[int]) -> None:
+    """Copy the current scores of `years` aside, so the upload can be rolled back exactly."""
+    cur.execute(
+        f"INSERT INTO upload_previous_scores SELECT ?, {SCORE_COLUMNS}, upload_id FROM scores "
+        "WHERE list_contains(?, year)",
+        [upload_id, list(years)],
+    )
+
+
+def delete_years(cur: duckdb.DuckDBPyConnection, years: list[int]) -> None:
+    cur.execute("DELETE FROM scores WHERE list_contains(?, year)", [list(years)])
+
+
+def insert_scores(cur: duckdb.DuckDBPyConnection, frame: pd.DataFrame, upload_id: int) -> None:
+    """Insert tidy rows (`SCORE_COLUMNS`) tagged with `upload_id`."""
+    cur.register("incoming_scores", frame[SCORE_COLUMNS.split(", ")])
+    try:
+        cur.execute(f"INSERT INTO scores SELECT {SCORE_COLUMNS}, ? FROM incoming_scores", [upload_id])
+    finally:
+        cur.unregister("incoming_scores")
+
+
+def add_structure(cur: duckdb.DuckDBPyConnection, rows: pd.DataFrame, upload_id: int) -> None:
+    """Add structure rows (`STRUCTURE_COLUMNS`) for years the structure CSV does not cover."""
+    if rows.empty:
+        return
+    cur.register("incoming_structure", rows[STRUCTURE_COLUMNS.split(", ")])
+    try:
+        cur.execute(f"INSERT INTO upload_structure SELECT ?, {STRUCTURE_COLUMNS} FROM incoming_structure",
+                    [upload_id])
+        cur.execute(f"INSERT INTO papi_structure SELECT {STRUCTURE_COLUMNS} FROM incoming_structure")
+    finally:
+        cur.unregister("incoming_structure")
+
+
+def structure_years(cur: duckdb.DuckDBPyConnection) -> set[int]:
+    return {int(r[0]) for r in cur.execute("SELECT DISTINCT year FROM papi_structure").fetchall()}
+
+
+def bump_version(cur: duckdb.DuckDBPyConnection) -> None:
+    cur.execute(
+        "INSERT OR REPLACE INTO meta SELECT 'scores_version', "
+        "CAST(coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE name = 'scores_version'), 0) + 1 AS VARCHAR)"
+    )
+
+
+def upload_entry(cur: duckdb.DuckDBPyConnection, upload_id: int) -> dict[str, object] | None:
+    """Return one history row (without the raw file) as a dict, or None."""
+    frame = cur.execute(
+        "SELECT id, action, user_name, committed_at, file_name, sha256, years, status, rolls_back, rolled_back_by "
+        "FROM uploads WHERE id = ?",
+        [upload_id],
+    ).df()
+    return None if frame.empty else frame.iloc[0].to_dict()
+
+
+def later_uploads(cur: duckdb.DuckDBPyConnection, upload_id: int, years: list[int]) -> list[int]:
+    """Return active uploads after `upload_id` that touched any of `years`."""
+    rows = cur.execute(
+        "SELECT id, years FROM uploads WHERE action = 'upload' AND status = 'active' AND id > ? ORDER BY id",
+        [upload_id],
+    ).fetchall()
+    return [int(i) for i, y in rows if set(_years(y)) & set(years)]
+
+
+def _years(text: str) -> list[int]:
+    return [int(y) for y in str(text).split(",") if y.strip()]
+
+
+def restore_previous(cur: duckdb.DuckDBPyConnection, upload_id: int, years: list[int]) -> None:
+    """Put back the scores of `years` as they were before `upload_id`, and drop its structure rows."""
+    cur.execute("DELETE FROM scores WHERE list_contains(?, year)", [list(years)])
+    cur.execute(
+        f"INSERT INTO scores SELECT {SCORE_COLUMNS}, previous_upload_id FROM upload_previous_scores "
+        "WHERE upload_id = ?",
+        [upload_id],
+    )
+    cur.execute(
+        "DELETE FROM papi_structure WHERE year IN (SELECT year FROM upload_structure WHERE upload_id = ?) "
+        "AND year NOT IN (SELECT year FROM scores)",
+        [upload_id],
+    )
+    cur.execute("DELETE FROM upload_structure WHERE upload_id = ? AND year NOT IN (SELECT year FROM scores)",
+                [upload_id])
+
+
+def mark_rolled_back(cur: duckdb.DuckDBPyConnection, upload_id: int, rollback_id: int) -> None:
+    cur.execute("UPDATE uploads SET status = 'rolled_back', rolled_back_by = ? WHERE id = ?",
+                [rollback_id, upload_id])
+
+
+def raw_file(con: duckdb.DuckDBPyConnection, upload_id: int) -> tuple[str, bytes] | None:
+    """Return (file name, bytes) of an upload's kept raw file."""
+    cur = con.cursor()
+    try:
+        row = cur.execute("SELECT file_name, raw FROM uploads WHERE id = ? AND raw IS NOT NULL",
+                          [upload_id]).fetchone()
+        return (str(row[0]), bytes(row[1])) if row else None
+    finally:
+        cur.close()
+
+
+def content_digest(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Return {table: SHA-256 of its rows in a fixed order} for every table of the store."""
+    cur = con.cursor()
+    try:
+        tables = [r[0] for r in cur.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE' ORDER BY 1"
+        ).fetchall()]
+        digests: dict[str, str] = {}
+        for table in tables:
+            # Table names come from the catalogue above, not from users; quoted as identifiers.
+            quoted = '"' + table.replace('"', '""') + '"'
+            digest = hashlib.sha256()
+            for row in cur.execute(f"SELECT * FROM {quoted} ORDER BY ALL").fetchall():
+                digest.update(repr(row).encode())
+            digests[table] = digest.hexdigest()
+        return digests
     finally:
         cur.close()

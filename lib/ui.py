@@ -53,8 +53,11 @@ def _provinces(_con: duckdb.DuckDBPyConnection, db_key: str, version: int) -> di
 
 
 def data_version() -> int:
-    """Return a counter bumped after every upload or rollback, used in cache keys."""
-    return int(st.session_state.get("data_version", 0))
+    """Return a counter bumped after every upload or rollback, used in cache keys.
+
+    The store's own counter makes every session see a commit made in another one.
+    """
+    return int(st.session_state.get("data_version", 0)) + store.scores_version(conn())
 
 
 def _param(name: str, default: str) -> str:
@@ -140,3 +143,122 @@ def query(name: str, *args: object) -> Any:
     connection is supplied here, so callers never pass it.
     """
     return _cached_query(name, tuple(args), str(paths.store_path()), data_version())
+
+
+# --- trends, tasks, provinces ---
+
+
+@st.cache_resource(show_spinner=False)
+def geojson() -> dict[str, Any]:
+    """Return the 63-province boundaries, read once per process."""
+    from lib import geo
+
+    return geo.load_geojson()
+
+
+def choose_province(code: object) -> None:
+    """Make `code` the sidebar's province.
+
+    Call it from a widget callback (`on_change` / `on_select`): callbacks run
+    before the sidebar selectbox is created, the only moment its session key
+    may be changed.  Unknown codes are ignored.
+    """
+    if not isinstance(code, str) or code == st.session_state.get("province"):
+        return
+    if code in _provinces(conn(), str(paths.store_path()), data_version()):
+        st.session_state["province"] = code
+
+
+def page_param(key: str, param: str, options: list[Any], default: Any) -> None:
+    """Initialise a page widget's session value from the URL parameter `param` (or `default`).
+
+    Keeps the value when it is still one of `options`; otherwise resets it.
+    Call before creating the widget with `key`; mirror the chosen value back
+    with `st.query_params[param] = ...` after it.
+    """
+    if key in st.session_state and st.session_state[key] in options:
+        return
+    wanted = st.query_params.get(param)
+    by_text = {str(option): option for option in options}
+    st.session_state[key] = by_text.get(wanted, default) if wanted is not None else default
+    if st.session_state[key] not in options:
+        st.session_state[key] = options[0] if options else None
+
+
+# --- Uploads and editors (issue 4: pages/upload.py) ---
+
+
+def _secret(section: str, key: str) -> Any:
+    """Return `st.secrets[section][key]`, or None when there is no secrets file or no such key."""
+    try:
+        return st.secrets[section][key]
+    except Exception:  # noqa: BLE001 - no secrets.toml raises; a missing key raises KeyError
+        return None
+
+
+def oidc_configured() -> bool:
+    """True when Streamlit's `st.login` has an OIDC provider configured (`[auth]` in secrets)."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def editor_password_hash() -> str | None:
+    """The editor password hash from secrets (`[papi] editor_password_hash`) or `PAPI_EDITOR_PASSWORD_HASH`."""
+    from lib import auth
+
+    return auth.configured_hash(_secret("papi", "editor_password_hash"))
+
+
+def editor_configured() -> bool:
+    """True when some way of signing in as an editor is configured."""
+    return oidc_configured() or editor_password_hash() is not None
+
+
+def current_editor() -> str | None:
+    """Return the signed-in editor's name (or e-mail), or None for a viewer."""
+    from lib import auth
+
+    if oidc_configured():
+        user = st.user
+        if user.get("is_logged_in") and auth.is_editor_email(user.get("email"), _secret("papi", "editor_emails")):
+            return str(user.get("email"))
+    if editor_password_hash() is None:
+        return None
+    return st.session_state.get("editor_name")
+
+
+def sign_in_editor(name: str, password: str) -> bool:
+    """Check the editor password; on success remember `name` as this session's editor."""
+    from lib import auth
+
+    failures = int(st.session_state.get("_editor_failures", 0))
+    if failures >= 5:
+        import time
+
+        time.sleep(min(2.0 * (failures - 4), 10.0))  # slow down guessing
+    stored = editor_password_hash()
+    if stored and name.strip() and auth.verify_password(password, stored):
+        st.session_state["editor_name"] = name.strip()
+        st.session_state["_editor_failures"] = 0
+        return True
+    st.session_state["_editor_failures"] = failures + 1
+    return False
+
+
+def sign_out_editor() -> None:
+    st.session_state.pop("editor_name", None)
+    if oidc_configured() and st.user.get("is_logged_in"):
+        st.logout()
+
+
+def oidc_sign_in() -> None:
+    st.login()
+
+
+def bump_data_version() -> None:
+    """Invalidate cached query results after this session changed the scores."""
+    st.session_state["data_version"] = int(st.session_state.get("data_version", 0)) + 1
+    for key in ("year", "province", "peers"):  # the sidebar re-validates them against the new data
+        st.session_state.pop(key, None)

@@ -1,0 +1,154 @@
+"""AppTest of the upload page: check, preview, confirm, commit, rollback, and refusal without editor rights."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from lib import auth, paths, store
+
+SC_DIR = paths.SOURCES_DIR / "papi" / "subdimension_csv_2011-2024"
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture()
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "papi.duckdb"
+    monkeypatch.setenv("PAPI_DB", str(path))
+    store.connect(path).close()
+    return path
+
+
+@pytest.fixture()
+def editor_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(auth.ENV_HASH, auth.hash_password(PASSWORD))
+
+
+def _page(lang: str = "vi") -> AppTest:
+    at = AppTest.from_file(str(paths.ROOT / "app.py"), default_timeout=60)
+    at.query_params["lang"] = lang  # the sidebar reads the language from the URL on a session's first run
+    at.run()
+    at.switch_page("pages/upload.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _texts(at: AppTest) -> str:
+    kinds = ("success", "error", "warning", "info", "caption", "markdown")
+    parts = [e.value for kind in kinds for e in getattr(at, kind)]
+    return "\n".join(str(p) for p in parts)
+
+
+def _table(at: AppTest, column: str):  # noqa: ANN202
+    """Return the first dataframe shown that has `column`."""
+    for frame in at.dataframe:
+        if column in frame.value.columns:
+            return frame.value
+    raise AssertionError(f"no table with column {column!r}")
+
+
+def _upload(at: AppTest, name: str, data: bytes) -> AppTest:
+    at.file_uploader[0].set_value((name, data, "application/octet-stream"))
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _tidy_2019_change() -> bytes:
+    """A tidy file for 2019 equal to the stored year except Đắk Lắk's dimension 1 score and its sub-dimension 1."""
+    import pandas as pd
+
+    scores = pd.read_csv(paths.SCORES_CSV, dtype={"province_code": str, "subdimension": "Int64"})
+    year = scores[scores["year"] == 2019].copy()
+    hit = (year["province_code"] == "66") & (year["dimension"] == 1)
+    year.loc[hit & year["subdimension"].isna(), "score"] += 0.1
+    year.loc[hit & (year["subdimension"] == 1), "score"] += 0.1
+    return year.to_csv(index=False).encode("utf-8")
+
+
+def _published_2019_dak_lak_d1() -> float:
+    import pandas as pd
+
+    scores = pd.read_csv(paths.SCORES_CSV, dtype={"province_code": str})
+    hit = (scores["year"] == 2019) & (scores["province_code"] == "66") & (scores["dimension"] == 1)
+    return float(scores[hit & scores["subdimension"].isna()]["score"].iloc[0])
+
+
+def test_without_editor_configured_writing_is_off_and_says_how(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(auth.ENV_HASH, raising=False)
+    at = _page()
+    assert "python -m lib.auth hash" in _texts(at)
+    assert "PAPI_EDITOR_PASSWORD_HASH" in _texts(at)
+    _upload(at, "2020.csv", (SC_DIR / "2020.csv").read_bytes())
+    at.number_input(key="up_year").set_value(2020).run()
+    assert at.button(key="up_commit").disabled
+    assert at.metric[0].label == "Điểm thêm mới"
+
+
+def test_viewer_is_refused_then_signs_in(db: Path, editor_env: None) -> None:
+    at = _page()
+    assert "cần đăng nhập biên tập viên" in _texts(at).lower()
+    at.text_input(key="up_name").input("Lan")
+    at.text_input(key="up_password").input("wrong password")
+    at.button[0].click().run()  # the form's submit button
+    assert "Sai tên hoặc mật khẩu." in _texts(at)
+    at.text_input(key="up_name").input("Lan")
+    at.text_input(key="up_password").input(PASSWORD)
+    at.button[0].click().run()
+    assert "Đang đăng nhập với quyền biên tập: Lan" in _texts(at)
+
+
+def test_bad_file_lists_every_problem_and_changes_nothing(db: Path, editor_env: None) -> None:
+    before = store.content_digest(store.connect(db))
+    at = _page()
+    at.session_state["editor_name"] = "Lan"
+    bad = b"year,province_code,province,dimension,subdimension,score\n2019,66,Dak Lac,1,,5.2\n2019,01,Ha Noi,1,,abc\n"
+    _upload(at, "bad.csv", bad)
+    problems = _table(at, "Vấn đề")
+    assert "Không nhận ra tỉnh 'Dak Lac'. Có phải 'Đắk Lắk'?" in problems["Vấn đề"].tolist()
+    assert "Điểm 'abc' không phải là số." in problems["Vấn đề"].tolist()
+    assert problems["Dòng"].tolist()[:2] == [2, 3]
+    assert len(at.get("download_button")) >= 1
+    assert "up_commit" not in [b.key for b in at.button]  # nothing to commit
+    assert store.content_digest(store.connect(db)) == before
+
+
+def test_preview_confirm_commit_and_rollback(db: Path, editor_env: None) -> None:
+    at = _page()
+    at.session_state["editor_name"] = "Lan"
+    _upload(at, "dak_lak_2019.csv", _tidy_2019_change())
+    assert [m.value for m in at.metric] == ["0", "2", "0", str(2331 - 2)]
+    changes = _table(at, "Điểm bị xóa")
+    assert changes.iloc[0].tolist() == [2019, "Đắk Lắk", 0, 2, 0]
+    assert "Năm 2019 đã có dữ liệu" in _texts(at)
+    assert at.button(key="up_commit").disabled  # replacing needs the confirmation
+    at.checkbox(key="up_confirm").check().run()
+    at.button(key="up_commit").click().run()
+    assert not at.exception
+    assert "Đã lưu lần tải lên số 1" in _texts(at)
+    history = _table(at, "Thao tác")
+    first = history.iloc[0][["Số", "Thao tác", "Người thực hiện", "Trạng thái"]].tolist()
+    assert first == [1, "tải lên", "Lan", "đang dùng"]
+    sql = (
+        "SELECT score FROM scores WHERE year = 2019 AND province_code = '66' AND dimension = 1 "
+        "AND subdimension IS NULL"
+    )
+    con = store.connect(db)
+    stored = con.cursor().execute(sql).fetchone()[0]
+    con.close()
+    assert stored == pytest.approx(_published_2019_dak_lak_d1() + 0.1)
+    at.checkbox(key="up_rollback_confirm").check().run()
+    at.button(key="up_rollback_button").click().run()
+    assert "Đã hoàn tác lần tải lên số 1." in _texts(at)
+    history = _table(at, "Thao tác")
+    assert history["Trạng thái"].tolist() == ["đã thực hiện", "đã hoàn tác"]
+
+
+def test_english_labels(db: Path, editor_env: None) -> None:
+    at = _page("en")
+    assert at.title[0].value == "Upload PAPI scores"
+    _upload(at, "x.csv", b"year,province,dimension,subdimension,score\n2019,Dak Lac,1,,5\n")
+    problems = _table(at, "Problem")
+    assert "Province 'Dak Lac' is not recognised. Did you mean 'Đắk Lắk'?" in problems["Problem"].tolist()
