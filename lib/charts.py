@@ -7,7 +7,10 @@ translated (the page looks them up in lib/i18n.py) or are built from i18n here.
 
 from __future__ import annotations
 
+import json
 import textwrap
+import urllib.parse
+from typing import Any
 
 import pandas as pd
 import plotly.express as px
@@ -32,6 +35,463 @@ def apply_layout(fig: go.Figure, title: str, x_title: str, y_title: str) -> go.F
     fig.update_xaxes(title_text=x_title, automargin=True)
     fig.update_yaxes(title_text=y_title, automargin=True)
     return fig
+
+
+# --- trends, tasks, provinces ---
+# Trend lines never cross a PAPI methodology break: each series is cut into
+# comparability segments (lib.papi.segment) and a gap (None) is put between
+# segments and wherever a year is missing.  Map: go.Choropleth on the committed
+# GeoJSON with every base layer hidden; see GEO_CONFIG for the offline setup.
+
+PROVINCE_COLOR = "#c0392b"
+MEDIAN_COLOR = "#34495e"
+IQR_FILL = "rgba(52, 73, 94, 0.22)"
+RANGE_FILL = "rgba(52, 73, 94, 0.09)"
+PEER_COLORS = ("#2e86c1", "#28b463", "#af7ac5", "#d68910", "#17a589", "#7f8c8d", "#a04000", "#5d6d7e")
+# Quartile 4 = top quarter (as lib.queries._quartile); PAPI reports print the
+# best performers in dark green down to the poor performers in orange-red.
+QUARTILE_COLORS: dict[int, str] = {4: "#1a7f3c", 3: "#7cc47f", 2: "#f5c26b", 1: "#d9534f"}
+NO_DATA_COLOR = "#d5d8dc"
+
+# Plotly's geo subplot downloads a world TopoJSON from its CDN whenever a trace
+# has a `locationmode` (a choropleth always has one, "geojson-id" here), even
+# with every base layer hidden (plotly.js issue #6767), and draws nothing if the
+# download fails.  The map needs none of it, so `topojsonURL` points at an empty
+# topology inlined as a data: URL; plotly.js appends "<name>.json" to it, which
+# the trailing "#" turns into a URL fragment that the browser ignores.
+EMPTY_TOPOJSON = {"type": "Topology", "objects": {}, "arcs": []}
+EMPTY_TOPOJSON_URL = "data:application/json," + urllib.parse.quote(json.dumps(EMPTY_TOPOJSON)) + "#"
+GEO_CONFIG: dict[str, Any] = {"displaylogo": False, "topojsonURL": EMPTY_TOPOJSON_URL}
+# Every base layer of the geo subplot, all switched off.
+GEO_BASE_LAYERS_OFF: dict[str, bool] = {
+    "visible": False,
+    "showland": False,
+    "showocean": False,
+    "showlakes": False,
+    "showrivers": False,
+    "showcountries": False,
+    "showcoastlines": False,
+    "showsubunits": False,
+    "showframe": False,
+}
+
+
+def wrap_title(text: str, width: int = 80) -> str:
+    """Break a long title into lines of at most `width` characters (Plotly titles do not wrap)."""
+    return "<br>".join(textwrap.wrap(text, width)) if len(text) > width else text
+
+
+def measure_name(dimension: int, key_name: str | None, lang: str) -> str:
+    """Return the name of a measure: the total, a dimension, or 'dimension › sub-dimension'."""
+    if dimension == 0:
+        return i18n.t("total_score", lang)
+    name = i18n.dimension_name(dimension, lang)
+    return f"{name} › {key_name}" if key_name else name
+
+
+def breaks_for(dimension: int) -> tuple[int, ...]:
+    """Return the methodology breaks of a measure (0 = total)."""
+    return papi.TOTAL_BREAKS if dimension == 0 else papi.BREAKS[dimension]
+
+
+def break_reasons(dimension: int, years: list[int], lang: str) -> list[str]:
+    """Return the explanation of each break of `dimension` that falls inside the years shown."""
+    reasons = papi.BREAK_REASONS_EN if lang == "en" else papi.BREAK_REASONS_VI
+    if not years:
+        return []
+    return [reasons[b] for b in breaks_for(dimension) if min(years) < b <= max(years)]
+
+
+def with_gaps(frame: pd.DataFrame, dimension: int) -> pd.DataFrame:
+    """Return `frame` sorted by year with an all-missing row wherever a line must stop.
+
+    A gap goes between two consecutive rows that lie in different
+    comparability segments (a methodology break) or that are not consecutive
+    years (a missing score is absent, never bridged).  The gap row's `year` is
+    None, so Plotly lifts the pen there.
+    """
+    measure = None if dimension == 0 else dimension
+    rows: list[dict[str, Any]] = []
+    previous: int | None = None
+    for record in frame.sort_values("year").to_dict("records"):
+        year = int(record["year"])
+        if previous is not None and (
+            year != previous + 1 or papi.segment(year, measure) != papi.segment(previous, measure)
+        ):
+            rows.append(dict.fromkeys(record))
+        rows.append(record)
+        previous = year
+    return pd.DataFrame(rows, columns=frame.columns).astype(object).where(lambda f: f.notna(), None)
+
+
+def _segments(frame: pd.DataFrame, dimension: int) -> list[pd.DataFrame]:
+    """Split a by-year frame into runs of consecutive years within one comparability segment."""
+    gapped = with_gaps(frame, dimension)
+    parts: list[pd.DataFrame] = []
+    current: list[int] = []
+    for index, year in enumerate(gapped["year"]):
+        if year is None:
+            if current:
+                parts.append(gapped.iloc[current])
+            current = []
+        else:
+            current.append(index)
+    if current:
+        parts.append(gapped.iloc[current])
+    return parts
+
+
+def _add_breaks(fig: go.Figure, dimension: int, years: list[int], lang: str) -> None:
+    """Mark each break inside the years shown with a dashed vertical line between the two years."""
+    for year in breaks_for(dimension):
+        if years and min(years) < year <= max(years):
+            fig.add_vline(
+                x=year - 0.5,
+                line={"dash": "dash", "color": "#7f8c8d", "width": 1.5},
+                annotation={"text": i18n.t("tr_break_marker", lang, year=year), "font": {"size": 11}},
+                annotation_position="top right",
+            )
+
+
+def trend_title(province_rows: pd.DataFrame, province_name: str, measure: str, dimension: int, lang: str) -> str:
+    """State how the province's score moved over its latest comparable period."""
+    province_name = plain(province_name)
+    if province_rows.empty:
+        return i18n.t("tr_trend_title_empty", lang, measure=measure, province=province_name)
+    last = _segments(province_rows, dimension)[-1]
+    first_row, last_row = last.iloc[0], last.iloc[-1]
+    if len(last) == 1:
+        return i18n.t(
+            "tr_trend_title_one", lang, measure=measure, province=province_name,
+            score=i18n.number(float(last_row["score"]), lang), year=int(last_row["year"]),
+        )
+    change = float(last_row["score"]) - float(first_row["score"])
+    direction = "tr_up" if change > 0.005 else "tr_down" if change < -0.005 else "tr_flat"
+    return i18n.t(
+        "tr_trend_title", lang, measure=measure, province=province_name, direction=i18n.t(direction, lang),
+        first=i18n.number(float(first_row["score"]), lang), first_year=int(first_row["year"]),
+        last=i18n.number(float(last_row["score"]), lang), last_year=int(last_row["year"]),
+    )
+
+
+def trend_figure(
+    province_rows: pd.DataFrame,
+    peer_rows: pd.DataFrame,
+    national: pd.DataFrame,
+    *,
+    dimension: int,
+    province_name: str,
+    measure: str,
+    lang: str,
+    subdimension: bool = False,
+) -> go.Figure:
+    """Score of one measure by year: the province, its peers, the national median and spread.
+
+    `province_rows` / `peer_rows` come from `queries.trend_scores`, `national`
+    from `queries.trend_national`.  Bands (min-max, inter-quartile) are drawn per
+    comparable segment; lines stop at every break and missing year.
+    """
+    own_label = plain(province_name)
+    fig = go.Figure()
+    for index, part in enumerate(_segments(national, dimension)):
+        years = [int(y) for y in part["year"]]
+        for low, high, fill, label in (
+            ("min", "max", RANGE_FILL, "tr_range"),
+            ("q1", "q3", IQR_FILL, "tr_iqr"),
+        ):
+            common = {"x": years, "mode": "lines", "line": {"width": 0}, "hoverinfo": "skip", "legendgroup": label}
+            fig.add_trace(go.Scatter(y=list(part[low]), showlegend=False, **common))
+            fig.add_trace(
+                go.Scatter(
+                    y=list(part[high]), fill="tonexty", fillcolor=fill, name=i18n.t(label, lang),
+                    showlegend=index == 0, **common,
+                )
+            )
+    gapped = with_gaps(national, dimension)
+    fig.add_trace(
+        go.Scatter(
+            x=list(gapped["year"]), y=list(gapped["median"]), mode="lines", name=i18n.t("tr_median", lang),
+            line={"color": MEDIAN_COLOR, "dash": "dot", "width": 2},
+            customdata=gapped[["min", "q1", "q3", "max", "provinces"]].values.tolist(),
+            hovertemplate=i18n.t("tr_hover_national", lang) + "<extra></extra>",
+        )
+    )
+    for number, (code, rows) in enumerate(peer_rows.groupby("province_code", sort=True)):
+        gapped = with_gaps(rows, dimension)
+        name = plain(rows["province"].iloc[0])
+        fig.add_trace(
+            go.Scatter(
+                x=list(gapped["year"]), y=list(gapped["score"]), mode="lines+markers", name=name,
+                line={"color": PEER_COLORS[number % len(PEER_COLORS)], "width": 1.5},
+                marker={"size": 5}, opacity=0.85, legendgroup=f"peer-{code}",
+                customdata=gapped[["rank", "ranked_provinces"]].values.tolist(),
+                hovertemplate=f"{name}: %{{y:.2f}} ({i18n.t('rank', lang)} %{{customdata[0]}}/%{{customdata[1]}})"
+                "<extra></extra>",
+            )
+        )
+    gapped = with_gaps(province_rows, dimension)
+    fig.add_trace(
+        go.Scatter(
+            x=list(gapped["year"]), y=list(gapped["score"]), mode="lines+markers", name=own_label,
+            line={"color": PROVINCE_COLOR, "width": 3.5}, marker={"size": 8},
+            customdata=gapped[["rank", "ranked_provinces"]].values.tolist(),
+            hovertemplate=f"<b>{own_label}</b>: %{{y:.2f}} ({i18n.t('rank', lang)} "
+            "%{customdata[0]}/%{customdata[1]})<extra></extra>",
+        )
+    )
+    years = sorted({int(y) for y in national["year"]}) if not national.empty else []
+    _add_breaks(fig, dimension, years, lang)
+    unit = "tr_y_total" if dimension == 0 else "tr_y_sub" if subdimension else "tr_y_dimension"
+    apply_layout(
+        fig,
+        wrap_title(trend_title(province_rows, province_name, measure, dimension, lang)),
+        i18n.t("year", lang),
+        i18n.t(unit, lang),
+    )
+    fig.update_layout(
+        hovermode="x unified", height=460,
+        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "xanchor": "left", "x": 0},
+    )
+    fig.update_xaxes(dtick=1, tickformat="d")
+    return fig
+
+
+def rank_title(province_rows: pd.DataFrame, province_name: str, lang: str) -> str:
+    """State the province's rank in the first and latest year shown."""
+    province_name = plain(province_name)
+    if province_rows.empty:
+        return i18n.t("tr_rank_title_empty", lang, province=province_name)
+    ordered = province_rows.sort_values("year")
+    first, last = ordered.iloc[0], ordered.iloc[-1]
+    return i18n.t(
+        "tr_rank_title", lang, province=province_name,
+        first=int(first["rank"]), first_n=int(first["ranked_provinces"]), first_year=int(first["year"]),
+        last=int(last["rank"]), last_n=int(last["ranked_provinces"]), last_year=int(last["year"]),
+    )
+
+
+def rank_figure(
+    province_rows: pd.DataFrame, peer_rows: pd.DataFrame, *, dimension: int, province_name: str, lang: str
+) -> go.Figure:
+    """National rank of the province (and its peers) by year; 1 = best, drawn at the top."""
+    own_label = plain(province_name)
+    fig = go.Figure()
+    for number, (code, rows) in enumerate(peer_rows.groupby("province_code", sort=True)):
+        gapped = with_gaps(rows, dimension)
+        name = plain(rows["province"].iloc[0])
+        fig.add_trace(
+            go.Scatter(
+                x=list(gapped["year"]), y=list(gapped["rank"]), mode="lines+markers", name=name,
+                line={"color": PEER_COLORS[number % len(PEER_COLORS)], "width": 1.5}, marker={"size": 5},
+                opacity=0.85, legendgroup=f"peer-{code}",
+                customdata=gapped[["ranked_provinces", "score"]].values.tolist(),
+                hovertemplate=f"{name}: %{{y}}/%{{customdata[0]}} ({i18n.t('score', lang)} %{{customdata[1]:.2f}})"
+                "<extra></extra>",
+            )
+        )
+    gapped = with_gaps(province_rows, dimension)
+    fig.add_trace(
+        go.Scatter(
+            x=list(gapped["year"]), y=list(gapped["rank"]), mode="lines+markers", name=own_label,
+            line={"color": PROVINCE_COLOR, "width": 3.5}, marker={"size": 8},
+            customdata=gapped[["ranked_provinces", "score"]].values.tolist(),
+            hovertemplate=f"<b>{own_label}</b>: %{{y}}/%{{customdata[0]}} ({i18n.t('score', lang)} "
+            "%{customdata[1]:.2f})<extra></extra>",
+        )
+    )
+    all_rows = pd.concat([province_rows, peer_rows])
+    years = sorted({int(y) for y in all_rows["year"]}) if not all_rows.empty else []
+    _add_breaks(fig, dimension, years, lang)
+    apply_layout(fig, wrap_title(rank_title(province_rows, province_name, lang)), i18n.t("year", lang),
+                 i18n.t("tr_rank_axis", lang))
+    worst = int(all_rows["ranked_provinces"].max()) if not all_rows.empty else 63
+    fig.update_yaxes(range=[worst + 1, 0], tickvals=[1, *range(10, worst + 1, 10)])
+    fig.update_xaxes(dtick=1, tickformat="d")
+    fig.update_layout(
+        hovermode="x unified", height=400,
+        legend={"orientation": "h", "yanchor": "top", "y": -0.2, "xanchor": "left", "x": 0},
+    )
+    return fig
+
+
+def quartile_label(quartile: int | None, lang: str) -> str:
+    """Return the PAPI-report name of a national quartile group (4 = top)."""
+    if quartile is None or pd.isna(quartile):
+        return i18n.t("wl_no_score", lang)
+    return i18n.t(f"wl_quartile_{int(quartile)}", lang)
+
+
+def ranking_title(ranking: pd.DataFrame, province_code: str, province_name: str, measure: str, year: int,
+                  lang: str) -> str:
+    """State where the chosen province stands among all provinces for the year and measure."""
+    row = ranking[ranking["province_code"] == province_code]
+    if row.empty:
+        return i18n.t("tr_ranking_title_missing", lang, measure=measure, year=year, province=plain(province_name))
+    first = row.iloc[0]
+    return i18n.t(
+        "tr_ranking_title", lang, measure=measure, year=year, province=plain(province_name),
+        rank=int(first["rank"]), n=int(first["ranked_provinces"]),
+        group=quartile_label(first["quartile"], lang).lower(),
+    )
+
+
+def province_map(
+    ranking: pd.DataFrame,
+    geojson: dict[str, Any],
+    *,
+    province_code: str,
+    title: str,
+    lang: str,
+) -> go.Figure:
+    """Choropleth of the 63 provinces coloured by national quartile, with score and rank on hover.
+
+    One trace per quartile (so the legend names the groups) plus one for
+    provinces without a score that year; the chosen province gets a thick
+    outline.  Every base layer is off and the view fits the provinces, so no
+    world map is needed (render with `GEO_CONFIG`).
+    """
+    codes = [str(f["id"]) for f in geojson["features"]]
+    names = {str(f["id"]): plain(f["properties"].get("name_vi", f["id"])) for f in geojson["features"]}
+    by_code = ranking.set_index("province_code")
+    fig = go.Figure()
+    groups: list[tuple[int | None, list[str]]] = [
+        (q, [c for c in codes if c in by_code.index and by_code.at[c, "quartile"] == q]) for q in (4, 3, 2, 1)
+    ]
+    groups.append((None, [c for c in codes if c not in by_code.index]))
+    for quartile, members in groups:
+        if not members:
+            continue
+        color = NO_DATA_COLOR if quartile is None else QUARTILE_COLORS[quartile]
+        custom = []
+        for code in members:
+            if code in by_code.index:
+                row = by_code.loc[code]
+                rank = f"{int(row['rank'])}/{int(row['ranked_provinces'])}"
+                custom.append([code, names[code], i18n.number(float(row["score"]), lang), rank])
+            else:
+                custom.append([code, names[code], "–", "–"])
+        label = quartile_label(quartile, lang)
+        fig.add_trace(
+            go.Choropleth(
+                geojson=geojson, featureidkey="id", locations=members, z=[1] * len(members),
+                colorscale=[[0, color], [1, color]], showscale=False, showlegend=True, name=label,
+                marker={
+                    "line": {
+                        "color": ["#111111" if c == province_code else "#ffffff" for c in members],
+                        "width": [3 if c == province_code else 0.6 for c in members],
+                    }
+                },
+                customdata=custom,
+                hovertemplate=f"<b>%{{customdata[1]}}</b><br>{i18n.t('score', lang)}: %{{customdata[2]}}"
+                f"<br>{i18n.t('rank', lang)}: %{{customdata[3]}}<br>{label}<extra></extra>",
+            )
+        )
+    fig.update_geos(
+        fitbounds="locations", projection_type="mercator", bgcolor="rgba(0,0,0,0)", domain={"x": [0, 1], "y": [0, 1]},
+        **GEO_BASE_LAYERS_OFF,
+    )
+    apply_layout(fig, wrap_title(title, 48), "", "")
+    fig.update_traces(selected={"marker": {"opacity": 1}}, unselected={"marker": {"opacity": 1}})
+    fig.update_layout(
+        height=680, clickmode="event+select", dragmode=False,
+        legend={
+            "title": {"text": i18n.t("tr_quartile_legend", lang)}, "orientation": "v",
+            "xanchor": "right", "x": 1.0, "yanchor": "top", "y": 1.0, "bgcolor": "rgba(255,255,255,0.7)",
+        },
+        margin={"l": 0, "r": 0, "t": 70, "b": 0},
+    )
+    return fig
+
+
+def ranking_bar(ranking: pd.DataFrame, *, province_code: str, title: str, measure: str, lang: str) -> go.Figure:
+    """All provinces ranked for one year and measure, the chosen one highlighted, bars coloured by quartile."""
+    ordered = ranking.sort_values(["rank", "province"], ascending=[False, True])
+    colors = [
+        PROVINCE_COLOR if c == province_code else QUARTILE_COLORS.get(int(q), NO_DATA_COLOR)
+        for c, q in zip(ordered["province_code"], ordered["quartile"], strict=True)
+    ]
+    labels = [f"{int(r)}. {plain(p)}" for r, p in zip(ordered["rank"], ordered["province"], strict=True)]
+    fig = go.Figure(
+        go.Bar(
+            x=list(ordered["score"]), y=labels, orientation="h", marker={"color": colors},
+            customdata=[[quartile_label(q, lang), int(n)] for q, n in
+                        zip(ordered["quartile"], ordered["ranked_provinces"], strict=True)],
+            hovertemplate=f"<b>%{{y}}</b>/%{{customdata[1]}}<br>{i18n.t('score', lang)}: %{{x:.2f}}"
+            "<br>%{customdata[0]}<extra></extra>",
+        )
+    )
+    apply_layout(fig, wrap_title(title), i18n.t("tr_score_axis", lang, measure=measure), "")
+    fig.update_layout(height=max(400, 18 * len(ordered) + 120), bargap=0.15, showlegend=False)
+    fig.update_yaxes(tickfont={"size": 11})
+    return fig
+
+def selected_code(points: list[dict[str, Any]]) -> str | None:
+    """Return the province code of the first selected map point (customdata[0], else its location)."""
+    for point in points or []:
+        custom = point.get("customdata")
+        if isinstance(custom, list | tuple) and custom:
+            return str(custom[0])
+        if point.get("location") is not None:
+            return str(point["location"])
+    return None
+
+
+def subdimension_choices(subs: pd.DataFrame | None, lang: str) -> tuple[list[str], dict[str, str], dict[str, str]]:
+    """Return the sub-dimension options ("" = the dimension itself), their labels with years, and names.
+
+    `subs` comes from `queries.subdimension_keys` (None for the total).
+    """
+    options = [""]
+    labels = {"": i18n.t("tr_sub_all", lang)}
+    names: dict[str, str] = {}
+    if subs is not None:
+        column = "name_en" if lang == "en" else "name_vi"
+        rows = zip(subs["key"], subs[column], subs["first_year"], subs["last_year"], strict=True)
+        for key, name, first, last in rows:
+            options.append(str(key))
+            names[str(key)] = str(name)
+            labels[str(key)] = i18n.t("tr_sub_years", lang, name=name, first=int(first), last=int(last))
+    return options, labels, names
+
+
+def province_names(frame: pd.DataFrame) -> list[str]:
+    """Return the distinct province names of a frame, in order of appearance."""
+    return list(dict.fromkeys(str(name) for name in frame["province"])) if not frame.empty else []
+
+
+def ranking_table(ranking: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return the ranking with the quartile group named in `lang` (column `quartile_name`)."""
+    table = ranking.copy()
+    table["quartile_name"] = [quartile_label(q, lang) for q in table["quartile"]]
+    return table
+
+
+def ranking_bar_title(ranking: pd.DataFrame, lang: str) -> str:
+    """State the spread of the ranking: how many provinces, the highest and the lowest."""
+    ordered = ranking.sort_values("score", ascending=False)
+    best, worst = ordered.iloc[0], ordered.iloc[-1]
+    return i18n.t(
+        "pv_bar_title", lang, n=len(ordered), best=plain(best["province"]),
+        best_score=i18n.number(float(best["score"]), lang), worst=plain(worst["province"]),
+        worst_score=i18n.number(float(worst["score"]), lang),
+    )
+
+
+def provinces_without_score(ranking: pd.DataFrame, geojson: dict[str, Any]) -> list[str]:
+    """Return the names of the mapped provinces that have no score in the ranking."""
+    scored = set(ranking["province_code"])
+    return [str(f["properties"].get("name_vi", f["id"])) for f in geojson["features"] if f["id"] not in scored]
+
+
+def province_choices(ranking: pd.DataFrame, code: str, name: str) -> tuple[list[str], dict[str, str]]:
+    """Return the ranked province codes (the chosen one first if it has no score) and their names."""
+    codes = [str(c) for c in ranking["province_code"]]
+    names = dict(zip(codes, (str(n) for n in ranking["province"]), strict=True))
+    if code not in names:
+        codes.insert(0, code)
+        names[code] = name
+    return codes, names
+
 
 
 # --- workload: overview, dimensions, agencies ---

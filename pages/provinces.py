@@ -1,8 +1,130 @@
-"""Placeholder until this page is built (see the issue tracker)."""
+"""Provinces: every province ranked for the chosen year and dimension, on a quartile map.
+
+Clicking a province on the map or a row of the table (or choosing it in the
+"Choose a province" box) makes it the sidebar's province.  The dimension chosen
+here is mirrored to the URL as `dim`.  The map draws from the committed GeoJSON
+with no base layers, so it needs no internet access.
+"""
 
 import streamlit as st
 
-from lib import ui
+from lib import charts, geo, i18n, papi, ui
 
 selection = ui.sidebar_selection()
-st.info("…")
+lang = selection.lang
+year = selection.year
+
+
+def t(key: str, **values: object) -> str:
+    return i18n.t(key, lang, **values)
+
+
+st.title(t("pv_title", year=year))
+st.caption(t("pv_intro"))
+
+dimensions = [0, *papi.DIMENSIONS]
+ui.page_param("pv_dim", "dim", dimensions, 0)
+choice_column, pick_column = st.columns(2)
+dimension = choice_column.selectbox(
+    t("pv_measure"),
+    options=dimensions,
+    format_func=lambda d: f"{d}. {i18n.dimension_name(d, lang)}" if d else t("total_score"),
+    key="pv_dim",
+)
+st.query_params["dim"] = str(dimension)
+measure = charts.measure_name(dimension, None, lang)
+
+ranking = ui.query("province_ranking", year, dimension)
+if ranking.empty:
+    absent = dimension and papi.known_year(year) and dimension not in papi.dimensions(year)
+    st.info(t("pv_dimension_absent", year=year) if absent else t("pv_empty", measure=measure, year=year))
+    st.stop()
+
+title = charts.ranking_title(ranking, selection.province_code, selection.province_name, measure, year, lang)
+codes, names = charts.province_choices(ranking, selection.province_code, selection.province_name)
+
+
+def _pick() -> None:
+    ui.choose_province(st.session_state.get("pv_pick"))
+
+
+def _map_clicked() -> None:
+    event = st.session_state.get("pv_map") or {}
+    ui.choose_province(charts.selected_code((event.get("selection") or {}).get("points", [])))
+
+
+def _row_clicked() -> None:
+    event = st.session_state.get("pv_table") or {}
+    rows = (event.get("selection") or {}).get("rows", [])
+    if rows:
+        ui.choose_province(codes_in_table[rows[0]])
+
+
+st.session_state["pv_pick"] = selection.province_code
+pick_column.selectbox(t("pv_pick"), options=codes, format_func=names.get, key="pv_pick", on_change=_pick)
+
+table_columns = {
+    "rank": st.column_config.NumberColumn(t("rank"), format="%d", width=60),
+    "province": st.column_config.TextColumn(t("col_province"), width=150),
+    "score": st.column_config.NumberColumn(t("col_score"), format="%.2f", width=70),
+    "quartile_name": st.column_config.TextColumn(t("col_quartile"), width=190),
+}
+table = charts.ranking_table(ranking, lang)
+codes_in_table = list(table["province_code"])
+
+if year >= 2025:
+    st.warning(t("pv_map_34"))
+    st.subheader(title)
+    st.dataframe(
+        table,
+        hide_index=True,
+        column_order=list(table_columns),
+        column_config=table_columns,
+        key="pv_table",
+        on_select=_row_clicked,
+        selection_mode="single-row",
+    )
+    st.stop()
+
+map_column, table_column = st.columns([3, 2], gap="medium")
+with map_column:
+    boundaries = ui.geojson()
+    figure = charts.province_map(ranking, boundaries, province_code=selection.province_code, title=title, lang=lang)
+    st.plotly_chart(
+        figure,
+        width="stretch",
+        key="pv_map",
+        on_select=_map_clicked,
+        selection_mode="points",
+        config=charts.GEO_CONFIG,
+    )
+    st.caption(geo.GEO_ATTRIBUTION_EN if lang == "en" else geo.GEO_ATTRIBUTION)
+    missing = charts.provinces_without_score(ranking, boundaries)
+    if missing:
+        st.caption(t("pv_no_score_note", n=len(missing), year=year, names=", ".join(missing)))
+with table_column:
+    st.caption(t("pv_click_hint"))
+    st.dataframe(
+        table,
+        hide_index=True,
+        height=600,
+        column_order=list(table_columns),
+        column_config=table_columns,
+        key="pv_table",
+        on_select=_row_clicked,
+        selection_mode="single-row",
+    )
+
+with st.expander(t("pv_bar_tab")):
+    st.plotly_chart(
+        charts.ranking_bar(
+            ranking,
+            province_code=selection.province_code,
+            title=charts.ranking_bar_title(ranking, lang),
+            measure=measure,
+            lang=lang,
+        ),
+        width="stretch",
+        key="pv_bar",
+        config={"displaylogo": False},
+    )

@@ -1,8 +1,134 @@
-"""Placeholder until this page is built (see the issue tracker)."""
+"""Tasks: every task of the plan(s), searchable without diacritics, filterable, downloadable.
+
+The search phrase is mirrored to the URL as `q` and the dimension filter as `dim`.
+"""
 
 import streamlit as st
 
-from lib import ui
+from lib import exports, i18n, task_filters, ui
 
 selection = ui.sidebar_selection()
-st.info("…")
+lang = selection.lang
+
+
+def t(key: str, **values: object) -> str:
+    return i18n.t(key, lang, **values)
+
+
+st.title(t("tk_title"))
+st.caption(t("tk_intro"))
+
+tasks = ui.query("tasks_with_scores", lang)
+if tasks.empty:
+    st.info(t("tk_no_tasks"))
+    st.stop()
+sub_names = task_filters.name_map(ui.query("subdimension_names"), lang)
+tasks = task_filters.with_subdimension_names(tasks, sub_names)
+
+if "tk_q" not in st.session_state:
+    st.session_state["tk_q"] = st.query_params.get("q", "")
+dimension_options = task_filters.dimension_options(tasks)
+if "tk_dims" not in st.session_state:
+    st.session_state["tk_dims"] = task_filters.parse_dimensions(st.query_params.get("dim", ""), dimension_options)
+
+search = st.text_input(t("tk_search"), key="tk_q", placeholder=t("tk_search_placeholder"))
+first, second = st.columns(2)
+dimensions = first.multiselect(
+    t("tk_filter_dimension"),
+    options=dimension_options,
+    format_func=lambda d: f"{d}. {i18n.dimension_name(d, lang)}",
+    key="tk_dims",
+    placeholder=t("tk_filter_all"),
+)
+subdimensions = second.multiselect(
+    t("tk_filter_sub"),
+    options=task_filters.options(tasks, "papi_subdimensions"),
+    format_func=lambda k: sub_names.get(k, k),
+    key="tk_subs",
+    placeholder=t("tk_filter_all"),
+)
+third, fourth = st.columns(2)
+lead = third.multiselect(
+    t("tk_filter_lead"),
+    options=task_filters.options(tasks, "lead_agency"),
+    key="tk_lead",
+    placeholder=t("tk_filter_all"),
+)
+implementing = fourth.multiselect(
+    t("tk_filter_implementing"),
+    options=task_filters.options(tasks, "implementing_agencies"),
+    key="tk_impl",
+    placeholder=t("tk_filter_all"),
+)
+st.query_params["q"] = search
+st.query_params["dim"] = ",".join(str(d) for d in dimensions)
+
+shown = task_filters.filter_tasks(tasks, search, dimensions, subdimensions, lead, implementing)
+st.markdown(f"**{t('tk_count', shown=len(shown), total=len(tasks))}**")
+
+if shown.empty:
+    st.info(t("tk_empty"))
+    st.stop()
+
+st.caption(t("tk_detail_hint"))
+event = st.dataframe(
+    shown,
+    hide_index=True,
+    height=520,
+    column_order=[
+        "task_id",
+        "dimension",
+        "task",
+        "lead_agency",
+        "implementing_agencies",
+        "subdimension_names",
+        "score",
+        "rank",
+        "score_year",
+    ],
+    column_config={
+        "task_id": st.column_config.TextColumn(t("col_task_id"), width=150, pinned=True),
+        "dimension": st.column_config.NumberColumn(t("col_dimension_no"), width=80, format="%d"),
+        "task": st.column_config.TextColumn(t("col_task"), width=460),
+        "lead_agency": st.column_config.TextColumn(t("col_lead_agency"), width=200),
+        "implementing_agencies": st.column_config.TextColumn(t("col_implementing_agencies"), width=240),
+        "subdimension_names": st.column_config.TextColumn(t("col_subdimensions"), width=240),
+        "score": st.column_config.NumberColumn(t("col_latest_score"), format="%.2f", width=120),
+        "rank": st.column_config.NumberColumn(t("rank"), format="%d", width=70),
+        "score_year": st.column_config.NumberColumn(t("col_score_year"), format="%d", width=110),
+    },
+    key="tk_table",
+    on_select="rerun",
+    selection_mode="single-row",
+)
+picked = task_filters.selected_row(shown, event.selection.rows if event else [])
+if picked is not None:
+    with st.container(border=True):
+        st.markdown(f"**{t('tk_detail')}**")
+        st.text(
+            f"{picked['task_id']} · {picked['dimension']}. {picked['dimension_name']} · {picked['plan_section']} "
+            f"{picked['plan_section_title']}"
+        )
+        st.text(picked["task"])
+        st.text(f"{t('col_lead_agency')}: {picked['lead_agency'] or '–'}")
+        st.text(f"{t('col_implementing_agencies')}: {picked['implementing_agencies'] or '–'}")
+
+download = task_filters.export_frame(shown, lang)
+left, right = st.columns(2)
+left.download_button(
+    t("tk_download_csv"),
+    data=exports.to_csv_bytes(download),
+    file_name=f"{t('tk_file')}.csv",
+    mime="text/csv",
+    key="tk_csv",
+    icon=":material/download:",
+)
+right.download_button(
+    t("tk_download_xlsx"),
+    data=exports.to_xlsx_bytes(download, t("tk_sheet")),
+    file_name=f"{t('tk_file')}.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    key="tk_xlsx",
+    icon=":material/table_view:",
+)
+st.caption(t("tk_download_note"))

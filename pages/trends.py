@@ -1,8 +1,134 @@
-"""Placeholder until this page is built (see the issue tracker)."""
+"""Trends: a dimension's (or sub-dimension's) score and rank over the years, with its tasks.
+
+The province, year and comparison group come from the sidebar; the dimension
+and sub-dimension chosen here are mirrored to the URL as `dim` and `sub`.
+"""
 
 import streamlit as st
 
-from lib import ui
+from lib import charts, i18n, papi, task_filters, ui
 
 selection = ui.sidebar_selection()
-st.info("…")
+lang = selection.lang
+
+
+def t(key: str, **values: object) -> str:
+    return i18n.t(key, lang, **values)
+
+
+st.title(t("tr_trends_title", province=selection.province_name))
+st.caption(t("tr_trends_intro"))
+
+# --- page choices: dimension (0 = total) and sub-dimension, mirrored to the URL ---
+dimensions = [*papi.DIMENSIONS, 0]
+ui.page_param("tr_dim", "dim", dimensions, 1)
+subs = ui.query("subdimension_keys", st.session_state["tr_dim"]) if st.session_state["tr_dim"] else None
+sub_options, sub_labels, sub_names = charts.subdimension_choices(subs, lang)
+ui.page_param("tr_sub", "sub", sub_options, "")
+
+left, right = st.columns(2)
+dimension = left.selectbox(
+    t("tr_measure"),
+    options=dimensions,
+    format_func=lambda d: f"{d}. {i18n.dimension_name(d, lang)}" if d else t("total_score"),
+    key="tr_dim",
+)
+key = right.selectbox(
+    t("tr_sub"), options=sub_options, format_func=sub_labels.get, key="tr_sub", disabled=dimension == 0
+)
+key = key or None
+st.query_params["dim"] = str(dimension)
+st.query_params["sub"] = key or ""
+
+measure = charts.measure_name(dimension, sub_names.get(key) if key else None, lang)
+peers = tuple(code for code in selection.peers if code != selection.province_code)
+own = ui.query("trend_scores", dimension, key, (selection.province_code,))
+peer_rows = ui.query("trend_scores", dimension, key, peers)
+national = ui.query("trend_national", dimension, key)
+
+if national.empty:
+    st.info(t("tr_no_national", measure=measure))
+    st.stop()
+
+chart_column, task_column = st.columns([3, 2], gap="medium")
+with chart_column:
+    if own.empty:
+        st.info(t("tr_no_scores", measure=measure, province=selection.province_name))
+    figure = charts.trend_figure(
+        own,
+        peer_rows,
+        national,
+        dimension=dimension,
+        province_name=selection.province_name,
+        measure=measure,
+        lang=lang,
+        subdimension=key is not None,
+    )
+    st.plotly_chart(figure, width="stretch", key="tr_trend", config={"displaylogo": False})
+    reasons = charts.break_reasons(dimension, [int(y) for y in national["year"]], lang)
+    st.caption(t("tr_breaks_caption", reasons=" ".join(reasons)) if reasons else t("tr_no_breaks"))
+    st.caption(t("tr_gap_note"))
+    if peers:
+        st.caption(t("tr_peers_note", peers=", ".join(charts.province_names(peer_rows))))
+    else:
+        st.caption(t("tr_no_peers"))
+
+with task_column:
+    if dimension == 0:
+        st.info(t("tr_tasks_total"))
+    else:
+        tasks = ui.query("tasks_for", selection.province_code, dimension, key)
+        st.subheader(t("tr_tasks_header", n=len(tasks)))
+        if tasks.empty:
+            st.info(t("tr_tasks_none", province=selection.province_name))
+        else:
+            st.caption(t("tr_tasks_caption", province=selection.province_name))
+            with st.container(height=470, border=True):
+                for task in task_filters.records(tasks):
+                    st.text(t("tr_task_head", task_id=task["task_id"], lead=task["lead_agency"] or "–"))
+                    st.text(task["task"])
+                    st.divider()
+
+st.subheader(t("tr_more"))
+st.plotly_chart(
+    charts.rank_figure(own, peer_rows, dimension=dimension, province_name=selection.province_name, lang=lang),
+    width="stretch",
+    key="tr_rank",
+    config={"displaylogo": False},
+)
+
+score_columns = {
+    "year": st.column_config.NumberColumn(t("col_year"), format="%d"),
+    "province": st.column_config.TextColumn(t("col_province")),
+    "score": st.column_config.NumberColumn(t("col_score"), format="%.2f"),
+    "rank": st.column_config.NumberColumn(t("rank"), format="%d"),
+    "ranked_provinces": st.column_config.NumberColumn(t("col_ranked_provinces"), format="%d"),
+    "national_median": st.column_config.NumberColumn(t("col_median"), format="%.2f"),
+}
+with st.expander(t("tr_table_trend")):
+    st.dataframe(
+        own, hide_index=True, column_order=list(score_columns), column_config=score_columns, key="tr_table_own"
+    )
+    if not peer_rows.empty:
+        st.dataframe(
+            peer_rows,
+            hide_index=True,
+            column_order=list(score_columns),
+            column_config=score_columns,
+            key="tr_table_peers",
+        )
+with st.expander(t("tr_table_national")):
+    st.dataframe(
+        national,
+        hide_index=True,
+        column_config={
+            "year": st.column_config.NumberColumn(t("col_year"), format="%d"),
+            "provinces": st.column_config.NumberColumn(t("col_provinces"), format="%d"),
+            "min": st.column_config.NumberColumn(t("col_min"), format="%.2f"),
+            "q1": st.column_config.NumberColumn(t("col_q1"), format="%.2f"),
+            "median": st.column_config.NumberColumn(t("col_median"), format="%.2f"),
+            "q3": st.column_config.NumberColumn(t("col_q3"), format="%.2f"),
+            "max": st.column_config.NumberColumn(t("col_max"), format="%.2f"),
+        },
+        key="tr_table_national",
+    )

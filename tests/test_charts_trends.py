@@ -1,0 +1,159 @@
+"""Trend, rank and map figures built from real query frames."""
+
+from __future__ import annotations
+
+import urllib.parse
+
+import duckdb
+import pandas as pd
+import pytest
+
+from lib import charts, geo, queries
+
+
+def _segments_of(trace: object) -> list[list[int]]:
+    """Split a trace's x values at None gaps."""
+    parts: list[list[int]] = [[]]
+    for x in trace.x:
+        if x is None:
+            parts.append([])
+        else:
+            parts[-1].append(int(x))
+    return [p for p in parts if p]
+
+
+@pytest.fixture(scope="module")
+def dim1(session_store: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
+    return {
+        "own": queries.trend_scores(session_store, 1, None, ("66",)),
+        "peers": queries.trend_scores(session_store, 1, None, ("62", "64", "67", "68")),
+        "national": queries.trend_national(session_store, 1, None),
+    }
+
+
+def test_dimension_1_line_breaks_in_2016_and_2018(dim1: dict[str, pd.DataFrame]) -> None:
+    fig = charts.trend_figure(
+        dim1["own"],
+        dim1["peers"],
+        dim1["national"],
+        dimension=1,
+        province_name="Đắk Lắk",
+        measure="Tham gia của người dân ở cấp cơ sở",
+        lang="vi",
+    )
+    own = next(trace for trace in fig.data if trace.name == "Đắk Lắk")
+    xs = list(own.x)
+    # A gap between 2015 and 2016, and between 2017 and 2018.
+    assert xs[xs.index(2015) + 1] is None and xs[xs.index(2016) - 1] is None
+    assert xs[xs.index(2017) + 1] is None and xs[xs.index(2018) - 1] is None
+    assert _segments_of(own) == [list(range(2011, 2016)), [2016, 2017], list(range(2018, 2025))]
+    median = next(trace for trace in fig.data if trace.name == "Trung vị cả nước")
+    assert _segments_of(median) == _segments_of(own)
+    # Every peer line breaks at the same places (Kon Tum etc. have all years).
+    for trace in fig.data:
+        if trace.name in {"Kon Tum", "Gia Lai", "Đắk Nông", "Lâm Đồng"}:
+            assert all(2015 not in part or 2016 not in part for part in _segments_of(trace))
+    # Bands are separate traces per segment, so no fill spans a break.
+    bands = [trace for trace in fig.data if trace.fill == "tonexty"]
+    assert len(bands) == 2 * 3
+    assert all(not (min(b.x) < 2016 <= max(b.x)) and not (min(b.x) < 2018 <= max(b.x)) for b in bands)
+    # Dashed vertical lines mark the two breaks, between the years.
+    assert sorted(shape.x0 for shape in fig.layout.shapes) == [2015.5, 2017.5]
+    assert fig.layout.yaxis.title.text == "Điểm (thang 1–10)"
+    assert fig.layout.xaxis.title.text
+
+
+def test_e_governance_title_states_the_comparable_change(session_store: duckdb.DuckDBPyConnection) -> None:
+    own = queries.trend_scores(session_store, 8, None, ("66",))
+    national = queries.trend_national(session_store, 8, None)
+    fig = charts.trend_figure(
+        own, own.iloc[0:0], national, dimension=8, province_name="Đắk Lắk", measure="Quản trị điện tử", lang="vi"
+    )
+    assert fig.layout.title.text == "Quản trị điện tử – Đắk Lắk: tăng từ 2,20 (2019) đến 3,55 (2024)"
+    line = next(trace for trace in fig.data if trace.name == "Đắk Lắk")
+    assert _segments_of(line) == [[2018], list(range(2019, 2025))]
+    assert [round(y, 2) for y in line.y if y is not None] == [3.07, 2.20, 2.77, 3.05, 2.89, 3.42, 3.55]
+    en = charts.trend_figure(
+        own, own.iloc[0:0], national, dimension=8, province_name="Đắk Lắk", measure="E-Governance", lang="en"
+    )
+    assert en.layout.title.text == "E-Governance – Đắk Lắk: up from 2.20 (2019) to 3.55 (2024)"
+    assert charts.break_reasons(8, list(range(2018, 2025)), "en") == [
+        "2019: E-Governance adds the 'E-Responsiveness' sub-dimension."
+    ]
+
+
+def test_missing_year_is_a_gap_not_a_bridge() -> None:
+    frame = pd.DataFrame({"year": [2012, 2013, 2015], "score": [5.0, 5.1, 5.2]})
+    gapped = charts.with_gaps(frame, 7)  # dimension 7 has no break
+    assert list(gapped["year"]) == [2012, 2013, None, 2015]
+
+
+def test_rank_figure_is_reversed_with_rank_one_on_top(dim1: dict[str, pd.DataFrame]) -> None:
+    fig = charts.rank_figure(dim1["own"], dim1["peers"], dimension=1, province_name="Đắk Lắk", lang="vi")
+    low, high = fig.layout.yaxis.range
+    assert low > high  # reversed: 1 drawn at the top
+    assert fig.layout.yaxis.title.text == "Hạng (1 = cao nhất)"
+    own = next(trace for trace in fig.data if trace.name == "Đắk Lắk")
+    assert None in list(own.x)
+    assert fig.layout.title.text == "Hạng của Đắk Lắk: 47/63 (2011) → 38/61 (2024)"
+
+
+def test_map_draws_63_provinces_without_base_layers(session_store: duckdb.DuckDBPyConnection) -> None:
+    ranking = queries.province_ranking(session_store, 2019, 8)
+    boundaries = geo.load_geojson()
+    fig = charts.province_map(ranking, boundaries, province_code="66", title="t", lang="vi")
+    locations = [code for trace in fig.data for code in trace.locations]
+    assert len(locations) == 63 == len(set(locations))
+    assert all(trace.type == "choropleth" and trace.featureidkey == "id" for trace in fig.data)
+    geo_layout = fig.layout.geo
+    for layer in (
+        "showland",
+        "showocean",
+        "showlakes",
+        "showrivers",
+        "showcountries",
+        "showcoastlines",
+        "showsubunits",
+        "showframe",
+    ):
+        assert getattr(geo_layout, layer) is False, layer
+    assert geo_layout.visible is False
+    assert geo_layout.fitbounds == "locations"
+    # Đắk Lắk is in the bottom quartile in 2019 and has the thick outline.
+    bottom = next(trace for trace in fig.data if trace.name == "Nhóm điểm thấp nhất")
+    index = list(bottom.locations).index("66")
+    assert bottom.marker.line.width[index] == 3
+    assert bottom.customdata[index][3] == "59/63"
+
+
+def test_map_config_never_fetches_the_world_topojson() -> None:
+    url = charts.GEO_CONFIG["topojsonURL"]
+    assert url.startswith("data:application/json,") and url.endswith("#")
+    body = urllib.parse.unquote(url[len("data:application/json,") : -1])
+    assert '"type": "Topology"' in body
+    assert "http" not in url
+
+
+def test_map_greys_provinces_without_score(session_store: duckdb.DuckDBPyConnection) -> None:
+    ranking = queries.province_ranking(session_store, 2024, 0)
+    boundaries = geo.load_geojson()
+    fig = charts.province_map(ranking, boundaries, province_code="66", title="t", lang="en")
+    no_data = next(trace for trace in fig.data if trace.name == "No score")
+    assert len(no_data.locations) == 63 - 61
+    assert charts.provinces_without_score(ranking, boundaries) == ["Vĩnh Phúc", "Tiền Giang"]
+
+
+def test_selected_code_reads_customdata_or_location() -> None:
+    assert charts.selected_code([{"customdata": ["66", "Đắk Lắk"], "location": "66"}]) == "66"
+    assert charts.selected_code([{"location": "62"}]) == "62"
+    assert charts.selected_code([]) is None
+
+
+def test_data_text_is_not_html(session_store: duckdb.DuckDBPyConnection) -> None:
+    own = queries.trend_scores(session_store, 8, None, ("66",))
+    national = queries.trend_national(session_store, 8, None)
+    fig = charts.trend_figure(
+        own, own.iloc[0:0], national, dimension=8, province_name="<b>X</b>", measure="m", lang="en"
+    )
+    assert "<b>X</b>" not in fig.layout.title.text
+    assert "&lt;b&gt;X&lt;/b&gt;" in fig.layout.title.text
