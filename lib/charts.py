@@ -503,6 +503,7 @@ def province_choices(ranking: pd.DataFrame, code: str, name: str) -> tuple[list[
 QUARTILE_COLOURS: dict[int, str] = {4: "#1a7f3c", 3: "#7cc47f", 2: "#f5c26b", 1: "#d9534f"}
 NO_SCORE_COLOUR = "#d5d8dc"
 WEAK_ZONE_COLOUR = "rgba(217, 83, 79, 0.10)"
+LEGEND_BELOW: dict[str, object] = {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0}
 ROLE_COLOURS: dict[str, str] = {"led": "#1f4e79", "implemented": "#9dc3e6"}
 
 
@@ -519,8 +520,10 @@ def wrap(text: object, width: int = 30) -> str:
 
 
 def _locale(fig: go.Figure, lang: str) -> go.Figure:
-    """Use comma decimals in Vietnamese."""
+    """Use comma decimals in Vietnamese, and leave room above the plot for every line of the title."""
     fig.update_layout(separators=",." if lang == "vi" else ".,")
+    title = fig.layout.title.text or ""
+    fig.update_layout(margin={"t": 40 + 22 * (title.count("<br>") + 1)})
     return fig
 
 
@@ -665,15 +668,15 @@ def dimension_profile_figure(profile: pd.DataFrame, lang: str, province: str, ye
             rank=int(weakest["rank"]),
             ranked=int(weakest["ranked_provinces"]),
         )
-    apply_layout(fig, wrap(title, 95), i18n.t("wl_score_axis", lang), "")
+    apply_layout(fig, wrap(title, 62), i18n.t("wl_score_axis", lang), "")
     fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed", type="category")
     fig.update_xaxes(range=[0.5, 10.5], dtick=1, showgrid=True)
     # Keep every dimension row even when none is scored (categories come from the traces).
     fig.add_trace(go.Scatter(x=[None] * len(labels), y=labels, mode="markers", showlegend=False, hoverinfo="skip"))
     fig.update_layout(
         height=120 + 62 * len(labels),
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
-        margin={"t": 110},
+        legend=LEGEND_BELOW,
+        margin={"t": 80, "b": 100},
     )
     return _locale(fig, lang)
 
@@ -725,10 +728,10 @@ def tasks_per_dimension_figure(profile: pd.DataFrame, lang: str, year: int) -> g
             showlegend=False,
         )
     )
-    apply_layout(fig, wrap(title, 95), i18n.t("wl_tasks_axis", lang), "")
+    apply_layout(fig, wrap(title, 42), i18n.t("wl_tasks_axis", lang), "")
     fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed")
     fig.update_xaxes(range=[0, max(most, 1) * 1.15], dtick=5 if most > 10 else 1)
-    fig.update_layout(height=120 + 50 * len(labels), margin={"t": 80})
+    fig.update_layout(height=140 + 50 * len(labels), margin={"t": 100})
     return _locale(fig, lang)
 
 
@@ -806,8 +809,14 @@ def effort_score_figure(points: pd.DataFrame, lang: str, level: str, year: int) 
                 y=part["percentile"],
                 mode="markers+text",
                 name=_quartile_name(quartile, lang),
-                text=[wrap(n, 22) if w else "" for n, w in zip(part["name"], part["weak_underserved"], strict=True)],
-                textposition="middle right",
+                # Dimensions are few: name them all; sub-dimensions: name only the weak and under-served.
+                text=[
+                    wrap(n, 22) if w or level == "dimension" else ""
+                    for n, w in zip(part["name"], part["weak_underserved"], strict=True)
+                ],
+                textposition=[
+                    "middle left" if t > 0.7 * x_max else "middle right" for t in part["tasks"]
+                ],
                 textfont={"size": 11, "color": "#444444"},
                 marker={"size": 14, "color": QUARTILE_COLOURS[quartile], "line": {"width": 1, "color": "white"}},
                 customdata=custom,
@@ -828,7 +837,7 @@ def effort_score_figure(points: pd.DataFrame, lang: str, level: str, year: int) 
     fig.update_xaxes(range=[-0.6, x_max + 1.6], dtick=1 if x_max <= 12 else 2, zeroline=False)
     fig.update_yaxes(range=[-3, 103], dtick=25)
     fig.update_layout(
-        height=520, legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0}, margin={"t": 100},
+        height=560, legend=LEGEND_BELOW, margin={"t": 80, "b": 100},
         clickmode="event+select",
     )
     return _locale(fig, lang)
@@ -851,7 +860,8 @@ def score_history_figure(history: pd.DataFrame, lang: str, name: str, province: 
             go.Scatter(
                 x=part["year"],
                 y=part["national_median"],
-                mode="lines",
+                mode="lines+markers",
+                marker={"size": 4},
                 name=i18n.t("wl_national_median", lang),
                 legendgroup="median",
                 showlegend=number == 0,
@@ -867,7 +877,7 @@ def score_history_figure(history: pd.DataFrame, lang: str, name: str, province: 
                 name=plain(province),
                 legendgroup="province",
                 showlegend=number == 0,
-                line={"color": QUARTILE_COLOURS[4], "width": 3},
+                line={"color": ROLE_COLOURS["led"], "width": 3},
                 marker={"size": 8},
                 customdata=custom,
                 hovertemplate=(
@@ -876,9 +886,9 @@ def score_history_figure(history: pd.DataFrame, lang: str, name: str, province: 
                 ),
             )
         )
-    apply_layout(fig, wrap(title, 70), i18n.t("wl_year_axis", lang), axis_title)
+    apply_layout(fig, wrap(title, 48), i18n.t("wl_year_axis", lang), axis_title)
     fig.update_xaxes(dtick=1, tickformat="d")
-    fig.update_layout(height=420, legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0}, margin={"t": 90})
+    fig.update_layout(height=440, legend=LEGEND_BELOW, margin={"t": 90, "b": 90})
     return _locale(fig, lang)
 
 
@@ -905,18 +915,18 @@ def agency_load_figure(load: pd.DataFrame, lang: str) -> go.Figure:
                 orientation="h",
                 name=i18n.t(key, lang),
                 marker={"color": ROLE_COLOURS[column]},
-                text=frame[column].where(frame[column] > 0),
+                text=[str(int(v)) if v > 0 else "" for v in frame[column]],
                 textposition="outside",
                 cliponaxis=False,
                 customdata=[[plain(a)] for a in frame["agency"]],
                 hovertemplate="<b>%{customdata[0]}</b><br>" + i18n.t(key, lang) + ": %{x}<extra></extra>",
             )
         )
-    apply_layout(fig, wrap(title, 95), i18n.t("wl_tasks_axis", lang), "")
+    apply_layout(fig, wrap(title, 60), i18n.t("wl_tasks_axis", lang), "")
     fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed")
     fig.update_layout(
         barmode="group", bargap=0.25, height=140 + 34 * len(labels),
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0}, margin={"t": 90},
+        legend=LEGEND_BELOW, margin={"b": 90},
     )
     return _locale(fig, lang)
 
@@ -940,7 +950,8 @@ def agency_dimension_figure(matrix: pd.DataFrame, agencies: list[str], lang: str
             n=int(top["tasks"]),
         )
     text = grid.map(lambda v: "" if pd.isna(v) else str(int(v)))
-    x_labels = [dimension_label(d, lang, 14) for d in dims]
+    x_labels = [i18n.t(f"wl_dim_short_{d}", lang) for d in dims]
+    full_names = [[plain(f"{d}. {i18n.dimension_name(d, lang)}")] * len(grid.index) for d in dims]
     y_labels = [wrap(a, 34) for a in grid.index]
     fig = go.Figure(
         go.Heatmap(
@@ -954,13 +965,16 @@ def agency_dimension_figure(matrix: pd.DataFrame, agencies: list[str], lang: str
             xgap=2,
             ygap=2,
             colorbar={"title": {"text": i18n.t("wl_matrix_hover", lang)}},
-            hovertemplate="<b>%{y}</b><br>%{x}<br>" + i18n.t("wl_matrix_hover", lang) + ": %{z}<extra></extra>",
+            customdata=[list(col) for col in zip(*full_names, strict=True)],
+            hovertemplate=(
+                "<b>%{y}</b><br>%{customdata}<br>" + i18n.t("wl_matrix_hover", lang) + ": %{z}<extra></extra>"
+            ),
         )
     )
-    apply_layout(fig, wrap(title, 95), i18n.t("wl_dimension_axis", lang), "")
+    apply_layout(fig, wrap(title, 60), i18n.t("wl_dimension_axis", lang), "")
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(side="top", tickangle=0)
-    fig.update_layout(height=200 + 30 * len(y_labels), margin={"t": 150})
+    fig.update_xaxes(tickangle=-90, tickfont={"size": 12})
+    fig.update_layout(height=260 + 30 * len(y_labels), margin={"t": 90})
     return _locale(fig, lang)
 
 
@@ -981,7 +995,7 @@ def dimension_table(profile: pd.DataFrame, lang: str) -> pd.DataFrame:
             ],
             i18n.t("wl_col_percentile", lang): profile["percentile"].round(0).to_numpy(),
             i18n.t("wl_col_median", lang): profile["national_median"].round(2).to_numpy(),
-            i18n.t("wl_col_change", lang): profile["change"].round(2).to_numpy(),
+            i18n.t("wl_col_change", lang): profile["change"].astype(float).round(2).to_numpy(),
             i18n.t("wl_col_best", lang): profile["best_province"].to_numpy(),
             i18n.t("wl_col_best_score", lang): profile["best_score"].round(2).to_numpy(),
             i18n.t("wl_col_quartile", lang): [_quartile_name(q, lang) for q in profile["quartile"]],
@@ -1007,7 +1021,7 @@ def subdimension_table(profile: pd.DataFrame, lang: str) -> pd.DataFrame:
             ],
             i18n.t("wl_col_percentile", lang): profile["percentile"].round(0).to_numpy(),
             i18n.t("wl_col_median", lang): profile["national_median"].round(2).to_numpy(),
-            i18n.t("wl_col_change", lang): profile["change"].round(2).to_numpy(),
+            i18n.t("wl_col_change", lang): profile["change"].astype(float).round(2).to_numpy(),
             i18n.t("wl_col_best", lang): profile["best_province"].to_numpy(),
             i18n.t("wl_col_quartile", lang): [_quartile_name(q, lang) for q in profile["quartile"]],
         }
