@@ -320,6 +320,25 @@ def template_frame(year: int, registry_path: Path = paths.PROVINCES_CSV) -> pd.D
     return readers.tidy_frame(rows)
 
 
+def template_csv(year: int) -> bytes:
+    """The template of `year` as CSV (UTF-8 with BOM, formula-safe)."""
+    return validate.export_csv(template_frame(year))
+
+
+def template_xlsx(year: int) -> bytes:
+    """The template of `year` as an XLSX workbook with one sheet named after the year."""
+    frame = template_frame(year)
+    try:
+        from lib import exports
+    except ImportError:  # pragma: no cover - lib/exports.py belongs to another part of the project
+        import io
+
+        buffer = io.BytesIO()
+        frame.to_excel(buffer, index=False, sheet_name=str(year))
+        return buffer.getvalue()
+    return exports.to_xlsx_bytes(frame, sheet_name=str(year))
+
+
 # ---------------------------------------------------------------------------
 # Opening the store from another process than the app.
 # ---------------------------------------------------------------------------

@@ -343,6 +343,8 @@ def _csv_sheet(data: bytes) -> tuple[Sheet | None, list[Issue]]:
     import csv
     import io
 
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [Issue("wrong_type", params={"ext": "csv", "actual": "binary"})]
     text = _decode(data)
     if text is None:
         return None, [Issue("unreadable", value="encoding")]
@@ -602,12 +604,21 @@ def _read_sc_wide(sheet: Sheet, header: int, year: int | None, result: ReadResul
                                    value=str(len(rows)), params={"year": year}))
 
 
+def _looks_numeric(value: Any) -> bool:
+    """True for a number or text that reads as one ("5.2", "5,2", "01")."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return True
+    return bool(re.fullmatch(r"[+-]?\d+(?:[.,]\d+)?", _text(value)))
+
+
 def _read_official(sheet: Sheet, header: int, year: int | None, result: ReadResult) -> None:
     dimension_keys = _dimension_header_keys()
     # Header rows: the detected one and any following row with no number in it (the second language).
     headers = [header]
     while headers[-1] + 1 < len(sheet.rows) and not any(
-        isinstance(v, int | float) and not isinstance(v, bool) for v in sheet.rows[headers[-1] + 1]
+        _looks_numeric(v) for v in sheet.rows[headers[-1] + 1]
     ) and len(headers) < 3:
         headers.append(headers[-1] + 1)
     width = max(len(sheet.rows[h]) for h in headers)
@@ -615,16 +626,10 @@ def _read_official(sheet: Sheet, header: int, year: int | None, result: ReadResu
     def head(index: int) -> list[Any]:
         return [sheet.rows[h][index] if index < len(sheet.rows[h]) else None for h in headers]
 
-    first_score = next(
-        (i for i in range(width) if any(dimension_keys.get(_header_key(v)) == 1 for v in head(i))), None
-    )
+    first_score = next((i for i in range(width) if any(_header_key(v) in dimension_keys for v in head(i))), None)
     if first_score is None:
-        first_score = next(
-            (i for i in range(width) if any(_header_key(v) in dimension_keys for v in head(i))), None
-        )
         result.issues.append(Issue("structure_mismatch", sheet=sheet.name, row=sheet.row_numbers[header],
-                                   column=column_letter(first_score or 0),
-                                   value=_short(head(first_score or 0)[0]), params={"reason": "first_dimension"}))
+                                   params={"reason": "first_dimension"}))
         return
     if year is None:
         _need_year(sheet, result)

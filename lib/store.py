@@ -312,9 +312,13 @@ def year_scores(cur: duckdb.DuckDBPyConnection, years: list[int]) -> pd.DataFram
 
 
 def years_digest(cur: duckdb.DuckDBPyConnection, years: list[int]) -> str:
-    """Return a SHA-256 over the stored rows of `years`: it changes whenever any of them does."""
+    """Return a SHA-256 over the stored rows of `years` and the uploads that wrote them.
+
+    It changes whenever a commit or rollback touches any of these years, even one
+    that leaves the values as they were.
+    """
     rows = cur.execute(
-        f"SELECT {SCORE_COLUMNS} FROM scores WHERE list_contains(?, year) "
+        f"SELECT {SCORE_COLUMNS}, upload_id FROM scores WHERE list_contains(?, year) "
         "ORDER BY year, province_code, dimension, subdimension NULLS FIRST, score",
         [list(years)],
     ).fetchall()

@@ -297,6 +297,11 @@ def _decimals(raw: Any) -> int:
     return len(text.split(".", 1)[1]) if "." in text and "e" not in text.lower() else 6
 
 
+def _fmt(value: float, digits: int = 2) -> str:
+    """Return a number without trailing zeros: 1.0 -> "1", 0.25 -> "0.25", 3.3333 -> "3.33"."""
+    return f"{value:.{digits}f}".rstrip("0").rstrip(".")
+
+
 def _what(dimension: int, sub: int | None) -> tuple[str, str]:
     if sub is None:
         return f"nội dung {dimension}", f"dimension {dimension}"
@@ -397,8 +402,8 @@ def _validate(data: bytes, file_name: str, year: int | None, registry_path: Path
         low, high = (1.0, 10.0) if cell.subdimension is None else papi.subdimension_scale(cell.year, cell.dimension)
         if not low - SCALE_TOLERANCE <= value <= high + SCALE_TOLERANCE:
             what_vi, what_en = _what(cell.dimension, cell.subdimension)
-            out.add("out_of_scale", cell.sheet, cell.row, cell.column, cell.raw, low=f"{low:.2f}".rstrip("0"),
-                    high=f"{high:.2f}".rstrip("0").rstrip("."), what_vi=what_vi, what_en=what_en)
+            out.add("out_of_scale", cell.sheet, cell.row, cell.column, cell.raw, low=_fmt(low), high=_fmt(high),
+                    what_vi=what_vi, what_en=what_en)
             continue
         key = (cell.year, code, cell.dimension, cell.subdimension)
         if key in seen:
@@ -504,7 +509,7 @@ def _check_sums(rows: list[dict[str, Any]], places: dict[tuple[int, str, int, in
         tolerance = max(1e-4, (count + 1) * 0.5 * 10.0 ** (-decimals) + 1e-9)
         if abs(total - values[None]) > tolerance:
             sheet, row, column, raw = places[(year, code, dim, None)]
-            out.add("sum_mismatch", sheet, row, column, raw, total=f"{total:.4f}".rstrip("0"), dimension=dim)
+            out.add("sum_mismatch", sheet, row, column, raw, total=_fmt(total, 4), dimension=dim)
 
 
 def _completeness(frame: pd.DataFrame, registry: pd.DataFrame, out: _Collector) -> None:
@@ -546,18 +551,23 @@ def _neutralise(value: Any) -> Any:
     return value
 
 
-def problems_csv(problems: list[Problem], lang: str = "vi") -> bytes:
-    """Return the problems table as UTF-8 CSV with BOM (Excel-friendly), formula-safe."""
-    frame = problems_frame(problems, lang)
+def export_csv(frame: pd.DataFrame) -> bytes:
+    """Return `frame` as UTF-8 CSV with BOM (Excel-friendly), every text cell formula-safe."""
     try:
         from lib import exports
     except ImportError:  # pragma: no cover - lib/exports.py is written by another part of the project
         exports = None  # type: ignore[assignment]
     if exports is not None:
         return exports.to_csv_bytes(frame)
+    frame = frame.copy()
     for column in frame.columns:
         if not pd.api.types.is_numeric_dtype(frame[column]):
             frame[column] = frame[column].map(_neutralise).astype(object)
     buffer = io.StringIO()
     frame.to_csv(buffer, index=False, lineterminator="\r\n")
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def problems_csv(problems: list[Problem], lang: str = "vi") -> bytes:
+    """Return the problems table as UTF-8 CSV with BOM (Excel-friendly), formula-safe."""
+    return export_csv(problems_frame(problems, lang))

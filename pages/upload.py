@@ -6,7 +6,7 @@ import datetime as dt
 
 import streamlit as st
 
-from lib import exports, importer, readers, ui, validate
+from lib import importer, readers, ui, validate
 from lib.i18n import t
 
 selection = ui.sidebar_selection()
@@ -89,11 +89,10 @@ with st.expander(t("up_template", lang)):
     this_year = dt.date.today().year
     template_year = int(st.number_input(t("up_template_year", lang), min_value=2011, max_value=this_year,
                                         value=this_year - 1, step=1, key="up_template_year"))
-    template = importer.template_frame(template_year)
     one, two = st.columns(2)
-    one.download_button(t("up_template_csv", lang), exports.to_csv_bytes(template),
+    one.download_button(t("up_template_csv", lang), importer.template_csv(template_year),
                         file_name=f"papi_template_{template_year}.csv", mime="text/csv", key="up_template_csv")
-    two.download_button(t("up_template_xlsx", lang), exports.to_xlsx_bytes(template, sheet_name=str(template_year)),
+    two.download_button(t("up_template_xlsx", lang), importer.template_xlsx(template_year),
                         file_name=f"papi_template_{template_year}.xlsx", key="up_template_xlsx",
                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
