@@ -964,7 +964,7 @@ def agency_dimension_figure(matrix: pd.DataFrame, agencies: list[str], lang: str
             zmin=0,
             xgap=2,
             ygap=2,
-            colorbar={"title": {"text": i18n.t("wl_matrix_hover", lang)}},
+            colorbar={"title": {"text": i18n.t("wl_matrix_hover", lang)}, "thickness": 12},
             customdata=[list(col) for col in zip(*full_names, strict=True)],
             hovertemplate=(
                 "<b>%{y}</b><br>%{customdata}<br>" + i18n.t("wl_matrix_hover", lang) + ": %{z}<extra></extra>"
