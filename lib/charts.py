@@ -195,23 +195,26 @@ def trend_figure(
     fig = go.Figure()
     for index, part in enumerate(_segments(national, dimension)):
         years = [int(y) for y in part["year"]]
+        # A one-year segment (E-Governance 2018) is drawn as a short block so its band stays visible.
+        repeat = 2 if len(years) == 1 else 1
+        xs = [years[0] - 0.25, years[0] + 0.25] if repeat == 2 else years
         for low, high, fill, label in (
             ("min", "max", RANGE_FILL, "tr_range"),
             ("q1", "q3", IQR_FILL, "tr_iqr"),
         ):
-            common = {"x": years, "mode": "lines", "line": {"width": 0}, "hoverinfo": "skip", "legendgroup": label}
-            fig.add_trace(go.Scatter(y=list(part[low]), showlegend=False, **common))
+            common = {"x": xs, "mode": "lines", "line": {"width": 0}, "hoverinfo": "skip", "legendgroup": label}
+            fig.add_trace(go.Scatter(y=list(part[low]) * repeat, showlegend=False, **common))
             fig.add_trace(
                 go.Scatter(
-                    y=list(part[high]), fill="tonexty", fillcolor=fill, name=i18n.t(label, lang),
+                    y=list(part[high]) * repeat, fill="tonexty", fillcolor=fill, name=i18n.t(label, lang),
                     showlegend=index == 0, **common,
                 )
             )
     gapped = with_gaps(national, dimension)
     fig.add_trace(
         go.Scatter(
-            x=list(gapped["year"]), y=list(gapped["median"]), mode="lines", name=i18n.t("tr_median", lang),
-            line={"color": MEDIAN_COLOR, "dash": "dot", "width": 2},
+            x=list(gapped["year"]), y=list(gapped["median"]), mode="lines+markers", name=i18n.t("tr_median", lang),
+            line={"color": MEDIAN_COLOR, "dash": "dot", "width": 2}, marker={"size": 5, "symbol": "diamond"},
             customdata=gapped[["min", "q1", "q3", "max", "provinces"]].values.tolist(),
             hovertemplate=i18n.t("tr_hover_national", lang) + "<extra></extra>",
         )

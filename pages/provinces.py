@@ -64,10 +64,10 @@ st.session_state["pv_pick"] = selection.province_code
 pick_column.selectbox(t("pv_pick"), options=codes, format_func=names.get, key="pv_pick", on_change=_pick)
 
 table_columns = {
-    "rank": st.column_config.NumberColumn(t("rank"), format="%d", width=60),
-    "province": st.column_config.TextColumn(t("col_province"), width=150),
-    "score": st.column_config.NumberColumn(t("col_score"), format="%.2f", width=70),
-    "quartile_name": st.column_config.TextColumn(t("col_quartile"), width=190),
+    "rank": st.column_config.NumberColumn(t("rank"), format="%d", width=64),
+    "province": st.column_config.TextColumn(t("col_province"), width=120),
+    "score": st.column_config.NumberColumn(t("col_score"), format="%.2f", width=60),
+    "quartile_name": st.column_config.TextColumn(t("col_quartile"), width=150),
 }
 table = charts.ranking_table(ranking, lang)
 codes_in_table = list(table["province_code"])
