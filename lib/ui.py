@@ -72,19 +72,23 @@ def sidebar() -> Selection:
     years = _years(con, db_key, data_version())
     province_names = _provinces(con, db_key, data_version())
 
-    if "lang" not in st.session_state:
-        st.session_state["lang"] = _param("lang", i18n.DEFAULT_LANGUAGE)
-    if "province" not in st.session_state:
-        code = _param("province", DEFAULT_PROVINCE)
-        st.session_state["province"] = code if code in province_names else DEFAULT_PROVINCE
-    if "year" not in st.session_state:
-        wanted = _param("year", str(years[-1]))
-        st.session_state["year"] = int(wanted) if wanted.isdigit() and int(wanted) in years else years[-1]
-    if "peers" not in st.session_state:
-        wanted_peers = [
-            c for c in _param("peers", ",".join(provinces.CENTRAL_HIGHLANDS)).split(",") if c in province_names
-        ]
-        st.session_state["peers"] = wanted_peers
+    # Streamlit drops a widget's state in any run that does not draw it (a
+    # page run without the router does not), so the last choices are also
+    # kept under a plain key and written back before the widgets are drawn.
+    kept: dict[str, Any] = st.session_state.get("_kept_choices", {})
+    lang = st.session_state.get("lang") or kept.get("lang") or _param("lang", i18n.DEFAULT_LANGUAGE)
+    st.session_state["lang"] = lang if lang in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
+    code = st.session_state.get("province") or kept.get("province") or _param("province", DEFAULT_PROVINCE)
+    st.session_state["province"] = code if code in province_names else DEFAULT_PROVINCE
+    wanted = str(st.session_state.get("year") or kept.get("year") or _param("year", str(years[-1])))
+    st.session_state["year"] = int(wanted) if wanted.isdigit() and int(wanted) in years else years[-1]
+    if "peers" in st.session_state:
+        wanted_peers = list(st.session_state["peers"])
+    elif "peers" in kept:
+        wanted_peers = list(kept["peers"])
+    else:
+        wanted_peers = _param("peers", ",".join(provinces.CENTRAL_HIGHLANDS)).split(",")
+    st.session_state["peers"] = [c for c in wanted_peers if c in province_names]
 
     with st.sidebar:
         lang = (
@@ -111,6 +115,7 @@ def sidebar() -> Selection:
             help=i18n.t("peers_help", lang),
         )
 
+    st.session_state["_kept_choices"] = {"lang": lang, "province": code, "year": year, "peers": tuple(peers)}
     st.query_params.update({"lang": lang, "province": code, "year": str(year), "peers": ",".join(peers)})
     return Selection(
         lang=lang, province_code=code, province_name=province_names[code], year=int(year), peers=tuple(peers)
@@ -118,16 +123,37 @@ def sidebar() -> Selection:
 
 
 def remember(selection: Selection) -> None:
-    """Keep the sidebar's selection for the page that runs after the router."""
+    """Hand the sidebar's selection to the page that runs after the router, in this run only."""
     st.session_state["_selection"] = selection
 
 
+def _leave_pages_directory_mode() -> None:
+    """Make Streamlit run `app.py` (the router) for every page from now on.
+
+    The project keeps its pages in `pages/`, the folder name Streamlit's older
+    multipage mode looks for.  Until `st.navigation` has run once in a
+    process, Streamlit serves a deep link such as `/trends` by running
+    `pages/trends.py` on its own, without the router, its sidebar and its
+    page titles (and `AppTest` starts every run that way).  Clearing this flag
+    is what `st.navigation` itself does on its first call.
+    """
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:  # a Streamlit without the flag has no such mode
+        return
+    PagesManager.uses_pages_directory = False
+
+
 def sidebar_selection() -> Selection:
-    """Return the selection the router built before running this page."""
-    selection = st.session_state.get("_selection")
+    """Return the selection the router built in this run.
+
+    A page run without the router (see `_leave_pages_directory_mode`) is
+    rerun through the router, which then opens the same page.
+    """
+    selection = st.session_state.pop("_selection", None)
     if selection is None:
-        selection = sidebar()
-        remember(selection)
+        _leave_pages_directory_mode()
+        st.rerun()
     return selection
 
 
