@@ -170,17 +170,17 @@ if history.empty:
 else:
     st.dataframe(importer.history_table(history, lang), hide_index=True, width="stretch", key="up_history")
     choices = importer.rollback_choices(history)
-    with st.expander(t("up_rollback", lang)):
-        if not choices:
-            st.info(t("up_rollback_none", lang))
-        else:
-            chosen = st.selectbox(t("up_rollback_choice", lang), options=list(choices), key="up_rollback_id",
-                                  format_func=lambda i: f"#{i} ({choices[i]})")
-            original = importer.raw_file(ui.conn(), int(chosen))
-            if original is not None:
-                st.download_button(t("up_raw_download", lang, id=chosen), original[1], file_name=original[0],
-                                   key="up_raw_download")
-            sure = st.checkbox(t("up_rollback_confirm", lang, years=choices[chosen], id=chosen),
-                               key="up_rollback_confirm")
-            st.button(t("up_rollback_button", lang), disabled=editor is None or not sure, on_click=_rollback,
-                      key="up_rollback_button")
+    st.markdown(f"**{t('up_rollback', lang)}**")
+    if not choices:
+        st.info(t("up_rollback_none", lang))
+    else:
+        chosen = st.selectbox(t("up_rollback_choice", lang), options=list(choices), key="up_rollback_id",
+                              format_func=lambda i: f"#{i} ({choices[i]})")
+        original = importer.raw_file(ui.conn(), int(chosen))
+        if original is not None:
+            st.download_button(t("up_raw_download", lang, id=chosen), original[1], file_name=original[0],
+                               key="up_raw_download")
+        sure = st.checkbox(t("up_rollback_confirm", lang, years=choices[chosen], id=chosen),
+                           key="up_rollback_confirm")
+        st.button(t("up_rollback_button", lang), disabled=editor is None or not sure, on_click=_rollback,
+                  key="up_rollback_button")

@@ -1,0 +1,118 @@
+"""Browser test: an editor uploads an official sheet through the real page, previews, commits and rolls back.
+
+Self-contained: its own streamlit server on a free port, its own store copy and editor password hash.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from lib import auth, paths, store
+from tests import upload_samples as u
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = os.environ.get("PAPI_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+PASSWORD = "upload-editor-password"
+SHOTS = Path(os.environ.get("PAPI_SCREENSHOTS", paths.ROOT / "artifacts" / "screenshots"))
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    folder = tmp_path_factory.mktemp("upload-e2e")
+    db = folder / "papi.duckdb"
+    con = store.connect(db)
+    con.cursor().execute("DELETE FROM scores WHERE year = 2017")  # the year the editor will bring back
+    con.close()
+    port = _free_port()
+    env = {**os.environ, "PAPI_DB": str(db), auth.ENV_HASH: auth.hash_password(PASSWORD)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(paths.ROOT / "app.py"), "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+         "--server.fileWatcherType", "none"],
+        cwd=paths.ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise RuntimeError("streamlit did not start")
+            time.sleep(0.3)
+        yield base, folder
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def test_editor_uploads_previews_commits_and_rolls_back(server: tuple[str, Path]) -> None:
+    base, folder = server
+    sheet = folder / "PAPI_2017.xlsx"
+    sheet.write_bytes(u.official_sheet(2017))
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1440, "height": 1000})
+        page.set_default_timeout(60_000)
+        page.goto(f"{base}/upload?lang=vi")
+        page.get_by_text("Tải lên điểm PAPI", exact=True).first.wait_for()
+        # Sign in.
+        page.get_by_label("Tên của bạn (ghi vào lịch sử)").fill("Lan")
+        page.get_by_label("Mật khẩu biên tập").fill(PASSWORD)
+        page.get_by_role("button", name="Đăng nhập").click()
+        page.get_by_text("Đang đăng nhập với quyền biên tập: Lan").wait_for()
+        # Upload the official 2017 sheet.
+        page.locator("input[type=file]").set_input_files(str(sheet))
+        page.get_by_text("Tệp hợp lệ: 1764 điểm của năm 2017").wait_for()
+        page.get_by_text("3. Xem trước thay đổi").wait_for()
+        metric = page.locator('[data-testid="stMetric"]').first
+        assert "1764" in metric.inner_text()
+        page.screenshot(path=str(SHOTS / "upload_preview.png"), full_page=True)
+        page.get_by_role("button", name="Lưu vào dữ liệu").click()
+        page.get_by_text("Đã lưu lần tải lên số 1").wait_for()
+        page.screenshot(path=str(SHOTS / "upload_committed.png"), full_page=True)
+        # The new year is in the sidebar's years.
+        page.goto(f"{base}/overview?lang=vi&year=2017&province=66")
+        page.get_by_text("2017").first.wait_for()
+        # Roll back.
+        page.goto(f"{base}/upload?lang=vi")
+        page.get_by_label("Tên của bạn (ghi vào lịch sử)").fill("Lan")
+        page.get_by_label("Mật khẩu biên tập").fill(PASSWORD)
+        page.get_by_role("button", name="Đăng nhập").click()
+        page.get_by_text("Đang đăng nhập với quyền biên tập: Lan").wait_for()
+        page.get_by_text("Tôi xác nhận khôi phục năm 2017").click()
+        page.wait_for_selector('[data-testid="stBaseButton-secondary"]:has-text("Hoàn tác"):not([disabled])',
+                               state="visible")
+        page.get_by_role("button", name="Hoàn tác", exact=True).click()
+        page.get_by_text("Đã hoàn tác lần tải lên số 1.").wait_for()
+        # Nothing is left to roll back once the page has rerun with the restored store.
+        page.get_by_text("Không có lần tải lên nào để hoàn tác.").wait_for()
+        page.screenshot(path=str(SHOTS / "upload_rolled_back.png"), full_page=True)
+        browser.close()
