@@ -83,3 +83,50 @@ def test_state_survives_page_switch(page: object, app_url: str) -> None:
     assert "/trends" in page.url
     assert "year=2019" in page.url
     assert "province=66" in page.url
+
+
+def test_search_without_diacritics_in_the_browser(page: object, app_url: str, screenshot_dir: Path) -> None:
+    open_page(page, app_url, "tasks")
+    box = page.get_by_label("Tìm nhiệm vụ")
+    box.fill("tiep cong dan")
+    box.press("Enter")
+    wait_until_idle(page)
+    page.wait_for_function("() => document.body.innerText.includes('Đang hiển thị 4/85 nhiệm vụ')", timeout=30_000)
+    page.screenshot(path=str(screenshot_dir / "tasks-search.png"))
+
+
+def test_click_a_dimension_on_the_effort_chart_shows_its_tasks(
+    page: object, app_url: str, screenshot_dir: Path
+) -> None:
+    open_page(page, app_url, "dimensions", year=2019)
+    page.wait_for_selector(".js-plotly-plot .scatterlayer .points path", timeout=30_000)
+    # Click the point of dimension 2 (Công khai, minh bạch: 20 tasks) where Plotly drew it.
+    target = page.evaluate(
+        """() => {
+            const el = document.querySelector('.js-plotly-plot');
+            const layout = el._fullLayout;
+            // calcdata holds decoded numbers (trace.x may be a binary-encoded array).
+            for (const points of el.calcdata) {
+                const point = points.find(p => p.data && String(p.data[0]) === 'd2')
+                    || points.find((p, i) => {
+                        const custom = points[0].trace.customdata;
+                        return custom && custom[i] && String(custom[i][0]) === 'd2';
+                    });
+                if (point) {
+                    const box = el.getBoundingClientRect();
+                    return {
+                        x: box.left + layout._size.l + layout.xaxis.d2p(point.x),
+                        y: box.top + layout._size.t + layout.yaxis.d2p(point.y),
+                    };
+                }
+            }
+            return null;
+        }"""
+    )
+    assert target is not None
+    page.mouse.click(target["x"], target["y"])
+    wait_until_idle(page)
+    page.wait_for_function(
+        "() => document.body.innerText.includes('Nhiệm vụ của “Công khai, minh bạch”: 20')", timeout=30_000
+    )
+    page.screenshot(path=str(screenshot_dir / "dimensions-drilldown.png"), full_page=True)
