@@ -279,13 +279,24 @@ def subdimension_scale(year: int, dimension: int) -> tuple[float, float]:
     return (1.0 / count, 10.0 / count)
 
 
+def breaks(dimension: int | None) -> tuple[int, ...]:
+    """Return the methodology breaks of a dimension's series; `None` or 0 asks for the total score."""
+    return TOTAL_BREAKS if not dimension else BREAKS[dimension]
+
+
+def breaks_within(dimension: int | None, years: list[int]) -> tuple[int, ...]:
+    """Return the breaks of a series that fall inside the years shown (break B lies between B-1 and B)."""
+    if not years:
+        return ()
+    return tuple(b for b in breaks(dimension) if min(years) < b <= max(years))
+
+
 def segment(year: int, dimension: int | None) -> int:
     """Return the comparability segment of a year: years in one segment may be joined.
 
-    `dimension=None` asks for the total score.
+    `dimension=None` (or 0) asks for the total score.
     """
-    breaks = TOTAL_BREAKS if dimension is None else BREAKS[dimension]
-    return sum(1 for b in breaks if year >= b)
+    return sum(1 for b in breaks(dimension) if year >= b)
 
 
 def structure_rows(years: range | list[int]) -> list[dict[str, object]]:
