@@ -72,14 +72,28 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
             process.wait()
 
 
-def test_editor_uploads_previews_commits_and_rolls_back(server: tuple[str, Path]) -> None:
+@pytest.fixture()
+def chromium(request: pytest.FixtureRequest) -> Iterator[object]:
+    """The suite's shared browser when tests/e2e/conftest.py provides one (one Playwright per thread), else our own."""
+    try:
+        yield request.getfixturevalue("browser")
+        return
+    except pytest.FixtureLookupError:
+        pass
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+def test_editor_uploads_previews_commits_and_rolls_back(server: tuple[str, Path], chromium: object) -> None:
     base, folder = server
     sheet = folder / "PAPI_2017.xlsx"
     sheet.write_bytes(u.official_sheet(2017))
     SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    context = chromium.new_context(viewport={"width": 1440, "height": 1000})  # type: ignore[attr-defined]
+    try:
+        page = context.new_page()
         page.set_default_timeout(60_000)
         page.goto(f"{base}/upload?lang=vi")
         page.get_by_text("Tải lên điểm PAPI", exact=True).first.wait_for()
@@ -115,4 +129,5 @@ def test_editor_uploads_previews_commits_and_rolls_back(server: tuple[str, Path]
         # Nothing is left to roll back once the page has rerun with the restored store.
         page.get_by_text("Không có lần tải lên nào để hoàn tác.").wait_for()
         page.screenshot(path=str(SHOTS / "upload_rolled_back.png"), full_page=True)
-        browser.close()
+    finally:
+        context.close()
