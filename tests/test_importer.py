@@ -260,3 +260,33 @@ def test_cli_says_clearly_when_the_app_holds_the_store(tmp_path: Path) -> None:
     finally:
         holder.kill()
         holder.wait()
+
+
+# --- Editor password (lib/auth.py) ---
+
+
+def test_editor_password_hash_and_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    from lib import auth
+
+    stored = auth.hash_password("mật khẩu dài")
+    assert stored.startswith("scrypt$") and "mật khẩu" not in stored
+    assert auth.verify_password("mật khẩu dài", stored)
+    assert not auth.verify_password("mat khau dai", stored)
+    assert auth.hash_password("x" * 8) != auth.hash_password("x" * 8)  # salted
+    for broken in ("", "plain", "scrypt$1$2", "md5$1$1$1$AA$AA", "scrypt$99999999$8$1$AA$AA"):
+        assert not auth.verify_password("anything", broken)
+    monkeypatch.delenv(auth.ENV_HASH, raising=False)
+    assert auth.configured_hash() is None
+    monkeypatch.setenv(auth.ENV_HASH, stored)
+    assert auth.configured_hash() == stored
+    assert auth.configured_hash("from-secrets") == "from-secrets"
+    assert auth.is_editor_email("Lan@Example.org", ["lan@example.org"])
+    assert not auth.is_editor_email("lan@example.org", None)
+
+
+def test_auth_cli_makes_a_hash_that_verifies(tmp_path: Path) -> None:
+    from lib import auth
+
+    done = subprocess.run([sys.executable, "-m", "lib.auth", "hash"], cwd=paths.ROOT, input="correct horse\n",
+                          capture_output=True, text=True, timeout=60, check=True)
+    assert auth.verify_password("correct horse", done.stdout.strip())
