@@ -1,24 +1,36 @@
-"""Figures: pure functions from DataFrames (from lib/queries.py) to Plotly figures.
+"""Figures: pure functions from DataFrames (from lib/queries.py) to Plotly figures, and their shared style.
 
 No Streamlit here. Pages pass the frames they got through ui.query and render the
 figures with st.plotly_chart. Titles, axis titles and hover texts arrive already
 translated (the page looks them up in lib/i18n.py) or are built from i18n here.
+Every text that comes from the data goes through `formatting.plain()` (or `wrap()`)
+before Plotly sees it: Plotly interprets a subset of HTML in titles, ticks and hover labels.
+The numbers behind each figure, as display tables, are in lib/tables.py.
 """
 
 from __future__ import annotations
 
 import json
-import textwrap
 import urllib.parse
 from typing import Any
 
 import pandas as pd
-import plotly.express as px
 import plotly.graph_objects as go
 
-from lib import i18n, papi
+from lib import i18n, papi, views
+from lib.formatting import (
+    dimension_label,
+    dimension_title,
+    is_missing,
+    join_names,
+    number,
+    plain,
+    quartile_name,
+    rank_text,
+    wrap,
+)
 
-__all__ = ["FONT_FAMILY", "apply_layout", "go", "pd", "px"]
+# --- shared style ---
 
 FONT_FAMILY = "Noto Sans, Arial, sans-serif"
 
@@ -37,11 +49,13 @@ def apply_layout(fig: go.Figure, title: str, x_title: str, y_title: str) -> go.F
     return fig
 
 
-# --- trends, tasks, provinces ---
-# Trend lines never cross a PAPI methodology break: each series is cut into
-# comparability segments (lib.papi.segment) and a gap (None) is put between
-# segments and wherever a year is missing.  Map: go.Choropleth on the committed
-# GeoJSON with every base layer hidden; see GEO_CONFIG for the offline setup.
+def _locale(fig: go.Figure, lang: str) -> go.Figure:
+    """Use comma decimals in Vietnamese, and leave room above the plot for every line of the title."""
+    fig.update_layout(separators=",." if lang == "vi" else ".,")
+    title = fig.layout.title.text or ""
+    fig.update_layout(margin={"t": 40 + 22 * (title.count("<br>") + 1)})
+    return fig
+
 
 PROVINCE_COLOR = "#c0392b"
 MEDIAN_COLOR = "#34495e"
@@ -51,8 +65,20 @@ PEER_COLORS = ("#2e86c1", "#28b463", "#af7ac5", "#d68910", "#17a589", "#7f8c8d",
 # Quartile 4 = top quarter (as lib.queries._quartile); PAPI reports print the
 # best performers in dark green down to the poor performers in orange-red.
 QUARTILE_COLORS: dict[int, str] = {4: "#1a7f3c", 3: "#7cc47f", 2: "#f5c26b", 1: "#d9534f"}
+# A province or (sub-)dimension without a score (absent, never 0).
 NO_DATA_COLOR = "#d5d8dc"
+WEAK_ZONE_COLOR = "rgba(217, 83, 79, 0.10)"
+ROLE_COLORS: dict[str, str] = {"led": "#1f4e79", "implemented": "#9dc3e6"}
+LEGEND_BELOW: dict[str, object] = {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0}
 
+
+def quartile_color(quartile: object) -> str:
+    """The colour of a national quartile (4 = top), or the no-data grey when there is no score."""
+    return NO_DATA_COLOR if is_missing(quartile) else QUARTILE_COLORS[int(quartile)]
+
+
+# st.plotly_chart(config=...) of every figure; the map takes GEO_CONFIG.
+PLOT_CONFIG: dict[str, Any] = {"displaylogo": False}
 # Plotly's geo subplot downloads a world TopoJSON from its CDN whenever a trace
 # has a `locationmode` (a choropleth always has one, "geojson-id" here), even
 # with every base layer hidden (plotly.js issue #6767), and draws nothing if the
@@ -61,7 +87,7 @@ NO_DATA_COLOR = "#d5d8dc"
 # the trailing "#" turns into a URL fragment that the browser ignores.
 EMPTY_TOPOJSON = {"type": "Topology", "objects": {}, "arcs": []}
 EMPTY_TOPOJSON_URL = "data:application/json," + urllib.parse.quote(json.dumps(EMPTY_TOPOJSON)) + "#"
-GEO_CONFIG: dict[str, Any] = {"displaylogo": False, "topojsonURL": EMPTY_TOPOJSON_URL}
+GEO_CONFIG: dict[str, Any] = {**PLOT_CONFIG, "topojsonURL": EMPTY_TOPOJSON_URL}
 # Every base layer of the geo subplot, all switched off.
 GEO_BASE_LAYERS_OFF: dict[str, bool] = {
     "visible": False,
@@ -76,31 +102,10 @@ GEO_BASE_LAYERS_OFF: dict[str, bool] = {
 }
 
 
-def wrap_title(text: str, width: int = 80) -> str:
-    """Break a long title into lines of at most `width` characters (Plotly titles do not wrap)."""
-    return "<br>".join(textwrap.wrap(text, width)) if len(text) > width else text
-
-
-def measure_name(dimension: int, key_name: str | None, lang: str) -> str:
-    """Return the name of a measure: the total, a dimension, or 'dimension › sub-dimension'."""
-    if dimension == 0:
-        return i18n.t("total_score", lang)
-    name = i18n.dimension_name(dimension, lang)
-    return f"{name} › {key_name}" if key_name else name
-
-
-def breaks_for(dimension: int) -> tuple[int, ...]:
-    """Return the methodology breaks of a measure (0 = total)."""
-    return papi.TOTAL_BREAKS if dimension == 0 else papi.BREAKS[dimension]
-
-
-def break_reasons(dimension: int, years: list[int], lang: str) -> list[str]:
-    """Return the explanation of each break of `dimension` that falls inside the years shown."""
-    reasons = papi.BREAK_REASONS_EN if lang == "en" else papi.BREAK_REASONS_VI
-    if not years:
-        return []
-    return [reasons[b] for b in breaks_for(dimension) if min(years) < b <= max(years)]
-
+# --- trends: score and rank by year ---
+# Trend lines never cross a PAPI methodology break: each series is cut into
+# comparability segments (lib.papi.segment) and a gap (None) is put between
+# segments and wherever a year is missing.
 
 def with_gaps(frame: pd.DataFrame, dimension: int) -> pd.DataFrame:
     """Return `frame` sorted by year with an all-missing row wherever a line must stop.
@@ -110,13 +115,12 @@ def with_gaps(frame: pd.DataFrame, dimension: int) -> pd.DataFrame:
     years (a missing score is absent, never bridged).  The gap row's `year` is
     None, so Plotly lifts the pen there.
     """
-    measure = None if dimension == 0 else dimension
     rows: list[dict[str, Any]] = []
     previous: int | None = None
     for record in frame.sort_values("year").to_dict("records"):
         year = int(record["year"])
         if previous is not None and (
-            year != previous + 1 or papi.segment(year, measure) != papi.segment(previous, measure)
+            year != previous + 1 or papi.segment(year, dimension) != papi.segment(previous, dimension)
         ):
             rows.append(dict.fromkeys(record))
         rows.append(record)
@@ -143,14 +147,53 @@ def _segments(frame: pd.DataFrame, dimension: int) -> list[pd.DataFrame]:
 
 def _add_breaks(fig: go.Figure, dimension: int, years: list[int], lang: str) -> None:
     """Mark each break inside the years shown with a dashed vertical line between the two years."""
-    for year in breaks_for(dimension):
-        if years and min(years) < year <= max(years):
-            fig.add_vline(
-                x=year - 0.5,
-                line={"dash": "dash", "color": "#7f8c8d", "width": 1.5},
-                annotation={"text": i18n.t("tr_break_marker", lang, year=year), "font": {"size": 11}},
-                annotation_position="top right",
+    for year in papi.breaks_within(dimension, years):
+        fig.add_vline(
+            x=year - 0.5,
+            line={"dash": "dash", "color": "#7f8c8d", "width": 1.5},
+            annotation={"text": i18n.t("tr_break_marker", lang, year=year), "font": {"size": 11}},
+            annotation_position="top right",
+        )
+
+
+def _province_lines(
+    fig: go.Figure,
+    province_rows: pd.DataFrame,
+    peer_rows: pd.DataFrame,
+    *,
+    dimension: int,
+    province_name: str,
+    column: str,
+    customdata: list[str],
+    hover: str,
+) -> None:
+    """Add a thin line per peer province, then the chosen province's thick line on top.
+
+    `column` is what is drawn (score or rank), `customdata` the columns the hover
+    text `hover` refers to; each hover line starts with the province's name.
+    """
+    for index, (code, rows) in enumerate(peer_rows.groupby("province_code", sort=True)):
+        gapped = with_gaps(rows, dimension)
+        name = plain(rows["province"].iloc[0])
+        fig.add_trace(
+            go.Scatter(
+                x=list(gapped["year"]), y=list(gapped[column]), mode="lines+markers", name=name,
+                line={"color": PEER_COLORS[index % len(PEER_COLORS)], "width": 1.5},
+                marker={"size": 5}, opacity=0.85, legendgroup=f"peer-{code}",
+                customdata=gapped[customdata].values.tolist(),
+                hovertemplate=f"{name}: {hover}<extra></extra>",
             )
+        )
+    own_label = plain(province_name)
+    gapped = with_gaps(province_rows, dimension)
+    fig.add_trace(
+        go.Scatter(
+            x=list(gapped["year"]), y=list(gapped[column]), mode="lines+markers", name=own_label,
+            line={"color": PROVINCE_COLOR, "width": 3.5}, marker={"size": 8},
+            customdata=gapped[customdata].values.tolist(),
+            hovertemplate=f"<b>{own_label}</b>: {hover}<extra></extra>",
+        )
+    )
 
 
 def trend_title(province_rows: pd.DataFrame, province_name: str, measure: str, dimension: int, lang: str) -> str:
@@ -163,14 +206,14 @@ def trend_title(province_rows: pd.DataFrame, province_name: str, measure: str, d
     if len(last) == 1:
         return i18n.t(
             "tr_trend_title_one", lang, measure=measure, province=province_name,
-            score=i18n.number(float(last_row["score"]), lang), year=int(last_row["year"]),
+            score=number(float(last_row["score"]), lang), year=int(last_row["year"]),
         )
     change = float(last_row["score"]) - float(first_row["score"])
     direction = "tr_up" if change > 0.005 else "tr_down" if change < -0.005 else "tr_flat"
     return i18n.t(
         "tr_trend_title", lang, measure=measure, province=province_name, direction=i18n.t(direction, lang),
-        first=i18n.number(float(first_row["score"]), lang), first_year=int(first_row["year"]),
-        last=i18n.number(float(last_row["score"]), lang), last_year=int(last_row["year"]),
+        first=number(float(first_row["score"]), lang), first_year=int(first_row["year"]),
+        last=number(float(last_row["score"]), lang), last_year=int(last_row["year"]),
     )
 
 
@@ -191,7 +234,6 @@ def trend_figure(
     from `queries.trend_national`.  Bands (min-max, inter-quartile) are drawn per
     comparable segment; lines stop at every break and missing year.
     """
-    own_label = plain(province_name)
     fig = go.Figure()
     for index, part in enumerate(_segments(national, dimension)):
         years = [int(y) for y in part["year"]]
@@ -219,35 +261,17 @@ def trend_figure(
             hovertemplate=i18n.t("tr_hover_national", lang) + "<extra></extra>",
         )
     )
-    for number, (code, rows) in enumerate(peer_rows.groupby("province_code", sort=True)):
-        gapped = with_gaps(rows, dimension)
-        name = plain(rows["province"].iloc[0])
-        fig.add_trace(
-            go.Scatter(
-                x=list(gapped["year"]), y=list(gapped["score"]), mode="lines+markers", name=name,
-                line={"color": PEER_COLORS[number % len(PEER_COLORS)], "width": 1.5},
-                marker={"size": 5}, opacity=0.85, legendgroup=f"peer-{code}",
-                customdata=gapped[["rank", "ranked_provinces"]].values.tolist(),
-                hovertemplate=f"{name}: %{{y:.2f}} ({i18n.t('rank', lang)} %{{customdata[0]}}/%{{customdata[1]}})"
-                "<extra></extra>",
-            )
-        )
-    gapped = with_gaps(province_rows, dimension)
-    fig.add_trace(
-        go.Scatter(
-            x=list(gapped["year"]), y=list(gapped["score"]), mode="lines+markers", name=own_label,
-            line={"color": PROVINCE_COLOR, "width": 3.5}, marker={"size": 8},
-            customdata=gapped[["rank", "ranked_provinces"]].values.tolist(),
-            hovertemplate=f"<b>{own_label}</b>: %{{y:.2f}} ({i18n.t('rank', lang)} "
-            "%{customdata[0]}/%{customdata[1]})<extra></extra>",
-        )
+    _province_lines(
+        fig, province_rows, peer_rows, dimension=dimension, province_name=province_name, column="score",
+        customdata=["rank", "ranked_provinces"],
+        hover=f"%{{y:.2f}} ({i18n.t('rank', lang)} %{{customdata[0]}}/%{{customdata[1]}})",
     )
     years = sorted({int(y) for y in national["year"]}) if not national.empty else []
     _add_breaks(fig, dimension, years, lang)
     unit = "tr_y_total" if dimension == 0 else "tr_y_sub" if subdimension else "tr_y_dimension"
     apply_layout(
         fig,
-        wrap_title(trend_title(province_rows, province_name, measure, dimension, lang)),
+        wrap(trend_title(province_rows, province_name, measure, dimension, lang), 80, escaped=True),
         i18n.t("year", lang),
         i18n.t(unit, lang),
     )
@@ -277,36 +301,17 @@ def rank_figure(
     province_rows: pd.DataFrame, peer_rows: pd.DataFrame, *, dimension: int, province_name: str, lang: str
 ) -> go.Figure:
     """National rank of the province (and its peers) by year; 1 = best, drawn at the top."""
-    own_label = plain(province_name)
     fig = go.Figure()
-    for number, (code, rows) in enumerate(peer_rows.groupby("province_code", sort=True)):
-        gapped = with_gaps(rows, dimension)
-        name = plain(rows["province"].iloc[0])
-        fig.add_trace(
-            go.Scatter(
-                x=list(gapped["year"]), y=list(gapped["rank"]), mode="lines+markers", name=name,
-                line={"color": PEER_COLORS[number % len(PEER_COLORS)], "width": 1.5}, marker={"size": 5},
-                opacity=0.85, legendgroup=f"peer-{code}",
-                customdata=gapped[["ranked_provinces", "score"]].values.tolist(),
-                hovertemplate=f"{name}: %{{y}}/%{{customdata[0]}} ({i18n.t('score', lang)} %{{customdata[1]:.2f}})"
-                "<extra></extra>",
-            )
-        )
-    gapped = with_gaps(province_rows, dimension)
-    fig.add_trace(
-        go.Scatter(
-            x=list(gapped["year"]), y=list(gapped["rank"]), mode="lines+markers", name=own_label,
-            line={"color": PROVINCE_COLOR, "width": 3.5}, marker={"size": 8},
-            customdata=gapped[["ranked_provinces", "score"]].values.tolist(),
-            hovertemplate=f"<b>{own_label}</b>: %{{y}}/%{{customdata[0]}} ({i18n.t('score', lang)} "
-            "%{customdata[1]:.2f})<extra></extra>",
-        )
+    _province_lines(
+        fig, province_rows, peer_rows, dimension=dimension, province_name=province_name, column="rank",
+        customdata=["ranked_provinces", "score"],
+        hover=f"%{{y}}/%{{customdata[0]}} ({i18n.t('score', lang)} %{{customdata[1]:.2f}})",
     )
     all_rows = pd.concat([province_rows, peer_rows])
     years = sorted({int(y) for y in all_rows["year"]}) if not all_rows.empty else []
     _add_breaks(fig, dimension, years, lang)
-    apply_layout(fig, wrap_title(rank_title(province_rows, province_name, lang)), i18n.t("year", lang),
-                 i18n.t("tr_rank_axis", lang))
+    apply_layout(fig, wrap(rank_title(province_rows, province_name, lang), 80, escaped=True),
+                 i18n.t("year", lang), i18n.t("tr_rank_axis", lang))
     worst = int(all_rows["ranked_provinces"].max()) if not all_rows.empty else 63
     fig.update_yaxes(range=[worst + 1, 0], tickvals=[1, *range(10, worst + 1, 10)])
     fig.update_xaxes(dtick=1, tickformat="d")
@@ -317,12 +322,10 @@ def rank_figure(
     return fig
 
 
-def quartile_label(quartile: int | None, lang: str) -> str:
-    """Return the PAPI-report name of a national quartile group (4 = top)."""
-    if quartile is None or pd.isna(quartile):
-        return i18n.t("wl_no_score", lang)
-    return i18n.t(f"wl_quartile_{int(quartile)}", lang)
 
+# --- provinces: map and ranking ---
+# Map: go.Choropleth on the committed GeoJSON with every base layer hidden; see
+# GEO_CONFIG for the offline setup.
 
 def ranking_title(ranking: pd.DataFrame, province_code: str, province_name: str, measure: str, year: int,
                   lang: str) -> str:
@@ -334,7 +337,7 @@ def ranking_title(ranking: pd.DataFrame, province_code: str, province_name: str,
     return i18n.t(
         "tr_ranking_title", lang, measure=measure, year=year, province=plain(province_name),
         rank=int(first["rank"]), n=int(first["ranked_provinces"]),
-        group=quartile_label(first["quartile"], lang).lower(),
+        group=quartile_name(first["quartile"], lang).lower(),
     )
 
 
@@ -370,10 +373,10 @@ def province_map(
             if code in by_code.index:
                 row = by_code.loc[code]
                 rank = f"{int(row['rank'])}/{int(row['ranked_provinces'])}"
-                custom.append([code, names[code], i18n.number(float(row["score"]), lang), rank])
+                custom.append([code, names[code], number(float(row["score"]), lang), rank])
             else:
                 custom.append([code, names[code], "–", "–"])
-        label = quartile_label(quartile, lang)
+        label = quartile_name(quartile, lang)
         fig.add_trace(
             go.Choropleth(
                 geojson=geojson, featureidkey="id", locations=members, z=[1] * len(members),
@@ -393,7 +396,7 @@ def province_map(
         fitbounds="locations", projection_type="mercator", bgcolor="rgba(0,0,0,0)", domain={"x": [0, 1], "y": [0, 1]},
         **GEO_BASE_LAYERS_OFF,
     )
-    apply_layout(fig, wrap_title(title, 48), "", "")
+    apply_layout(fig, wrap(title, 48, escaped=True), "", "")
     fig.update_traces(selected={"marker": {"opacity": 1}}, unselected={"marker": {"opacity": 1}})
     fig.update_layout(
         height=680, clickmode="event+select", dragmode=False,
@@ -410,63 +413,23 @@ def ranking_bar(ranking: pd.DataFrame, *, province_code: str, title: str, measur
     """All provinces ranked for one year and measure, the chosen one highlighted, bars coloured by quartile."""
     ordered = ranking.sort_values(["rank", "province"], ascending=[False, True])
     colors = [
-        PROVINCE_COLOR if c == province_code else QUARTILE_COLORS.get(int(q), NO_DATA_COLOR)
+        PROVINCE_COLOR if c == province_code else quartile_color(q)
         for c, q in zip(ordered["province_code"], ordered["quartile"], strict=True)
     ]
     labels = [f"{int(r)}. {plain(p)}" for r, p in zip(ordered["rank"], ordered["province"], strict=True)]
     fig = go.Figure(
         go.Bar(
             x=list(ordered["score"]), y=labels, orientation="h", marker={"color": colors},
-            customdata=[[quartile_label(q, lang), int(n)] for q, n in
+            customdata=[[quartile_name(q, lang), int(n)] for q, n in
                         zip(ordered["quartile"], ordered["ranked_provinces"], strict=True)],
             hovertemplate=f"<b>%{{y}}</b>/%{{customdata[1]}}<br>{i18n.t('score', lang)}: %{{x:.2f}}"
             "<br>%{customdata[0]}<extra></extra>",
         )
     )
-    apply_layout(fig, wrap_title(title), i18n.t("tr_score_axis", lang, measure=measure), "")
+    apply_layout(fig, wrap(title, 80, escaped=True), i18n.t("tr_score_axis", lang, measure=measure), "")
     fig.update_layout(height=max(400, 18 * len(ordered) + 120), bargap=0.15, showlegend=False)
     fig.update_yaxes(tickfont={"size": 11})
     return fig
-
-def selected_code(points: list[dict[str, Any]]) -> str | None:
-    """Return the province code of the first selected map point (customdata[0], else its location)."""
-    for point in points or []:
-        custom = point.get("customdata")
-        if isinstance(custom, list | tuple) and custom:
-            return str(custom[0])
-        if point.get("location") is not None:
-            return str(point["location"])
-    return None
-
-
-def subdimension_choices(subs: pd.DataFrame | None, lang: str) -> tuple[list[str], dict[str, str], dict[str, str]]:
-    """Return the sub-dimension options ("" = the dimension itself), their labels with years, and names.
-
-    `subs` comes from `queries.subdimension_keys` (None for the total).
-    """
-    options = [""]
-    labels = {"": i18n.t("tr_sub_all", lang)}
-    names: dict[str, str] = {}
-    if subs is not None:
-        column = "name_en" if lang == "en" else "name_vi"
-        rows = zip(subs["key"], subs[column], subs["first_year"], subs["last_year"], strict=True)
-        for key, name, first, last in rows:
-            options.append(str(key))
-            names[str(key)] = str(name)
-            labels[str(key)] = i18n.t("tr_sub_years", lang, name=name, first=int(first), last=int(last))
-    return options, labels, names
-
-
-def province_names(frame: pd.DataFrame) -> list[str]:
-    """Return the distinct province names of a frame, in order of appearance."""
-    return list(dict.fromkeys(str(name) for name in frame["province"])) if not frame.empty else []
-
-
-def ranking_table(ranking: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Return the ranking with the quartile group named in `lang` (column `quartile_name`)."""
-    table = ranking.copy()
-    table["quartile_name"] = [quartile_label(q, lang) for q in table["quartile"]]
-    return table
 
 
 def ranking_bar_title(ranking: pd.DataFrame, lang: str) -> str:
@@ -475,100 +438,13 @@ def ranking_bar_title(ranking: pd.DataFrame, lang: str) -> str:
     best, worst = ordered.iloc[0], ordered.iloc[-1]
     return i18n.t(
         "pv_bar_title", lang, n=len(ordered), best=plain(best["province"]),
-        best_score=i18n.number(float(best["score"]), lang), worst=plain(worst["province"]),
-        worst_score=i18n.number(float(worst["score"]), lang),
+        best_score=number(float(best["score"]), lang), worst=plain(worst["province"]),
+        worst_score=number(float(worst["score"]), lang),
     )
-
-
-def provinces_without_score(ranking: pd.DataFrame, geojson: dict[str, Any]) -> list[str]:
-    """Return the names of the mapped provinces that have no score in the ranking."""
-    scored = set(ranking["province_code"])
-    return [str(f["properties"].get("name_vi", f["id"])) for f in geojson["features"] if f["id"] not in scored]
-
-
-def province_choices(ranking: pd.DataFrame, code: str, name: str) -> tuple[list[str], dict[str, str]]:
-    """Return the ranked province codes (the chosen one first if it has no score) and their names."""
-    codes = [str(c) for c in ranking["province_code"]]
-    names = dict(zip(codes, (str(n) for n in ranking["province"]), strict=True))
-    if code not in names:
-        codes.insert(0, code)
-        names[code] = name
-    return codes, names
 
 
 
 # --- workload: overview, dimensions, agencies ---
-# Figures and display tables for the overview, dimensions and agencies pages.
-# Every text that comes from the data goes through `plain()` before Plotly sees
-# it: Plotly interprets a subset of HTML in titles, ticks and hover labels.
-
-# Same quartile palette as the trends/provinces pages (PAPI reports: dark green = top quarter).
-QUARTILE_COLOURS: dict[int, str] = {4: "#1a7f3c", 3: "#7cc47f", 2: "#f5c26b", 1: "#d9534f"}
-NO_SCORE_COLOUR = "#d5d8dc"
-WEAK_ZONE_COLOUR = "rgba(217, 83, 79, 0.10)"
-LEGEND_BELOW: dict[str, object] = {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0}
-ROLE_COLOURS: dict[str, str] = {"led": "#1f4e79", "implemented": "#9dc3e6"}
-
-
-def plain(text: object) -> str:
-    """Return `text` safe to place in a Plotly string (no HTML from the data)."""
-    if text is None or (isinstance(text, float) and pd.isna(text)):
-        return ""
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def wrap(text: object, width: int = 30) -> str:
-    """Escape `text` and break it into lines of at most about `width` characters with <br>."""
-    return "<br>".join(textwrap.wrap(plain(text), width=width)) or plain(text)
-
-
-def _locale(fig: go.Figure, lang: str) -> go.Figure:
-    """Use comma decimals in Vietnamese, and leave room above the plot for every line of the title."""
-    fig.update_layout(separators=",." if lang == "vi" else ".,")
-    title = fig.layout.title.text or ""
-    fig.update_layout(margin={"t": 40 + 22 * (title.count("<br>") + 1)})
-    return fig
-
-
-def _quartile_name(quartile: object, lang: str) -> str:
-    """Return the name of a national quartile (1 = bottom, 4 = top), or "no score"."""
-    if quartile is None or pd.isna(quartile):
-        return i18n.t("wl_no_score", lang)
-    return i18n.t(f"wl_quartile_{int(quartile)}", lang)
-
-
-def _quartile_colour(quartile: object) -> str:
-    return NO_SCORE_COLOUR if quartile is None or pd.isna(quartile) else QUARTILE_COLOURS[int(quartile)]
-
-
-def dimension_label(dimension: int, lang: str, width: int = 30) -> str:
-    """Return "n. Name" of a dimension, wrapped for a tick label."""
-    return wrap(f"{int(dimension)}. {i18n.dimension_name(int(dimension), lang)}", width)
-
-
-def _names(names: list[str], lang: str, limit: int = 3) -> str:
-    """Join names as "A, B và C" / "A, B and C", keeping at most `limit` and counting the rest."""
-    shown = names[:limit]
-    rest = len(names) - len(shown)
-    joiner = " và " if lang == "vi" else " and "
-    text = ", ".join(shown[:-1]) + joiner + shown[-1] if len(shown) > 1 else (shown[0] if shown else "")
-    if rest:
-        text += f" (+{rest})"
-    return text
-
-
-def _rank_text(rank: object, ranked: object, lang: str) -> str:
-    if rank is None or pd.isna(rank):
-        return "—"
-    return i18n.t("wl_rank_value", lang, rank=int(rank), ranked=int(ranked))
-
-
-def _num(value: object, lang: str, digits: int = 2, signed: bool = False) -> str:
-    if value is None or pd.isna(value):
-        return "—"
-    text = i18n.number(float(value), lang, digits)
-    return ("+" + text) if signed and float(value) > 0 else text
-
 
 def dimension_profile_figure(profile: pd.DataFrame, lang: str, province: str, year: int) -> go.Figure:
     """The eight dimension scores against the national median and the best province, coloured by quartile.
@@ -617,11 +493,11 @@ def dimension_profile_figure(profile: pd.DataFrame, lang: str, province: str, ye
             continue
         custom = [
             [
-                _rank_text(r.rank, r.ranked_provinces, lang),
-                _num(r.percentile, lang, 0),
-                _num(r.national_median, lang),
-                _num(r.change, lang, signed=True) if r.comparable else i18n.t("wl_not_comparable_short", lang),
-                _quartile_name(r.quartile, lang),
+                rank_text(r.rank, r.ranked_provinces, lang),
+                number(r.percentile, lang, 0),
+                number(r.national_median, lang),
+                number(r.change, lang, signed=True) if r.comparable else i18n.t("wl_not_comparable_short", lang),
+                quartile_name(r.quartile, lang),
             ]
             for r in part.itertuples()
         ]
@@ -630,8 +506,8 @@ def dimension_profile_figure(profile: pd.DataFrame, lang: str, province: str, ye
                 x=part["score"],
                 y=part["label"],
                 mode="markers",
-                name=_quartile_name(quartile, lang),
-                marker={"size": 15, "color": QUARTILE_COLOURS[quartile], "line": {"width": 1, "color": "white"}},
+                name=quartile_name(quartile, lang),
+                marker={"size": 15, "color": QUARTILE_COLORS[quartile], "line": {"width": 1, "color": "white"}},
                 customdata=custom,
                 hovertemplate=(
                     "<b>%{y}</b><br>"
@@ -693,16 +569,16 @@ def tasks_per_dimension_figure(profile: pd.DataFrame, lang: str, year: int) -> g
     title = i18n.t(
         "wl_tasks_title",
         lang,
-        most=_names([n for n, k in zip(names, frame["tasks"], strict=True) if k == most], lang),
+        most=join_names([n for n, k in zip(names, frame["tasks"], strict=True) if k == most], lang),
         n=most,
-        least=_names([n for n, k in zip(names, frame["tasks"], strict=True) if k == least], lang),
+        least=join_names([n for n, k in zip(names, frame["tasks"], strict=True) if k == least], lang),
         m=least,
     )
     custom = [
         [
-            _quartile_name(r.quartile, lang),
-            _num(r.score, lang),
-            _rank_text(r.rank, r.ranked_provinces, lang),
+            quartile_name(r.quartile, lang),
+            number(r.score, lang),
+            rank_text(r.rank, r.ranked_provinces, lang),
             r.dimension,
         ]
         for r in frame.itertuples()
@@ -712,7 +588,7 @@ def tasks_per_dimension_figure(profile: pd.DataFrame, lang: str, year: int) -> g
             x=frame["tasks"],
             y=labels,
             orientation="h",
-            marker={"color": [_quartile_colour(q) for q in frame["quartile"]]},
+            marker={"color": [quartile_color(q) for q in frame["quartile"]]},
             text=frame["tasks"],
             textposition="outside",
             cliponaxis=False,
@@ -738,37 +614,6 @@ def tasks_per_dimension_figure(profile: pd.DataFrame, lang: str, year: int) -> g
     return _locale(fig, lang)
 
 
-def effort_points(profile: pd.DataFrame, level: str, lang: str) -> pd.DataFrame:
-    """Return the points of the effort–score chart: id, name, dimension, tasks, score, rank, percentile, quartile.
-
-    `level` is "dimension" (profile = `queries.dimension_profile`) or "subdimension"
-    (profile = `queries.subdimension_profile`). Ids: "d<n>" for a dimension, the key for a sub-dimension.
-    """
-    if level == "dimension":
-        ids = [f"d{int(d)}" for d in profile["dimension"]]
-        names = [i18n.dimension_name(int(d), lang) for d in profile["dimension"]]
-    else:
-        ids = list(profile["key"])
-        names = list(profile["name_en" if lang == "en" else "name_vi"])
-    frame = pd.DataFrame(
-        {
-            "id": ids,
-            "name": names,
-            "dimension": profile["dimension"].astype(int).to_numpy(),
-            "tasks": profile["tasks"].astype(int).to_numpy(),
-            "score": profile["score"].to_numpy(),
-            "rank": profile["rank"].to_numpy(),
-            "ranked_provinces": profile["ranked_provinces"].to_numpy(),
-            "percentile": profile["percentile"].to_numpy(),
-            "quartile": profile["quartile"].to_numpy(),
-        }
-    )
-    scored = frame[frame["percentile"].notna()].reset_index(drop=True)
-    median_effort = float(scored["tasks"].median()) if not scored.empty else 0.0
-    scored["weak_underserved"] = (scored["percentile"] < 50) & (scored["tasks"] <= median_effort)
-    scored.attrs["median_effort"] = median_effort
-    return scored
-
 
 def effort_score_figure(points: pd.DataFrame, lang: str, level: str, year: int) -> go.Figure:
     """Tasks assigned against national percentile; the low-low quadrant is "weak and under-served"."""
@@ -779,7 +624,8 @@ def effort_score_figure(points: pd.DataFrame, lang: str, level: str, year: int) 
         title = i18n.t("wl_effort_none_title", lang, level=level_name, year=year)
     else:
         title = i18n.t(
-            "wl_effort_title", lang, n=len(weak), level=level_name, names=_names([plain(n) for n in weak["name"]], lang)
+            "wl_effort_title", lang, n=len(weak), level=level_name,
+            names=join_names([plain(n) for n in weak["name"]], lang),
         )
     # Points sharing a task count are spread a little sideways so none hides another.
     offsets = points.groupby("tasks").cumcount()
@@ -788,12 +634,12 @@ def effort_score_figure(points: pd.DataFrame, lang: str, level: str, year: int) 
     x_max = max(float(points["tasks"].max()) if len(points) else 1.0, 1.0)
     fig = go.Figure()
     fig.add_shape(
-        type="rect", x0=-0.6, x1=median_effort, y0=0, y1=50, fillcolor=WEAK_ZONE_COLOUR, line={"width": 0},
+        type="rect", x0=-0.6, x1=median_effort, y0=0, y1=50, fillcolor=WEAK_ZONE_COLOR, line={"width": 0},
         layer="below",
     )
     fig.add_annotation(
         x=-0.5, y=2, xanchor="left", yanchor="bottom", text="<b>" + i18n.t("wl_quadrant_weak", lang) + "</b>",
-        showarrow=False, font={"color": QUARTILE_COLOURS[1], "size": 13},
+        showarrow=False, font={"color": QUARTILE_COLORS[1], "size": 13},
     )
     fig.add_vline(x=median_effort, line={"color": "#555555", "dash": "dot", "width": 1})
     fig.add_hline(y=50, line={"color": "#555555", "dash": "dot", "width": 1})
@@ -803,7 +649,7 @@ def effort_score_figure(points: pd.DataFrame, lang: str, level: str, year: int) 
         if part.empty:
             continue
         custom = [
-            [r.id, plain(r.name), int(r.tasks), _num(r.score, lang), _rank_text(r.rank, r.ranked_provinces, lang)]
+            [r.id, plain(r.name), int(r.tasks), number(r.score, lang), rank_text(r.rank, r.ranked_provinces, lang)]
             for r in part.itertuples()
         ]
         fig.add_trace(
@@ -811,7 +657,7 @@ def effort_score_figure(points: pd.DataFrame, lang: str, level: str, year: int) 
                 x=part["tasks"] + jitter[mask],
                 y=part["percentile"],
                 mode="markers+text",
-                name=_quartile_name(quartile, lang),
+                name=quartile_name(quartile, lang),
                 # Dimensions are few: name them all; sub-dimensions: name only the weak and under-served.
                 text=[
                     wrap(n, 22) if w or level == "dimension" else ""
@@ -821,7 +667,7 @@ def effort_score_figure(points: pd.DataFrame, lang: str, level: str, year: int) 
                     "middle left" if t > 0.7 * x_max else "middle right" for t in part["tasks"]
                 ],
                 textfont={"size": 11, "color": "#444444"},
-                marker={"size": 14, "color": QUARTILE_COLOURS[quartile], "line": {"width": 1, "color": "white"}},
+                marker={"size": 14, "color": QUARTILE_COLORS[quartile], "line": {"width": 1, "color": "white"}},
                 customdata=custom,
                 hovertemplate=(
                     "<b>%{customdata[1]}</b><br>"
@@ -857,8 +703,8 @@ def score_history_figure(history: pd.DataFrame, lang: str, name: str, province: 
         "wl_history_title", lang, name=plain(name), province=plain(province), above=above, n=len(history)
     )
     fig = go.Figure()
-    for number, (_, part) in enumerate(history.groupby("segment", sort=True)):
-        custom = [[_rank_text(r.rank, r.ranked_provinces, lang)] for r in part.itertuples()]
+    for index, (_, part) in enumerate(history.groupby("segment", sort=True)):
+        custom = [[rank_text(r.rank, r.ranked_provinces, lang)] for r in part.itertuples()]
         fig.add_trace(
             go.Scatter(
                 x=part["year"],
@@ -867,7 +713,7 @@ def score_history_figure(history: pd.DataFrame, lang: str, name: str, province: 
                 marker={"size": 4},
                 name=i18n.t("wl_national_median", lang),
                 legendgroup="median",
-                showlegend=number == 0,
+                showlegend=index == 0,
                 line={"color": "#888888", "dash": "dash", "width": 2},
                 hovertemplate="%{x}: " + i18n.t("wl_national_median", lang) + " %{y:.2f}<extra></extra>",
             )
@@ -879,8 +725,8 @@ def score_history_figure(history: pd.DataFrame, lang: str, name: str, province: 
                 mode="lines+markers",
                 name=plain(province),
                 legendgroup="province",
-                showlegend=number == 0,
-                line={"color": ROLE_COLOURS["led"], "width": 3},
+                showlegend=index == 0,
+                line={"color": ROLE_COLORS["led"], "width": 3},
                 marker={"size": 8},
                 customdata=custom,
                 hovertemplate=(
@@ -917,7 +763,7 @@ def agency_load_figure(load: pd.DataFrame, lang: str) -> go.Figure:
                 y=labels,
                 orientation="h",
                 name=i18n.t(key, lang),
-                marker={"color": ROLE_COLOURS[column]},
+                marker={"color": ROLE_COLORS[column]},
                 text=[str(int(v)) if v > 0 else "" for v in frame[column]],
                 textposition="outside",
                 cliponaxis=False,
@@ -936,11 +782,8 @@ def agency_load_figure(load: pd.DataFrame, lang: str) -> go.Figure:
 
 def agency_dimension_figure(matrix: pd.DataFrame, agencies: list[str], lang: str) -> go.Figure:
     """Agency × dimension heatmap of task counts; `agencies` gives the row order."""
-    dims = list(range(1, 9))
-    grid = (
-        matrix.pivot_table(index="agency", columns="dimension", values="tasks", aggfunc="sum")
-        .reindex(index=agencies, columns=dims)
-    )
+    grid = views.agency_dimension_grid(matrix, agencies)
+    dims = [int(d) for d in grid.columns]
     top = matrix.sort_values(["tasks", "agency"], ascending=[False, True]).iloc[0] if len(matrix) else None
     if top is None:
         title = ""
@@ -954,7 +797,7 @@ def agency_dimension_figure(matrix: pd.DataFrame, agencies: list[str], lang: str
         )
     text = grid.map(lambda v: "" if pd.isna(v) else str(int(v)))
     x_labels = [i18n.t(f"wl_dim_short_{d}", lang) for d in dims]
-    full_names = [[plain(f"{d}. {i18n.dimension_name(d, lang)}")] * len(grid.index) for d in dims]
+    full_names = [[plain(dimension_title(d, lang))] * len(grid.index) for d in dims]
     y_labels = [wrap(a, 34) for a in grid.index]
     fig = go.Figure(
         go.Heatmap(
@@ -980,272 +823,3 @@ def agency_dimension_figure(matrix: pd.DataFrame, agencies: list[str], lang: str
     fig.update_layout(height=260 + 30 * len(y_labels), margin={"t": 90})
     return _locale(fig, lang)
 
-
-# Display tables: the numbers behind each chart, with translated column names.
-
-
-def dimension_table(profile: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The per-dimension numbers: tasks, score, rank, percentile, median, change, best province, quartile."""
-    return pd.DataFrame(
-        {
-            i18n.t("wl_col_dimension", lang): [
-                f"{int(d)}. {i18n.dimension_name(int(d), lang)}" for d in profile["dimension"]
-            ],
-            i18n.t("wl_col_tasks", lang): profile["tasks"].astype(int).to_numpy(),
-            i18n.t("wl_col_score", lang): profile["score"].round(2).to_numpy(),
-            i18n.t("wl_col_rank", lang): [
-                _rank_text(r, n, lang) for r, n in zip(profile["rank"], profile["ranked_provinces"], strict=True)
-            ],
-            i18n.t("wl_col_percentile", lang): profile["percentile"].round(0).to_numpy(),
-            i18n.t("wl_col_median", lang): profile["national_median"].round(2).to_numpy(),
-            i18n.t("wl_col_change", lang): profile["change"].astype(float).round(2).to_numpy(),
-            i18n.t("wl_col_best", lang): profile["best_province"].to_numpy(),
-            i18n.t("wl_col_best_score", lang): profile["best_score"].round(2).to_numpy(),
-            i18n.t("wl_col_quartile", lang): [_quartile_name(q, lang) for q in profile["quartile"]],
-        }
-    )
-
-
-def subdimension_table(profile: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The per-sub-dimension numbers, including tasks given to the whole dimension."""
-    name = "name_en" if lang == "en" else "name_vi"
-    return pd.DataFrame(
-        {
-            i18n.t("wl_col_dimension", lang): profile["dimension"].astype(int).to_numpy(),
-            i18n.t("wl_col_subdimension", lang): [
-                f"{int(d)}.{int(s)} {n}"
-                for d, s, n in zip(profile["dimension"], profile["subdimension"], profile[name], strict=True)
-            ],
-            i18n.t("wl_col_tasks", lang): profile["tasks"].astype(int).to_numpy(),
-            i18n.t("wl_col_whole_tasks", lang): profile["whole_dimension_tasks"].astype(int).to_numpy(),
-            i18n.t("wl_col_score", lang): profile["score"].round(2).to_numpy(),
-            i18n.t("wl_col_rank", lang): [
-                _rank_text(r, n, lang) for r, n in zip(profile["rank"], profile["ranked_provinces"], strict=True)
-            ],
-            i18n.t("wl_col_percentile", lang): profile["percentile"].round(0).to_numpy(),
-            i18n.t("wl_col_median", lang): profile["national_median"].round(2).to_numpy(),
-            i18n.t("wl_col_change", lang): profile["change"].astype(float).round(2).to_numpy(),
-            i18n.t("wl_col_best", lang): profile["best_province"].to_numpy(),
-            i18n.t("wl_col_quartile", lang): [_quartile_name(q, lang) for q in profile["quartile"]],
-        }
-    )
-
-
-def weak_without_tasks(profile: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Sub-dimensions below the national median (percentile < 50) with no task mapped to them, weakest first."""
-    low = profile[(profile["percentile"] < 50) & (profile["tasks"] == 0)].sort_values("percentile")
-    return subdimension_table(low, lang)
-
-
-def effort_table(points: pd.DataFrame, lang: str, level: str) -> pd.DataFrame:
-    """The numbers behind the effort–score chart."""
-    column = i18n.t("wl_col_dimension" if level == "dimension" else "wl_col_subdimension", lang)
-    return pd.DataFrame(
-        {
-            column: points["name"].to_numpy(),
-            i18n.t("wl_col_tasks", lang): points["tasks"].to_numpy(),
-            i18n.t("wl_col_score", lang): points["score"].round(2).to_numpy(),
-            i18n.t("wl_col_rank", lang): [
-                _rank_text(r, n, lang) for r, n in zip(points["rank"], points["ranked_provinces"], strict=True)
-            ],
-            i18n.t("wl_col_percentile", lang): points["percentile"].round(0).to_numpy(),
-            i18n.t("wl_quadrant_weak", lang): points["weak_underserved"].to_numpy(),
-        }
-    )
-
-
-def drill_options(dimensions: pd.DataFrame, subdimensions: pd.DataFrame, lang: str) -> dict[str, str]:
-    """Return {id: label} for the drill-down choice: each dimension ("d<n>") followed by its sub-dimensions."""
-    name = "name_en" if lang == "en" else "name_vi"
-    options: dict[str, str] = {}
-    for dim in sorted(int(d) for d in dimensions["dimension"]):
-        options[f"d{dim}"] = f"{dim}. {i18n.dimension_name(dim, lang)}"
-        for row in subdimensions[subdimensions["dimension"] == dim].itertuples():
-            options[str(row.key)] = f"    {dim}.{int(row.subdimension)} {getattr(row, name)}"
-    return options
-
-
-def _agencies_text(value: object) -> str:
-    return "" if value is None or pd.isna(value) else "; ".join(a.strip() for a in str(value).split(";"))
-
-
-def tasks_table(tasks: pd.DataFrame, lang: str, with_coverage: bool = False) -> pd.DataFrame:
-    """Plan tasks for display: id, section, task text (as written), lead and implementing agencies."""
-    table = pd.DataFrame(
-        {
-            i18n.t("wl_col_task_id", lang): tasks["task_id"].to_numpy(),
-            i18n.t("wl_col_section", lang): tasks["plan_section"].to_numpy(),
-            i18n.t("wl_col_task", lang): tasks["task"].to_numpy(),
-            i18n.t("wl_col_lead", lang): [_agencies_text(v) for v in tasks["lead_agency"]],
-            i18n.t("wl_col_implementing", lang): [_agencies_text(v) for v in tasks["implementing_agencies"]],
-        }
-    )
-    if with_coverage and "coverage" in tasks:
-        table[i18n.t("wl_col_coverage", lang)] = [i18n.t(f"wl_coverage_{c}", lang) for c in tasks["coverage"]]
-    return table
-
-
-def history_table(history: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The numbers behind the score-history chart."""
-    return pd.DataFrame(
-        {
-            i18n.t("wl_col_year", lang): history["year"].astype(int).to_numpy(),
-            i18n.t("wl_col_score", lang): history["score"].round(2).to_numpy(),
-            i18n.t("wl_col_rank", lang): [
-                _rank_text(r, n, lang) for r, n in zip(history["rank"], history["ranked_provinces"], strict=True)
-            ],
-            i18n.t("wl_col_median", lang): history["national_median"].round(2).to_numpy(),
-        }
-    )
-
-
-def agency_table(load: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Tasks led and implemented per agency."""
-    return pd.DataFrame(
-        {
-            i18n.t("wl_col_agency", lang): load["agency"].to_numpy(),
-            i18n.t("wl_col_level", lang): load["level"].fillna("").to_numpy(),
-            i18n.t("wl_col_led", lang): load["led"].astype(int).to_numpy(),
-            i18n.t("wl_col_implemented", lang): load["implemented"].astype(int).to_numpy(),
-        }
-    )
-
-
-def matrix_table(matrix: pd.DataFrame, agencies: list[str], lang: str) -> pd.DataFrame:
-    """The agency × dimension counts as a wide table (0 where an agency has no task in a dimension)."""
-    grid = (
-        matrix.pivot_table(index="agency", columns="dimension", values="tasks", aggfunc="sum")
-        .reindex(index=agencies, columns=range(1, 9))
-        .fillna(0)
-        .astype(int)
-    )
-    grid.columns = [f"{d}. {i18n.dimension_name(d, lang)}" for d in grid.columns]
-    grid.index.name = i18n.t("wl_col_agency", lang)
-    return grid.reset_index()
-
-
-def missing_agency_table(missing: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Tasks with no lead or no implementing agency, saying which is missing."""
-    table = tasks_table(missing, lang)
-    table.insert(1, i18n.t("wl_col_missing", lang), [i18n.t(f"wl_missing_{m}", lang) for m in missing["missing"]])
-    return table
-
-
-def agency_tasks_table(tasks: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """One agency's tasks with its role(s) in each."""
-    table = tasks_table(tasks, lang)
-    roles = [
-        ", ".join(i18n.t(f"wl_role_{r}", lang) for r in str(v).split(";")) for v in tasks["role"]
-    ]
-    table.insert(1, i18n.t("wl_col_role", lang), roles)
-    table.insert(2, i18n.t("wl_col_dimension", lang), tasks["dimension"].astype(int).to_numpy())
-    return table
-
-
-
-def markdown_safe(text: object) -> str:
-    """Escape Markdown in a data text that a page puts into st.markdown/st.info/st.subheader."""
-    value = plain(text)  # no HTML either
-    return "".join("\\" + ch if ch in "\\`*_{}[]()#+-.!|~>$:" else ch for ch in value)
-
-
-def default_pick(points: pd.DataFrame) -> str | None:
-    """The drill-down item to show first: the weakest weak-and-under-served point, else the weakest point."""
-    if points.empty:
-        return None
-    weak = points[points["weak_underserved"]]
-    chosen = (weak if not weak.empty else points).sort_values(["percentile", "tasks"]).iloc[0]
-    return str(chosen["id"])
-
-
-def pick_details(pick: str, subdimensions: pd.DataFrame, lang: str) -> dict[str, object]:
-    """Resolve a drill-down id ("d<n>" or a sub-dimension key) to dimension, key, name and score-axis title."""
-    if pick.startswith("d") and pick[1:].isdigit():
-        dimension = int(pick[1:])
-        return {
-            "dimension": dimension,
-            "key": None,
-            "name": i18n.dimension_name(dimension, lang),
-            "axis_title": i18n.t("wl_score_axis", lang),
-        }
-    row = subdimensions[subdimensions["key"] == pick].iloc[0]
-    low = i18n.number(float(row["scale_min"]), lang)
-    high = i18n.number(float(row["scale_max"]), lang)
-    return {
-        "dimension": int(row["dimension"]),
-        "key": pick,
-        "name": str(row["name_en" if lang == "en" else "name_vi"]),
-        "axis_title": i18n.t("wl_score_axis_sub", lang, low=low, high=high),
-    }
-
-
-def history_note(dimension: int, lang: str) -> str:
-    """One sentence naming the methodology breaks that cut a dimension's score history."""
-    reasons = papi.BREAK_REASONS_EN if lang == "en" else papi.BREAK_REASONS_VI
-    texts = [reasons[year] for year in papi.BREAKS[dimension] if year in reasons]
-    return i18n.t("wl_breaks_note", lang, reasons=" ".join(texts)) if texts else ""
-
-
-def total_metrics(total: pd.DataFrame, lang: str, year: int) -> dict[str, str | None]:
-    """Texts of the total-score and rank metrics: values, deltas against the year before, help and note.
-
-    Deltas are None when the year before has no total or lies across the 2018 break (`note` says which).
-    """
-    row = total.iloc[0]
-    prev = year - 1
-    texts: dict[str, str | None] = {
-        "total": i18n.number(float(row["total"]), lang),
-        "rank": i18n.t("wl_rank_value", lang, rank=int(row["rank"]), ranked=int(row["ranked_provinces"])),
-        "help": i18n.t("wl_total_help", lang, median=i18n.number(float(row["national_median"]), lang)),
-        "total_delta": None,
-        "rank_delta": None,
-        "note": None,
-    }
-    if bool(row["comparable"]):
-        texts["total_delta"] = i18n.t("wl_total_delta", lang, delta=_num(row["change"], lang, signed=True), prev=prev)
-        texts["rank_delta"] = i18n.t("wl_rank_delta", lang, delta=int(row["prev_rank"]) - int(row["rank"]), prev=prev)
-    elif pd.isna(row["prev_total"]):
-        texts["note"] = i18n.t("wl_no_prev", lang, prev=prev)
-    else:
-        texts["note"] = i18n.t("wl_not_comparable", lang, prev=prev)
-    return texts
-
-
-def absent_dimensions(profile: pd.DataFrame) -> str:
-    """The numbers of the dimensions not surveyed in the profile's year, e.g. "7, 8" ("" if none)."""
-    return ", ".join(str(int(d)) for d, s in zip(profile["dimension"], profile["surveyed"], strict=True) if not s)
-
-
-def unescape(text: str) -> str:
-    """Undo `plain()` (for ids read back from a chart selection)."""
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-
-
-def concentration_texts(concentration: pd.DataFrame, lang: str) -> dict[str, str]:
-    """Metric values and the two explaining sentences for `queries.lead_concentration` (Markdown-safe)."""
-    row = concentration.iloc[0]
-    share = i18n.number(100 * float(row["top_share"]), lang, 0) + "%"
-    effective = i18n.number(float(row["effective_agencies"]), lang, 1)
-    names = [markdown_safe(n) for n in str(row["top_agencies"]).split("; ")]
-    return {
-        "top_label": i18n.t("wl_top_share", lang, k=int(row["top"])),
-        "top_share": share,
-        "effective": effective,
-        "gini": i18n.number(float(row["gini"]), lang, 2),
-        "top_sentence": i18n.t(
-            "wl_top_sentence",
-            lang,
-            k=int(row["top"]),
-            names=", ".join(names),
-            share=share,
-            total=int(row["lead_assignments"]),
-        ),
-        "hhi_sentence": i18n.t(
-            "wl_hhi_sentence",
-            lang,
-            hhi=i18n.number(float(row["hhi"]), lang, 3),
-            effective=effective,
-            n=int(row["lead_agencies"]),
-            gini=i18n.number(float(row["gini"]), lang, 2),
-        ),
-    }

@@ -595,14 +595,6 @@ LABELS.update(
 )
 
 
-def number(value: float, lang: str, digits: int = 2) -> str:
-    """Format a number with Vietnamese (comma) or English (point) decimals."""
-    text = f"{value:,.{digits}f}"
-    if lang == "en":
-        return text
-    return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
-
-
 def t(key: str, lang: str, **values: object) -> str:
     """Return the label `key` in `lang` ("vi" or "en"), with `values` filled in."""
     vi, en = LABELS[key]

@@ -3,9 +3,8 @@ concentrated the lead load is, tasks missing an agency, and one agency's task li
 
 import streamlit as st
 
-from lib import charts, i18n, ui
+from lib import charts, formatting, i18n, tables, ui, views
 
-CONFIG = {"displaylogo": False}
 AGENCY = "wl_agency"
 
 
@@ -13,12 +12,12 @@ def _agency_from_chart() -> None:
     """Bar click → the agency choice (the selectbox below reads the same session key)."""
     points = st.session_state.get("wl_agency_chart", {}).get("selection", {}).get("points", [])
     if points and points[0].get("customdata"):
-        st.session_state[AGENCY] = charts.unescape(points[0]["customdata"][0])
+        st.session_state[AGENCY] = formatting.unescape(points[0]["customdata"][0])
 
 
 selection = ui.sidebar_selection()
 lang, code = selection.lang, selection.province_code
-province = charts.markdown_safe(selection.province_name)
+province = formatting.markdown_safe(selection.province_name)
 
 plan = ui.query("plan_summary", code).iloc[0]
 st.title(i18n.t("wl_agencies_title", lang, province=province))
@@ -37,14 +36,14 @@ with load_col:
     st.plotly_chart(
         charts.agency_load_figure(load, lang),
         width="stretch",
-        config=CONFIG,
+        config=charts.PLOT_CONFIG,
         key="wl_agency_chart",
         on_select=_agency_from_chart,
         selection_mode="points",
     )
     st.caption(i18n.t("wl_click_agency", lang))
     with st.expander(i18n.t("wl_table_view", lang)):
-        st.dataframe(charts.agency_table(load, lang), hide_index=True, width="stretch")
+        st.dataframe(tables.agency_table(load, lang), hide_index=True, width="stretch")
 with matrix_col:
     role = (
         st.segmented_control(
@@ -58,10 +57,13 @@ with matrix_col:
     )
     matrix = ui.query("agency_dimension_matrix", code, role)
     st.plotly_chart(
-        charts.agency_dimension_figure(matrix, agencies, lang), width="stretch", config=CONFIG, key="wl_matrix_chart"
+        charts.agency_dimension_figure(matrix, agencies, lang),
+        width="stretch",
+        config=charts.PLOT_CONFIG,
+        key="wl_matrix_chart",
     )
     with st.expander(i18n.t("wl_table_view", lang)):
-        st.dataframe(charts.matrix_table(matrix, agencies, lang), hide_index=True, width="stretch")
+        st.dataframe(tables.matrix_table(matrix, agencies, lang), hide_index=True, width="stretch")
 
 # Drill-down: one agency's tasks.
 if st.session_state.get(AGENCY) not in agencies:
@@ -72,17 +74,17 @@ st.subheader(
     i18n.t(
         "wl_agency_tasks",
         lang,
-        agency=charts.markdown_safe(agency),
+        agency=formatting.markdown_safe(agency),
         led=int(row["led"]),
         implemented=int(row["implemented"]),
     )
 )
-st.dataframe(charts.agency_tasks_table(ui.query("agency_tasks", code, agency), lang), hide_index=True, width="stretch")
+st.dataframe(tables.agency_tasks_table(ui.query("agency_tasks", code, agency), lang), hide_index=True, width="stretch")
 
 st.subheader(i18n.t("wl_concentration", lang))
 concentration = ui.query("lead_concentration", code)
 if not concentration.empty:
-    texts = charts.concentration_texts(concentration, lang)
+    texts = views.concentration_texts(concentration, lang)
     c1, c2, c3 = st.columns(3)
     c1.metric(texts["top_label"], texts["top_share"])
     c2.metric(i18n.t("wl_effective", lang), texts["effective"])
@@ -95,4 +97,4 @@ st.subheader(i18n.t("wl_gaps_header", lang, n=len(missing)))
 if missing.empty:
     st.info(i18n.t("wl_no_gaps", lang))
 else:
-    st.dataframe(charts.missing_agency_table(missing, lang), hide_index=True, width="stretch")
+    st.dataframe(tables.missing_agency_table(missing, lang), hide_index=True, width="stretch")

@@ -4,9 +4,8 @@ without a task; and a drill-down to the tasks and score history of one (sub-)dim
 
 import streamlit as st
 
-from lib import charts, i18n, ui
+from lib import charts, formatting, i18n, tables, ui, views
 
-CONFIG = {"displaylogo": False}
 PICK = "wl_pick"
 
 
@@ -19,7 +18,7 @@ def _pick_from_chart() -> None:
 
 selection = ui.sidebar_selection()
 lang, code, year = selection.lang, selection.province_code, selection.year
-province = charts.markdown_safe(selection.province_name)
+province = formatting.markdown_safe(selection.province_name)
 
 plan = ui.query("plan_summary", code).iloc[0]
 dimensions = ui.query("dimension_profile", code, year)
@@ -45,28 +44,28 @@ level = (
     )
     or "dimension"
 )
-points = charts.effort_points(dimensions if level == "dimension" else subdimensions, level, lang)
+points = views.effort_points(dimensions if level == "dimension" else subdimensions, level, lang)
 
 if has_plan and has_scores:
     st.plotly_chart(
         charts.effort_score_figure(points, lang, level, year),
         width="stretch",
-        config=CONFIG,
+        config=charts.PLOT_CONFIG,
         key="wl_effort_chart",
         on_select=_pick_from_chart,
         selection_mode="points",
     )
-    caption = i18n.t("wl_effort_caption", lang, median=i18n.number(points.attrs["median_effort"], lang, 1))
+    caption = i18n.t("wl_effort_caption", lang, median=formatting.number(points.attrs["median_effort"], lang, 1))
     if level == "subdimension":
         caption += " " + i18n.t("wl_effort_sub_note", lang)
     st.caption(caption)
     with st.expander(i18n.t("wl_table_view", lang)):
-        st.dataframe(charts.effort_table(points, lang, level), hide_index=True, width="stretch")
+        st.dataframe(tables.effort_table(points, lang, level), hide_index=True, width="stretch")
 
 # Drill-down: one (sub-)dimension's tasks beside its score history.
-options = charts.drill_options(dimensions, subdimensions, lang)
+options = views.drill_options(dimensions, subdimensions, lang)
 if st.session_state.get(PICK) not in options:
-    st.session_state[PICK] = charts.default_pick(points) or next(iter(options))
+    st.session_state[PICK] = views.default_pick(points) or next(iter(options))
 pick = st.selectbox(
     i18n.t("wl_pick", lang),
     options=list(options),
@@ -75,10 +74,10 @@ pick = st.selectbox(
     placeholder=i18n.t("wl_pick_placeholder", lang),
 )
 if pick:
-    details = charts.pick_details(pick, subdimensions, lang)
+    details = views.pick_details(pick, subdimensions, lang)
     tasks = ui.query("tasks_for", code, details["dimension"], details["key"])
     history = ui.query("score_history", code, details["dimension"], details["key"])
-    name = charts.markdown_safe(details["name"])
+    name = formatting.markdown_safe(details["name"])
     tasks_col, history_col = st.columns([3, 2])
     with tasks_col:
         if tasks.empty:
@@ -86,7 +85,7 @@ if pick:
         else:
             st.subheader(i18n.t("wl_tasks_of", lang, name=name, n=len(tasks)))
             st.dataframe(
-                charts.tasks_table(tasks, lang, with_coverage=details["key"] is not None),
+                tables.tasks_table(tasks, lang, with_coverage=details["key"] is not None),
                 hide_index=True,
                 width="stretch",
             )
@@ -96,18 +95,18 @@ if pick:
                 history, lang, details["name"], selection.province_name, details["axis_title"]
             ),
             width="stretch",
-            config=CONFIG,
+            config=charts.PLOT_CONFIG,
             key="wl_history_chart",
         )
-        note = charts.history_note(details["dimension"], lang)
+        note = views.history_note(details["dimension"], lang)
         if note:
             st.caption(note)
         with st.expander(i18n.t("wl_table_view", lang)):
-            st.dataframe(charts.history_table(history, lang), hide_index=True, width="stretch")
+            st.dataframe(tables.history_table(history, lang), hide_index=True, width="stretch")
 
 if has_plan and has_scores:
     st.subheader(i18n.t("wl_no_task_header", lang))
-    weak = charts.weak_without_tasks(subdimensions, lang)
+    weak = tables.weak_without_tasks(subdimensions, lang)
     if weak.empty:
         st.info(i18n.t("wl_no_task_none", lang, year=year))
     else:
@@ -116,6 +115,6 @@ if has_plan and has_scores:
 
 dim_tab, sub_tab = st.tabs([i18n.t("wl_tab_dimensions", lang), i18n.t("wl_tab_subdimensions", lang)])
 with dim_tab:
-    st.dataframe(charts.dimension_table(dimensions, lang), hide_index=True, width="stretch")
+    st.dataframe(tables.dimension_table(dimensions, lang), hide_index=True, width="stretch")
 with sub_tab:
-    st.dataframe(charts.subdimension_table(subdimensions, lang), hide_index=True, width="stretch")
+    st.dataframe(tables.subdimension_table(subdimensions, lang), hide_index=True, width="stretch")

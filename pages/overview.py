@@ -3,13 +3,11 @@ against the national median and the best province, and the plan's tasks per dime
 
 import streamlit as st
 
-from lib import charts, i18n, ui
-
-CONFIG = {"displaylogo": False}
+from lib import charts, formatting, i18n, tables, ui, views
 
 selection = ui.sidebar_selection()
 lang, code, year = selection.lang, selection.province_code, selection.year
-province = charts.markdown_safe(selection.province_name)
+province = formatting.markdown_safe(selection.province_name)
 
 plan = ui.query("plan_summary", code).iloc[0]
 total = ui.query("total_with_change", code, year)
@@ -32,7 +30,7 @@ score_cols = cols[3:] if has_plan else cols[:2]
 if total.empty:
     st.info(i18n.t("no_data_year", lang, province=province, year=year))
 else:
-    texts = charts.total_metrics(total, lang, year)
+    texts = views.total_metrics(total, lang, year)
     score_cols[0].metric(
         i18n.t("wl_metric_total", lang, year=year), texts["total"], delta=texts["total_delta"], help=texts["help"]
     )
@@ -46,14 +44,14 @@ with left:
         st.plotly_chart(
             charts.dimension_profile_figure(profile, lang, selection.province_name, year),
             width="stretch",
-            config=CONFIG,
+            config=charts.PLOT_CONFIG,
             key="wl_overview_profile",
         )
-        absent = charts.absent_dimensions(profile)
+        absent = views.absent_dimensions(profile)
         if absent:
             st.caption(i18n.t("wl_absent_dims", lang, dims=absent, year=year))
         with st.expander(i18n.t("wl_table_view", lang)):
-            st.dataframe(charts.dimension_table(profile, lang), hide_index=True, width="stretch")
+            st.dataframe(tables.dimension_table(profile, lang), hide_index=True, width="stretch")
     elif not total.empty:
         st.info(i18n.t("no_data_year", lang, province=province, year=year))
 if right is not None:
@@ -61,9 +59,9 @@ if right is not None:
         st.plotly_chart(
             charts.tasks_per_dimension_figure(profile, lang, year),
             width="stretch",
-            config=CONFIG,
+            config=charts.PLOT_CONFIG,
             key="wl_overview_tasks",
         )
         st.caption(i18n.t("wl_tasks_colour_note", lang, year=year))
         with st.expander(i18n.t("wl_table_view", lang)):
-            st.dataframe(charts.dimension_table(profile, lang).iloc[:, :4], hide_index=True, width="stretch")
+            st.dataframe(tables.dimension_table(profile, lang).iloc[:, :4], hide_index=True, width="stretch")

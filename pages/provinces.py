@@ -8,7 +8,7 @@ with no base layers, so it needs no internet access.
 
 import streamlit as st
 
-from lib import charts, geo, i18n, papi, ui
+from lib import charts, formatting, geo, i18n, papi, tables, ui, views
 
 selection = ui.sidebar_selection()
 lang = selection.lang
@@ -28,11 +28,11 @@ choice_column, pick_column = st.columns(2)
 dimension = choice_column.selectbox(
     t("pv_measure"),
     options=dimensions,
-    format_func=lambda d: f"{d}. {i18n.dimension_name(d, lang)}" if d else t("total_score"),
+    format_func=lambda d: formatting.measure_option(d, lang),
     key="pv_dim",
 )
 st.query_params["dim"] = str(dimension)
-measure = charts.measure_name(dimension, None, lang)
+measure = formatting.measure_name(dimension, None, lang)
 
 ranking = ui.query("province_ranking", year, dimension)
 if ranking.empty:
@@ -41,7 +41,7 @@ if ranking.empty:
     st.stop()
 
 title = charts.ranking_title(ranking, selection.province_code, selection.province_name, measure, year, lang)
-codes, names = charts.province_choices(ranking, selection.province_code, selection.province_name)
+codes, names = views.province_choices(ranking, selection.province_code, selection.province_name)
 
 
 def _pick() -> None:
@@ -50,7 +50,7 @@ def _pick() -> None:
 
 def _map_clicked() -> None:
     event = st.session_state.get("pv_map") or {}
-    ui.choose_province(charts.selected_code((event.get("selection") or {}).get("points", [])))
+    ui.choose_province(views.selected_code((event.get("selection") or {}).get("points", [])))
 
 
 def _row_clicked() -> None:
@@ -69,7 +69,7 @@ table_columns = {
     "score": st.column_config.NumberColumn(t("col_score"), format="%.2f", width=60),
     "quartile_name": st.column_config.TextColumn(t("col_quartile"), width=150),
 }
-table = charts.ranking_table(ranking, lang)
+table = tables.ranking_table(ranking, lang)
 codes_in_table = list(table["province_code"])
 
 if year >= 2025:
@@ -99,7 +99,7 @@ with map_column:
         config=charts.GEO_CONFIG,
     )
     st.caption(geo.GEO_ATTRIBUTION_EN if lang == "en" else geo.GEO_ATTRIBUTION)
-    missing = charts.provinces_without_score(ranking, boundaries)
+    missing = views.provinces_without_score(ranking, boundaries)
     if missing:
         st.caption(t("pv_no_score_note", n=len(missing), year=year, names=", ".join(missing)))
 with table_column:
@@ -126,5 +126,5 @@ with st.expander(t("pv_bar_tab")):
         ),
         width="stretch",
         key="pv_bar",
-        config={"displaylogo": False},
+        config=charts.PLOT_CONFIG,
     )

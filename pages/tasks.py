@@ -5,7 +5,7 @@ The search phrase is mirrored to the URL as `q` and the dimension filter as `dim
 
 import streamlit as st
 
-from lib import exports, i18n, task_filters, ui
+from lib import exports, formatting, i18n, task_filters, ui
 
 selection = ui.sidebar_selection()
 lang = selection.lang
@@ -36,7 +36,7 @@ first, second = st.columns(2)
 dimensions = first.multiselect(
     t("tk_filter_dimension"),
     options=dimension_options,
-    format_func=lambda d: f"{d}. {i18n.dimension_name(d, lang)}",
+    format_func=lambda d: formatting.dimension_title(d, lang),
     key="tk_dims",
     placeholder=t("tk_filter_all"),
 )

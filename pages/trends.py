@@ -6,7 +6,7 @@ and sub-dimension chosen here are mirrored to the URL as `dim` and `sub`.
 
 import streamlit as st
 
-from lib import charts, i18n, papi, task_filters, ui
+from lib import charts, formatting, i18n, papi, task_filters, ui, views
 
 selection = ui.sidebar_selection()
 lang = selection.lang
@@ -23,14 +23,14 @@ st.caption(t("tr_trends_intro"))
 dimensions = [*papi.DIMENSIONS, 0]
 ui.page_param("tr_dim", "dim", dimensions, 1)
 subs = ui.query("subdimension_keys", st.session_state["tr_dim"]) if st.session_state["tr_dim"] else None
-sub_options, sub_labels, sub_names = charts.subdimension_choices(subs, lang)
+sub_options, sub_labels, sub_names = views.subdimension_choices(subs, lang)
 ui.page_param("tr_sub", "sub", sub_options, "")
 
 left, right = st.columns(2)
 dimension = left.selectbox(
     t("tr_measure"),
     options=dimensions,
-    format_func=lambda d: f"{d}. {i18n.dimension_name(d, lang)}" if d else t("total_score"),
+    format_func=lambda d: formatting.measure_option(d, lang),
     key="tr_dim",
 )
 key = right.selectbox(
@@ -40,7 +40,7 @@ key = key or None
 st.query_params["dim"] = str(dimension)
 st.query_params["sub"] = key or ""
 
-measure = charts.measure_name(dimension, sub_names.get(key) if key else None, lang)
+measure = formatting.measure_name(dimension, sub_names.get(key) if key else None, lang)
 peers = tuple(code for code in selection.peers if code != selection.province_code)
 own = ui.query("trend_scores", dimension, key, (selection.province_code,))
 peer_rows = ui.query("trend_scores", dimension, key, peers)
@@ -64,12 +64,12 @@ with chart_column:
         lang=lang,
         subdimension=key is not None,
     )
-    st.plotly_chart(figure, width="stretch", key="tr_trend", config={"displaylogo": False})
-    reasons = charts.break_reasons(dimension, [int(y) for y in national["year"]], lang)
+    st.plotly_chart(figure, width="stretch", key="tr_trend", config=charts.PLOT_CONFIG)
+    reasons = views.break_reasons(dimension, [int(y) for y in national["year"]], lang)
     st.caption(t("tr_breaks_caption", reasons=" ".join(reasons)) if reasons else t("tr_no_breaks"))
     st.caption(t("tr_gap_note"))
     if peers:
-        st.caption(t("tr_peers_note", peers=", ".join(charts.province_names(peer_rows))))
+        st.caption(t("tr_peers_note", peers=", ".join(views.province_names(peer_rows))))
     else:
         st.caption(t("tr_no_peers"))
 
@@ -94,7 +94,7 @@ st.plotly_chart(
     charts.rank_figure(own, peer_rows, dimension=dimension, province_name=selection.province_name, lang=lang),
     width="stretch",
     key="tr_rank",
-    config={"displaylogo": False},
+    config=charts.PLOT_CONFIG,
 )
 
 score_columns = {

@@ -8,7 +8,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from lib import charts, geo, queries
+from lib import charts, geo, queries, views
 
 
 def _segments_of(trace: object) -> list[list[int]]:
@@ -77,7 +77,7 @@ def test_e_governance_title_states_the_comparable_change(session_store: duckdb.D
         own, own.iloc[0:0], national, dimension=8, province_name="Đắk Lắk", measure="E-Governance", lang="en"
     )
     assert en.layout.title.text == "E-Governance – Đắk Lắk: up from 2.20 (2019) to 3.55 (2024)"
-    assert charts.break_reasons(8, list(range(2018, 2025)), "en") == [
+    assert views.break_reasons(8, list(range(2018, 2025)), "en") == [
         "2019: E-Governance adds the 'E-Responsiveness' sub-dimension."
     ]
 
@@ -140,13 +140,13 @@ def test_map_greys_provinces_without_score(session_store: duckdb.DuckDBPyConnect
     fig = charts.province_map(ranking, boundaries, province_code="66", title="t", lang="en")
     no_data = next(trace for trace in fig.data if trace.name == "No score")
     assert len(no_data.locations) == 63 - 61
-    assert charts.provinces_without_score(ranking, boundaries) == ["Vĩnh Phúc", "Tiền Giang"]
+    assert views.provinces_without_score(ranking, boundaries) == ["Vĩnh Phúc", "Tiền Giang"]
 
 
 def test_selected_code_reads_customdata_or_location() -> None:
-    assert charts.selected_code([{"customdata": ["66", "Đắk Lắk"], "location": "66"}]) == "66"
-    assert charts.selected_code([{"location": "62"}]) == "62"
-    assert charts.selected_code([]) is None
+    assert views.selected_code([{"customdata": ["66", "Đắk Lắk"], "location": "66"}]) == "66"
+    assert views.selected_code([{"location": "62"}]) == "62"
+    assert views.selected_code([]) is None
 
 
 def test_data_text_is_not_html(session_store: duckdb.DuckDBPyConnection) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import duckdb
 import pytest
 
-from lib import charts, queries, store
+from lib import charts, formatting, queries, store, tables, views
 
 DAK_LAK = "66"
 
@@ -38,7 +38,7 @@ def test_profile_shows_absent_dimensions_as_notes_not_points(con: duckdb.DuckDBP
     assert notes == ["no score in 2017", "no score in 2017"]
     plotted = [y for trace in fig.data if trace.name and "quartile" in trace.name for y in trace.y]
     assert len(plotted) == 6
-    assert charts.absent_dimensions(profile) == "7, 8"
+    assert views.absent_dimensions(profile) == "7, 8"
 
 
 def test_tasks_per_dimension_title(con: duckdb.DuckDBPyConnection) -> None:
@@ -52,7 +52,7 @@ def test_tasks_per_dimension_title(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def test_effort_quadrant_2019_dimensions(con: duckdb.DuckDBPyConnection) -> None:
-    points = charts.effort_points(queries.dimension_profile(con, DAK_LAK, 2019), "dimension", "en")
+    points = views.effort_points(queries.dimension_profile(con, DAK_LAK, 2019), "dimension", "en")
     assert points.attrs["median_effort"] == 9.0
     weak = points.loc[points["weak_underserved"], "id"].tolist()
     assert sorted(weak) == ["d1", "d5", "d7", "d8"]
@@ -62,14 +62,14 @@ def test_effort_quadrant_2019_dimensions(con: duckdb.DuckDBPyConnection) -> None
 
 
 def test_weak_subdimensions_without_tasks_2019(con: duckdb.DuckDBPyConnection) -> None:
-    table = charts.weak_without_tasks(queries.subdimension_profile(con, DAK_LAK, 2019), "en")
+    table = tables.weak_without_tasks(queries.subdimension_profile(con, DAK_LAK, 2019), "en")
     assert table["Sub-dimension"].tolist() == [
         "5.1 Certification Procedures",
         "5.3 Land Title Procedures",
         "5.4 Personal Procedures at Commune Level",
     ]
     assert table["Whole-dimension tasks"].tolist() == [4, 4, 4]
-    assert charts.weak_without_tasks(queries.subdimension_profile(con, DAK_LAK, 2024), "en").empty
+    assert tables.weak_without_tasks(queries.subdimension_profile(con, DAK_LAK, 2024), "en").empty
 
 
 def test_agency_figures(con: duckdb.DuckDBPyConnection) -> None:
@@ -79,7 +79,7 @@ def test_agency_figures(con: duckdb.DuckDBPyConnection) -> None:
     matrix = queries.agency_dimension_matrix(con, DAK_LAK, "any")
     heat = charts.agency_dimension_figure(matrix, list(load["agency"]), "en")
     assert _title(heat) == "Heaviest pair: UBND cấp huyện – Transparency in Local Decision-making (19 tasks)"
-    wide = charts.matrix_table(matrix, list(load["agency"]), "en")
+    wide = tables.matrix_table(matrix, list(load["agency"]), "en")
     assert wide.shape == (28, 9)
 
 
@@ -93,20 +93,20 @@ def test_history_title_counts_years_above_median(con: duckdb.DuckDBPyConnection)
 
 
 def test_data_text_is_escaped_for_plotly_and_markdown() -> None:
-    assert charts.plain("<b>x</b> & y") == "&lt;b&gt;x&lt;/b&gt; &amp; y"
-    assert charts.unescape(charts.plain("A <B> & C")) == "A <B> & C"
-    assert charts.markdown_safe("*bold* [link](x)") == "\\*bold\\* \\[link\\]\\(x\\)"
+    assert formatting.plain("<b>x</b> & y") == "&lt;b&gt;x&lt;/b&gt; &amp; y"
+    assert formatting.unescape(formatting.plain("A <B> & C")) == "A <B> & C"
+    assert formatting.markdown_safe("*bold* [link](x)") == "\\*bold\\* \\[link\\]\\(x\\)"
 
 
 def test_total_metrics_texts(con: duckdb.DuckDBPyConnection) -> None:
-    texts = charts.total_metrics(queries.total_with_change(con, DAK_LAK, 2019), "vi", 2019)
+    texts = views.total_metrics(queries.total_with_change(con, DAK_LAK, 2019), "vi", 2019)
     assert texts["total"] == "41,07" and texts["rank"] == "62/63"
     assert texts["total_delta"] == "-1,25 so với 2018" and texts["rank_delta"] == "-9 bậc so với 2018"
-    across_break = charts.total_metrics(queries.total_with_change(con, DAK_LAK, 2018), "en", 2018)
+    across_break = views.total_metrics(queries.total_with_change(con, DAK_LAK, 2018), "en", 2018)
     assert across_break["total_delta"] is None and "2018" in str(across_break["note"])
 
 
 def test_number_formats(con: duckdb.DuckDBPyConnection) -> None:
     row = queries.lead_concentration(con, DAK_LAK)
-    texts = charts.concentration_texts(row, "vi")
+    texts = views.concentration_texts(row, "vi")
     assert texts["top_share"] == "38%" and texts["effective"] == "11,8"

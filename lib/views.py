@@ -1,0 +1,235 @@
+"""What a page offers and shows, as plain data: the options of its choices, the item shown first,
+the texts of its metrics and notes, and the frames its charts and tables are drawn from.
+
+Pure functions from the frames of lib/queries.py to lists, dicts, strings and DataFrames; no
+Streamlit, no Plotly (figures: lib/charts.py; display tables: lib/tables.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from lib import i18n, papi
+from lib.formatting import dimension_title, markdown_safe, name_column, number, rank_text
+
+# --- trends and provinces ---
+
+
+def break_reasons(dimension: int, years: list[int], lang: str) -> list[str]:
+    """Return the explanation of each break of `dimension` (0 = total) that falls inside the years shown."""
+    return _reasons(papi.breaks_within(dimension, years), lang)
+
+
+def _reasons(breaks: tuple[int, ...], lang: str) -> list[str]:
+    """The explanation of each methodology break in `lang`."""
+    reasons = papi.BREAK_REASONS_EN if lang == "en" else papi.BREAK_REASONS_VI
+    return [reasons[year] for year in breaks if year in reasons]
+
+
+def subdimension_choices(subs: pd.DataFrame | None, lang: str) -> tuple[list[str], dict[str, str], dict[str, str]]:
+    """Return the sub-dimension options ("" = the dimension itself), their labels with years, and names.
+
+    `subs` comes from `queries.subdimension_keys` (None for the total).
+    """
+    options = [""]
+    labels = {"": i18n.t("tr_sub_all", lang)}
+    names: dict[str, str] = {}
+    if subs is not None:
+        rows = zip(subs["key"], subs[name_column(lang)], subs["first_year"], subs["last_year"], strict=True)
+        for key, name, first, last in rows:
+            options.append(str(key))
+            names[str(key)] = str(name)
+            labels[str(key)] = i18n.t("tr_sub_years", lang, name=name, first=int(first), last=int(last))
+    return options, labels, names
+
+
+def province_names(frame: pd.DataFrame) -> list[str]:
+    """Return the distinct province names of a frame, in order of appearance."""
+    return list(dict.fromkeys(str(name) for name in frame["province"])) if not frame.empty else []
+
+
+def selected_code(points: list[dict[str, Any]]) -> str | None:
+    """Return the province code of the first selected map point (customdata[0], else its location)."""
+    for point in points or []:
+        custom = point.get("customdata")
+        if isinstance(custom, list | tuple) and custom:
+            return str(custom[0])
+        if point.get("location") is not None:
+            return str(point["location"])
+    return None
+
+
+def provinces_without_score(ranking: pd.DataFrame, geojson: dict[str, Any]) -> list[str]:
+    """Return the names of the mapped provinces that have no score in the ranking."""
+    scored = set(ranking["province_code"])
+    return [str(f["properties"].get("name_vi", f["id"])) for f in geojson["features"] if f["id"] not in scored]
+
+
+def province_choices(ranking: pd.DataFrame, code: str, name: str) -> tuple[list[str], dict[str, str]]:
+    """Return the ranked province codes (the chosen one first if it has no score) and their names."""
+    codes = [str(c) for c in ranking["province_code"]]
+    names = dict(zip(codes, (str(n) for n in ranking["province"]), strict=True))
+    if code not in names:
+        codes.insert(0, code)
+        names[code] = name
+    return codes, names
+
+
+# --- overview ---
+
+
+def total_metrics(total: pd.DataFrame, lang: str, year: int) -> dict[str, str | None]:
+    """Texts of the total-score and rank metrics: values, deltas against the year before, help and note.
+
+    Deltas are None when the year before has no total or lies across the 2018 break (`note` says which).
+    """
+    row = total.iloc[0]
+    prev = year - 1
+    texts: dict[str, str | None] = {
+        "total": number(float(row["total"]), lang),
+        "rank": rank_text(row["rank"], row["ranked_provinces"], lang),
+        "help": i18n.t("wl_total_help", lang, median=number(float(row["national_median"]), lang)),
+        "total_delta": None,
+        "rank_delta": None,
+        "note": None,
+    }
+    if bool(row["comparable"]):
+        texts["total_delta"] = i18n.t("wl_total_delta", lang, delta=number(row["change"], lang, signed=True), prev=prev)
+        texts["rank_delta"] = i18n.t("wl_rank_delta", lang, delta=int(row["prev_rank"]) - int(row["rank"]), prev=prev)
+    elif pd.isna(row["prev_total"]):
+        texts["note"] = i18n.t("wl_no_prev", lang, prev=prev)
+    else:
+        texts["note"] = i18n.t("wl_not_comparable", lang, prev=prev)
+    return texts
+
+
+def absent_dimensions(profile: pd.DataFrame) -> str:
+    """The numbers of the dimensions not surveyed in the profile's year, e.g. "7, 8" ("" if none)."""
+    return ", ".join(str(int(d)) for d, s in zip(profile["dimension"], profile["surveyed"], strict=True) if not s)
+
+
+# --- dimensions: effort–score chart and drill-down ---
+
+
+def effort_points(profile: pd.DataFrame, level: str, lang: str) -> pd.DataFrame:
+    """Return the points of the effort–score chart: id, name, dimension, tasks, score, rank, percentile, quartile.
+
+    `level` is "dimension" (profile = `queries.dimension_profile`) or "subdimension"
+    (profile = `queries.subdimension_profile`). Ids: "d<n>" for a dimension, the key for a sub-dimension.
+    Only scored points are kept; `weak_underserved` marks those below the national median with at most
+    the median number of tasks (`attrs["median_effort"]`).
+    """
+    if level == "dimension":
+        ids = [f"d{int(d)}" for d in profile["dimension"]]
+        names = [i18n.dimension_name(int(d), lang) for d in profile["dimension"]]
+    else:
+        ids = list(profile["key"])
+        names = list(profile[name_column(lang)])
+    frame = pd.DataFrame(
+        {
+            "id": ids,
+            "name": names,
+            "dimension": profile["dimension"].astype(int).to_numpy(),
+            "tasks": profile["tasks"].astype(int).to_numpy(),
+            "score": profile["score"].to_numpy(),
+            "rank": profile["rank"].to_numpy(),
+            "ranked_provinces": profile["ranked_provinces"].to_numpy(),
+            "percentile": profile["percentile"].to_numpy(),
+            "quartile": profile["quartile"].to_numpy(),
+        }
+    )
+    scored = frame[frame["percentile"].notna()].reset_index(drop=True)
+    median_effort = float(scored["tasks"].median()) if not scored.empty else 0.0
+    scored["weak_underserved"] = (scored["percentile"] < 50) & (scored["tasks"] <= median_effort)
+    scored.attrs["median_effort"] = median_effort
+    return scored
+
+
+def drill_options(dimensions: pd.DataFrame, subdimensions: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Return {id: label} for the drill-down choice: each dimension ("d<n>") followed by its sub-dimensions."""
+    name = name_column(lang)
+    options: dict[str, str] = {}
+    for dim in sorted(int(d) for d in dimensions["dimension"]):
+        options[f"d{dim}"] = dimension_title(dim, lang)
+        for row in subdimensions[subdimensions["dimension"] == dim].itertuples():
+            options[str(row.key)] = f"    {dim}.{int(row.subdimension)} {getattr(row, name)}"
+    return options
+
+
+def default_pick(points: pd.DataFrame) -> str | None:
+    """The drill-down item to show first: the weakest weak-and-under-served point, else the weakest point."""
+    if points.empty:
+        return None
+    weak = points[points["weak_underserved"]]
+    chosen = (weak if not weak.empty else points).sort_values(["percentile", "tasks"]).iloc[0]
+    return str(chosen["id"])
+
+
+def pick_details(pick: str, subdimensions: pd.DataFrame, lang: str) -> dict[str, object]:
+    """Resolve a drill-down id ("d<n>" or a sub-dimension key) to dimension, key, name and score-axis title."""
+    if pick.startswith("d") and pick[1:].isdigit():
+        dimension = int(pick[1:])
+        return {
+            "dimension": dimension,
+            "key": None,
+            "name": i18n.dimension_name(dimension, lang),
+            "axis_title": i18n.t("wl_score_axis", lang),
+        }
+    row = subdimensions[subdimensions["key"] == pick].iloc[0]
+    low = number(float(row["scale_min"]), lang)
+    high = number(float(row["scale_max"]), lang)
+    return {
+        "dimension": int(row["dimension"]),
+        "key": pick,
+        "name": str(row[name_column(lang)]),
+        "axis_title": i18n.t("wl_score_axis_sub", lang, low=low, high=high),
+    }
+
+
+def history_note(dimension: int, lang: str) -> str:
+    """One sentence naming the methodology breaks that cut a dimension's score history."""
+    texts = _reasons(papi.breaks(dimension), lang)
+    return i18n.t("wl_breaks_note", lang, reasons=" ".join(texts)) if texts else ""
+
+
+# --- agencies ---
+
+
+def agency_dimension_grid(matrix: pd.DataFrame, agencies: list[str]) -> pd.DataFrame:
+    """Tasks per agency (rows, in the order of `agencies`) and dimension 1–8 (columns); missing where none."""
+    return matrix.pivot_table(index="agency", columns="dimension", values="tasks", aggfunc="sum").reindex(
+        index=agencies, columns=list(range(1, 9))
+    )
+
+
+def concentration_texts(concentration: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Metric values and the two explaining sentences for `queries.lead_concentration` (Markdown-safe)."""
+    row = concentration.iloc[0]
+    share = number(100 * float(row["top_share"]), lang, 0) + "%"
+    effective = number(float(row["effective_agencies"]), lang, 1)
+    gini = number(float(row["gini"]), lang, 2)
+    names = [markdown_safe(n) for n in str(row["top_agencies"]).split("; ")]
+    return {
+        "top_label": i18n.t("wl_top_share", lang, k=int(row["top"])),
+        "top_share": share,
+        "effective": effective,
+        "gini": gini,
+        "top_sentence": i18n.t(
+            "wl_top_sentence",
+            lang,
+            k=int(row["top"]),
+            names=", ".join(names),
+            share=share,
+            total=int(row["lead_assignments"]),
+        ),
+        "hhi_sentence": i18n.t(
+            "wl_hhi_sentence",
+            lang,
+            hhi=number(float(row["hhi"]), lang, 3),
+            effective=effective,
+            n=int(row["lead_agencies"]),
+            gini=gini,
+        ),
+    }
