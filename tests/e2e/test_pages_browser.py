@@ -18,6 +18,7 @@ PAGES = [
     ("upload", 0),
 ]
 QUERY = "?lang={lang}&province=66&year={year}"
+DEFAULT_PAGE = "overview"
 
 # The plotly graph div carries its figure: count the traces that hold data.
 DRAWN_CHARTS_JS = """
@@ -42,7 +43,9 @@ def wait_until_idle(page: object, timeout_ms: int = 60_000) -> None:
 
 
 def open_page(page: object, base: str, url: str, lang: str = "vi", year: int = 2024) -> None:
-    page.goto(f"{base}/{url}{QUERY.format(lang=lang, year=year)}", wait_until="domcontentloaded")
+    # Streamlit serves the default page at the root; its url_path is not an address.
+    address = "" if url == DEFAULT_PAGE else url
+    page.goto(f"{base}/{address}{QUERY.format(lang=lang, year=year)}", wait_until="domcontentloaded")
     wait_until_idle(page)
 
 
@@ -59,6 +62,7 @@ def test_page_renders_with_drawn_charts_and_no_error(
     if min_charts:
         page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
     assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.get_by_text("Page not found").count() == 0
     error_alerts = page.locator('[data-testid="stAlertContentError"]')
     assert error_alerts.count() == 0, error_alerts.first.inner_text()
     drawn = charts(page)
