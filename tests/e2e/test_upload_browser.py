@@ -1,16 +1,12 @@
 """Browser test: an editor uploads an official sheet through the real page, previews, commits and rolls back.
 
-Self-contained: its own streamlit server on a free port, its own store copy and editor password hash.
+Runs its own server (own store copy, editor password hash) through the shared harness and uses the
+suite's browser from tests/e2e/conftest.py.
 """
 
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,20 +14,10 @@ import pytest
 
 from lib import auth, paths, store
 from tests import upload_samples as u
+from tests.e2e.harness import streamlit_server
 
-sync_api = pytest.importorskip("playwright.sync_api")
-
-CHROMIUM = os.environ.get("PAPI_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 PASSWORD = "upload-editor-password"
 SHOTS = Path(os.environ.get("PAPI_SCREENSHOTS", paths.ROOT / "artifacts" / "screenshots"))
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -41,49 +27,14 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     con = store.connect(db)
     con.cursor().execute("DELETE FROM scores WHERE year = 2017")  # the year the editor will bring back
     con.close()
-    port = _free_port()
-    env = {**os.environ, "PAPI_DB": str(db), auth.ENV_HASH: auth.hash_password(PASSWORD)}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(paths.ROOT / "app.py"), "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
-        cwd=paths.ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline or process.poll() is not None:
-                raise RuntimeError("streamlit did not start")
-            time.sleep(0.3)
+    with streamlit_server({"PAPI_DB": str(db), auth.ENV_HASH: auth.hash_password(PASSWORD)}) as base:
         yield base, folder
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 @pytest.fixture()
-def chromium(request: pytest.FixtureRequest) -> Iterator[object]:
-    """The suite's shared browser when tests/e2e/conftest.py provides one (one Playwright per thread), else our own."""
-    try:
-        yield request.getfixturevalue("browser")
-        return
-    except pytest.FixtureLookupError:
-        pass
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
+def chromium(browser: object) -> object:
+    """The suite's shared browser (sync Playwright allows one instance per thread)."""
+    return browser
 
 
 def test_editor_uploads_previews_commits_and_rolls_back(server: tuple[str, Path], chromium: object) -> None:
