@@ -188,9 +188,10 @@ def pick_details(pick: str, subdimensions: pd.DataFrame, lang: str) -> dict[str,
     }
 
 
-def history_note(dimension: int, lang: str) -> str:
-    """One sentence naming the methodology breaks that cut a dimension's score history."""
-    texts = _reasons(papi.breaks(dimension), lang)
+def history_note(dimension: int, lang: str, years: list[int] | None = None) -> str:
+    """One sentence naming the methodology breaks that cut a dimension's score history
+    (only those inside `years` when given, e.g. the 2025 change of units once 2025 has scores)."""
+    texts = _reasons(papi.breaks(dimension) if years is None else papi.breaks_within(dimension, years), lang)
     return i18n.t("wl_breaks_note", lang, reasons=" ".join(texts)) if texts else ""
 
 

@@ -98,7 +98,7 @@ if pick:
             config=charts.PLOT_CONFIG,
             key="wl_history_chart",
         )
-        note = views.history_note(details["dimension"], lang)
+        note = views.history_note(details["dimension"], lang, [int(y) for y in history["year"]])
         if note:
             st.caption(note)
         with st.expander(i18n.t("wl_table_view", lang)):

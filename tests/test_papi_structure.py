@@ -69,3 +69,12 @@ def test_comparability_segments() -> None:
     assert papi.segment(2020, 5) != papi.segment(2021, 5)
     assert papi.segment(2019, 6) == papi.segment(2024, 6)
     assert papi.segment(2017, None) != papi.segment(2018, None)
+
+
+def test_the_2025_change_of_units_breaks_every_series() -> None:
+    for dimension in [None, *papi.DIMENSIONS]:
+        assert papi.segment(2024, dimension) != papi.segment(2025, dimension)
+        assert papi.segment(2025, dimension) == papi.segment(2026, dimension)
+        assert papi.UNIT_BREAK in papi.breaks_within(dimension, [2024, 2025])
+    assert papi.breaks_within(7, list(range(2018, 2025))) == ()
+    assert "34" in papi.BREAK_REASONS_VI[2025] and "63" in papi.BREAK_REASONS_EN[2025]
