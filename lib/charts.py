@@ -156,6 +156,25 @@ def _add_breaks(fig: go.Figure, dimension: int, years: list[int], lang: str) -> 
         )
 
 
+def _era_parts(rows: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
+    """Split one series' rows by province era ('63' up to 2024, '34' from 2025), oldest era first.
+
+    A series that crosses the 2025 change of units is two provinces (a former
+    province, then the unit it merged into); each part becomes its own trace.
+    """
+    if rows.empty:
+        return []
+    eras = rows["era"] if "era" in rows else rows["year"].map(lambda y: "34" if int(y) >= papi.UNIT_BREAK else "63")
+    return [(era, rows[eras == era]) for era in ("63", "34") if (eras == era).any()]
+
+
+def _part_name(name: str, era: str, crossing: bool, lang: str) -> str:
+    """The legend/hover name of one era's part of a series; marked by period when the series crosses 2025."""
+    if not crossing:
+        return name
+    return i18n.t("era_until_2024" if era == "63" else "era_from_2025", lang, name=name)
+
+
 def _province_lines(
     fig: go.Figure,
     province_rows: pd.DataFrame,
@@ -166,34 +185,47 @@ def _province_lines(
     column: str,
     customdata: list[str],
     hover: str,
+    lang: str = "vi",
 ) -> None:
     """Add a thin line per peer province, then the chosen province's thick line on top.
 
     `column` is what is drawn (score or rank), `customdata` the columns the hover
     text `hover` refers to; each hover line starts with the province's name.
+    A series crossing the 2025 change of units is drawn as one trace per era
+    (same colour, names marked "to 2024" / "from 2025"), never one line.
     """
-    for index, (code, rows) in enumerate(peer_rows.groupby("province_code", sort=True)):
-        gapped = with_gaps(rows, dimension)
-        name = plain(rows["province"].iloc[0])
+    series = "series" if "series" in peer_rows else "province_code"
+    for index, (code, rows) in enumerate(peer_rows.groupby(series, sort=True)):
+        parts = _era_parts(rows)
+        for era, part in parts:
+            gapped = with_gaps(part, dimension)
+            name = plain(_part_name(str(part["province"].iloc[0]), era, len(parts) > 1, lang))
+            fig.add_trace(
+                go.Scatter(
+                    x=list(gapped["year"]), y=list(gapped[column]), mode="lines+markers", name=name,
+                    line={"color": PEER_COLORS[index % len(PEER_COLORS)], "width": 1.5},
+                    marker={"size": 5, "symbol": "circle" if era == "63" else "square"}, opacity=0.85,
+                    legendgroup=f"peer-{code}-{era}",
+                    customdata=gapped[customdata].values.tolist(),
+                    hovertemplate=f"{name}: {hover}<extra></extra>",
+                )
+            )
+    parts = _era_parts(province_rows) or [("", province_rows)]
+    for era, part in parts:
+        if len(parts) > 1:
+            own_label = plain(_part_name(str(part["province"].iloc[0]), era, True, lang))
+        else:
+            own_label = plain(province_name)
+        gapped = with_gaps(part, dimension)
         fig.add_trace(
             go.Scatter(
-                x=list(gapped["year"]), y=list(gapped[column]), mode="lines+markers", name=name,
-                line={"color": PEER_COLORS[index % len(PEER_COLORS)], "width": 1.5},
-                marker={"size": 5}, opacity=0.85, legendgroup=f"peer-{code}",
+                x=list(gapped["year"]), y=list(gapped[column]), mode="lines+markers", name=own_label,
+                line={"color": PROVINCE_COLOR, "width": 3.5},
+                marker={"size": 8, "symbol": "square" if era == "34" else "circle"},
                 customdata=gapped[customdata].values.tolist(),
-                hovertemplate=f"{name}: {hover}<extra></extra>",
+                hovertemplate=f"<b>{own_label}</b>: {hover}<extra></extra>",
             )
         )
-    own_label = plain(province_name)
-    gapped = with_gaps(province_rows, dimension)
-    fig.add_trace(
-        go.Scatter(
-            x=list(gapped["year"]), y=list(gapped[column]), mode="lines+markers", name=own_label,
-            line={"color": PROVINCE_COLOR, "width": 3.5}, marker={"size": 8},
-            customdata=gapped[customdata].values.tolist(),
-            hovertemplate=f"<b>{own_label}</b>: {hover}<extra></extra>",
-        )
-    )
 
 
 def trend_title(province_rows: pd.DataFrame, province_name: str, measure: str, dimension: int, lang: str) -> str:
@@ -264,7 +296,7 @@ def trend_figure(
     _province_lines(
         fig, province_rows, peer_rows, dimension=dimension, province_name=province_name, column="score",
         customdata=["rank", "ranked_provinces"],
-        hover=f"%{{y:.2f}} ({i18n.t('rank', lang)} %{{customdata[0]}}/%{{customdata[1]}})",
+        hover=f"%{{y:.2f}} ({i18n.t('rank', lang)} %{{customdata[0]}}/%{{customdata[1]}})", lang=lang,
     )
     years = sorted({int(y) for y in national["year"]}) if not national.empty else []
     _add_breaks(fig, dimension, years, lang)
@@ -305,7 +337,7 @@ def rank_figure(
     _province_lines(
         fig, province_rows, peer_rows, dimension=dimension, province_name=province_name, column="rank",
         customdata=["ranked_provinces", "score"],
-        hover=f"%{{y}}/%{{customdata[0]}} ({i18n.t('score', lang)} %{{customdata[1]:.2f}})",
+        hover=f"%{{y}}/%{{customdata[0]}} ({i18n.t('score', lang)} %{{customdata[1]:.2f}})", lang=lang,
     )
     all_rows = pd.concat([province_rows, peer_rows])
     years = sorted({int(y) for y in all_rows["year"]}) if not all_rows.empty else []

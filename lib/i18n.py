@@ -595,6 +595,33 @@ LABELS.update(
 )
 
 
+# --- 2025 change of units (63 provinces -> 34 units from 1 July 2025) ---
+LABELS.update(
+    {
+        "era_unit_formed": ("Từ 2025: {unit} gồm {formers} cũ.", "From 2025: {unit} comprises former {formers}."),
+        "era_unit_same": ("Từ 2025: {unit} giữ nguyên địa giới.", "From 2025: {unit} keeps its boundaries."),
+        "era_merged_into": ("Từ 2025: {province} thuộc {unit}.", "From 2025: {province} is part of {unit}."),
+        "era_switched_to_34": (
+            "Năm {year} dùng 34 đơn vị mới: {province} → {unit}.",
+            "{year} uses the 34 new units: {province} → {unit}.",
+        ),
+        "era_switched_to_63": (
+            "Năm {year} dùng 63 tỉnh cũ: {unit} → {province}.",
+            "{year} uses the 63 former provinces: {unit} → {province}.",
+        ),
+        "era_and": (" và ", " and "),
+        "era_until_2024": ("{name} (đến 2024)", "{name} (to 2024)"),
+        "era_from_2025": ("{name} (từ 2025)", "{name} (from 2025)"),
+        "tr_unit_change": (
+            "Đến 2024 là tỉnh {old} (63 tỉnh cũ); từ 2025 là đơn vị mới {unit}, gồm {formers} cũ. "
+            "Hai chuỗi không nối với nhau.",
+            "Up to 2024: the former province {old} (63 provinces); from 2025: the new unit {unit}, comprising "
+            "former {formers}. The two series are not joined.",
+        ),
+    }
+)
+
+
 def t(key: str, lang: str, **values: object) -> str:
     """Return the label `key` in `lang` ("vi" or "en"), with `values` filled in."""
     vi, en = LABELS[key]

@@ -305,3 +305,51 @@ def province_name(code: str, era: str = ERA_63, path: Path = PROVINCES_CSV) -> s
     frame = load_registry(path)
     hits = frame.loc[(frame["era"] == era) & (frame["code"] == str(code).zfill(2)), "name_vi"]
     return str(hits.iloc[0]) if len(hits) else None
+
+
+# --- crossing the 2025 change of units (63 provinces -> 34 units from 1 July 2025) ---
+
+ERA_34_FROM = 2025
+
+
+def era_of_year(year: int) -> str:
+    """Return the era whose province list a year's scores use: "63" up to 2024, "34" from 2025."""
+    return ERA_34 if int(year) >= ERA_34_FROM else ERA_63
+
+
+def successor(code: str, path: Path = PROVINCES_CSV) -> str | None:
+    """Return the 34-era unit a 63-era province merged into, or None for an unknown code."""
+    frame = load_registry(path)
+    hits = frame.loc[(frame["era"] == ERA_63) & (frame["code"] == str(code)), "merged_into"]
+    return str(hits.iloc[0]) if len(hits) and hits.iloc[0] else None
+
+
+def formers(code: str, path: Path = PROVINCES_CSV) -> list[str]:
+    """Return the 63-era codes of the former provinces that formed the 34-era unit `code`, by code."""
+    frame = load_registry(path)
+    return sorted(frame.loc[(frame["era"] == ERA_63) & (frame["merged_into"] == str(code)), "code"])
+
+
+def predecessor(code: str, path: Path = PROVINCES_CSV) -> str | None:
+    """Return the 63-era province that stands for the 34-era unit `code` before 2025.
+
+    The former province of the same name (new Bắc Ninh "24" -> old Bắc Ninh "27",
+    not Bắc Giang, the former holder of code "24"), else the former province
+    keeping the unit's code, else the first former province by code.
+    """
+    former = formers(code, path)
+    if not former:
+        return None
+    name = province_name(code, ERA_34, path)
+    same_name = [c for c in former if province_name(c, ERA_63, path) == name]
+    if same_name:
+        return same_name[0]
+    return str(code) if str(code) in former else former[0]
+
+
+def counterpart(code: str, from_era: str, to_era: str, path: Path = PROVINCES_CSV) -> str | None:
+    """Return the province of `to_era` that continues `code` of `from_era` (None if there is none)."""
+    from_era, to_era = _check_era(from_era), _check_era(to_era)
+    if from_era == to_era:
+        return str(code)
+    return successor(code, path) if from_era == ERA_63 else predecessor(code, path)

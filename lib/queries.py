@@ -25,15 +25,24 @@ def score_years(con: duckdb.DuckDBPyConnection) -> list[int]:
     return [int(y) for y in _frame(con, "SELECT DISTINCT year FROM scores ORDER BY year")["year"]]
 
 
-def provinces_with_scores(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Return every province that has scores: code, Vietnamese name, first and last year."""
+def provinces_with_scores(con: duckdb.DuckDBPyConnection, era: str | None = None) -> pd.DataFrame:
+    """Return every province that has scores: era, code, Vietnamese name, first and last year.
+
+    A province is (era, code): GSO codes were reused from 2025 ('63' up to 2024,
+    '34' from 2025), so `era` keeps only that era's list.  Names come from the
+    registry of the era, else from the scores.
+    """
     return _frame(
         con,
         """
-        SELECT province_code AS code, any_value(province) AS name_vi,
-               min(year) AS first_year, max(year) AS last_year
-        FROM scores GROUP BY province_code ORDER BY name_vi
+        WITH s AS (SELECT *, CASE WHEN year >= 2025 THEN '34' ELSE '63' END AS era FROM scores)
+        SELECT s.era, s.province_code AS code, coalesce(any_value(p.name_vi), any_value(s.province)) AS name_vi,
+               min(s.year) AS first_year, max(s.year) AS last_year
+        FROM s LEFT JOIN provinces p ON p.era = s.era AND p.code = s.province_code
+        WHERE ?::VARCHAR IS NULL OR s.era = ?::VARCHAR
+        GROUP BY s.era, s.province_code ORDER BY name_vi, s.era
         """,
+        [era, era],
     )
 
 
@@ -432,20 +441,41 @@ def _measure_params(dimension: int, key: str | None) -> list[object]:
 
 
 def trend_scores(
-    con: duckdb.DuckDBPyConnection, dimension: int, key: str | None, codes: tuple[str, ...]
+    con: duckdb.DuckDBPyConnection, dimension: int, key: str | None, codes: tuple[str, ...], era: str = "63"
 ) -> pd.DataFrame:
-    """Return every year's score and national rank of the provinces `codes` for one measure.
+    """Return every year's score and national rank of the provinces `codes` (codes of `era`) for one measure.
 
     The measure is a dimension's own score (`key` None), one sub-dimension by its
     stable key, or the total (`dimension` 0).  Columns: year, province_code,
-    province, score, rank, ranked_provinces, national_median.
+    province, score, rank, ranked_provinces, national_median, era ('63' up to
+    2024, '34' from 2025) and series (the code in `era` the row stands for).
+
+    Across the 2025 change of units a chosen province continues as another
+    province: a 63-era province from 2025 as the unit it merged into, a 34-era
+    unit before 2025 as its former province (`provinces.counterpart`).  A code
+    is never followed across eras by itself (63-era "24" Bắc Giang is not
+    34-era "24" Bắc Ninh).
     """
-    return _frame(
+    from lib import provinces
+
+    by_era: dict[str, dict[str, str]] = {provinces.ERA_63: {}, provinces.ERA_34: {}}
+    for code in codes:
+        for target in by_era:
+            other = provinces.counterpart(code, era, target)
+            if other is not None:
+                by_era[target].setdefault(other, code)
+    frame = _frame(
         con,
-        f"SELECT * FROM ({_MEASURE_SQL}) m WHERE list_contains(?::VARCHAR[], province_code) "
-        "ORDER BY province_code, year",
-        [*_measure_params(dimension, key), list(codes)],
+        f"""
+        SELECT *, CASE WHEN year >= 2025 THEN '34' ELSE '63' END AS era FROM ({_MEASURE_SQL}) m
+        WHERE (year < 2025 AND list_contains(?::VARCHAR[], province_code))
+           OR (year >= 2025 AND list_contains(?::VARCHAR[], province_code))
+        ORDER BY year >= 2025, province_code, year
+        """,
+        [*_measure_params(dimension, key), list(by_era["63"]), list(by_era["34"])],
     )
+    frame["series"] = [by_era[e][c] for e, c in zip(frame["era"], frame["province_code"], strict=True)]
+    return frame
 
 
 def trend_national(con: duckdb.DuckDBPyConnection, dimension: int, key: str | None) -> pd.DataFrame:

@@ -28,6 +28,7 @@ class Selection:
     province_name: str
     year: int
     peers: tuple[str, ...]
+    era: str = "63"  # the province list of `year`: '63' up to 2024, '34' from 2025 (codes are per era)
 
 
 @st.cache_resource(show_spinner=False)
@@ -47,8 +48,8 @@ def _years(_con: duckdb.DuckDBPyConnection, db_key: str, version: int) -> list[i
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def _provinces(_con: duckdb.DuckDBPyConnection, db_key: str, version: int) -> dict[str, str]:
-    frame = queries.provinces_with_scores(_con)
+def _provinces(_con: duckdb.DuckDBPyConnection, db_key: str, version: int, era: str = "63") -> dict[str, str]:
+    frame = queries.provinces_with_scores(_con, era)
     return dict(zip(frame["code"], frame["name_vi"], strict=True))
 
 
@@ -70,7 +71,6 @@ def sidebar() -> Selection:
     con = conn()
     db_key = str(paths.store_path())
     years = _years(con, db_key, data_version())
-    province_names = _provinces(con, db_key, data_version())
 
     # Streamlit drops a widget's state in any run that does not draw it (a
     # page run without the router does not), so the last choices are also
@@ -78,17 +78,27 @@ def sidebar() -> Selection:
     kept: dict[str, Any] = st.session_state.get("_kept_choices", {})
     lang = st.session_state.get("lang") or kept.get("lang") or _param("lang", i18n.DEFAULT_LANGUAGE)
     st.session_state["lang"] = lang if lang in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
-    code = st.session_state.get("province") or kept.get("province") or _param("province", DEFAULT_PROVINCE)
-    st.session_state["province"] = code if code in province_names else DEFAULT_PROVINCE
     wanted = str(st.session_state.get("year") or kept.get("year") or _param("year", str(years[-1])))
     st.session_state["year"] = int(wanted) if wanted.isdigit() and int(wanted) in years else years[-1]
+    # Province codes belong to the era of the chosen year (GSO reused codes in 2025).
+    era = provinces.era_of_year(st.session_state["year"])
+    province_names = _provinces(con, db_key, data_version(), era)
+    previous_era = provinces.era_of_year(kept["year"]) if kept.get("year") else era
+    code = st.session_state.get("province") or kept.get("province") or _param("province", DEFAULT_PROVINCE)
+    if previous_era != era:
+        mapped = provinces.counterpart(code, previous_era, era)
+        st.session_state["_era_switch"] = (previous_era, code, era, mapped)
+        code = mapped or DEFAULT_PROVINCE
+    st.session_state["province"] = code if code in province_names else DEFAULT_PROVINCE
     if "peers" in st.session_state:
         wanted_peers = list(st.session_state["peers"])
     elif "peers" in kept:
         wanted_peers = list(kept["peers"])
     else:
-        wanted_peers = _param("peers", ",".join(provinces.CENTRAL_HIGHLANDS)).split(",")
-    st.session_state["peers"] = [c for c in wanted_peers if c in province_names]
+        wanted_peers = _param("peers", "").split(",") if _param("peers", "") else _default_peers(era)
+    if previous_era != era:
+        wanted_peers = [provinces.counterpart(c, previous_era, era) or "" for c in wanted_peers]
+    st.session_state["peers"] = list(dict.fromkeys(c for c in wanted_peers if c in province_names))
 
     with st.sidebar:
         lang = (
@@ -107,6 +117,9 @@ def sidebar() -> Selection:
             key="province",
         )
         year = st.selectbox(i18n.t("year", lang), options=years[::-1], key="year")
+        if years[0] < provinces.ERA_34_FROM <= years[-1]:
+            for note in _era_notes(era, code, lang):
+                st.caption(note)
         peers = st.multiselect(
             i18n.t("peers", lang),
             options=list(province_names),
@@ -118,8 +131,53 @@ def sidebar() -> Selection:
     st.session_state["_kept_choices"] = {"lang": lang, "province": code, "year": year, "peers": tuple(peers)}
     st.query_params.update({"lang": lang, "province": code, "year": str(year), "peers": ",".join(peers)})
     return Selection(
-        lang=lang, province_code=code, province_name=province_names[code], year=int(year), peers=tuple(peers)
+        lang=lang, province_code=code, province_name=province_names[code], year=int(year), peers=tuple(peers),
+        era=era,
     )
+
+
+# --- 2025 change of units: the sidebar's province list follows the year's era ---
+
+
+def _default_peers(era: str) -> list[str]:
+    """The default comparison group (the Central Highlands) as codes of `era`."""
+    codes = [provinces.counterpart(c, provinces.ERA_63, era) for c in provinces.CENTRAL_HIGHLANDS]
+    return list(dict.fromkeys(c for c in codes if c))
+
+
+def _era_notes(era: str, code: str, lang: str) -> list[str]:
+    """Short sidebar notes on how the chosen province relates to the other era's list."""
+    notes: list[str] = []
+    switch = st.session_state.get("_era_switch")
+    if switch and switch[2] == era and switch[3] == code:
+        old_era, old_code = switch[0], switch[1]
+        old_name = provinces.province_name(old_code, old_era) or old_code
+        new_name = provinces.province_name(code, era) or code
+        if era == provinces.ERA_34:
+            notes.append(i18n.t("era_switched_to_34", lang, year=st.session_state["year"], province=old_name,
+                                unit=new_name))
+        else:
+            notes.append(i18n.t("era_switched_to_63", lang, year=st.session_state["year"], unit=old_name,
+                                province=new_name))
+    if era == provinces.ERA_34:
+        unit = provinces.province_name(code, era) or code
+        first = provinces.predecessor(code)
+        ordered = sorted(provinces.formers(code), key=lambda c: c != first)  # the same-name province first
+        formers = [provinces.province_name(c, provinces.ERA_63) or c for c in ordered]
+        if len(formers) > 1:
+            notes.append(i18n.t("era_unit_formed", lang, unit=unit, formers=_and(formers, lang)))
+    else:
+        unit_code = provinces.successor(code)
+        name = provinces.province_name(code, era) or code
+        if unit_code and len(provinces.formers(unit_code)) > 1:
+            notes.append(i18n.t("era_merged_into", lang, province=name,
+                                unit=provinces.province_name(unit_code, provinces.ERA_34) or unit_code))
+    return notes
+
+
+def _and(names: list[str], lang: str) -> str:
+    """Join names as "A, B và C" / "A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + i18n.t("era_and", lang) + names[-1]
 
 
 def remember(selection: Selection) -> None:
@@ -191,7 +249,8 @@ def choose_province(code: object) -> None:
     """
     if not isinstance(code, str) or code == st.session_state.get("province"):
         return
-    if code in _provinces(conn(), str(paths.store_path()), data_version()):
+    era = provinces.era_of_year(int(st.session_state.get("year") or 0))
+    if code in _provinces(conn(), str(paths.store_path()), data_version(), era):
         st.session_state["province"] = code
 
 

@@ -77,6 +77,38 @@ def province_choices(ranking: pd.DataFrame, code: str, name: str) -> tuple[list[
     return codes, names
 
 
+# --- trends across the 2025 change of units ---
+
+
+def peers_apart_from(own: pd.DataFrame, peers: pd.DataFrame) -> pd.DataFrame:
+    """Return the peer rows that are not the chosen province itself (a peer may merge into its unit in 2025)."""
+    if own.empty or peers.empty or "era" not in own:
+        return peers
+    mine = set(zip(own["era"], own["province_code"], strict=True))
+    keep = [(e, c) not in mine for e, c in zip(peers["era"], peers["province_code"], strict=True)]
+    return peers[keep].reset_index(drop=True)
+
+
+def unit_change_note(own: pd.DataFrame, lang: str) -> str:
+    """One sentence naming the former province shown up to 2024 and the unit (with its former
+    provinces) shown from 2025, when the chosen province's series crosses the change of units."""
+    from lib import provinces
+
+    if own.empty or "era" not in own or own["era"].nunique() < 2:
+        return ""
+    old = own[own["era"] == provinces.ERA_63]
+    new = own[own["era"] == provinces.ERA_34]
+    unit_code = str(new["province_code"].iloc[0])
+    first = provinces.predecessor(unit_code)
+    ordered = sorted(provinces.formers(unit_code), key=lambda c: c != first)
+    names = [provinces.province_name(c, provinces.ERA_63) or c for c in ordered]
+    formers = names[0] if len(names) == 1 else ", ".join(names[:-1]) + i18n.t("era_and", lang) + names[-1]
+    return i18n.t(
+        "tr_unit_change", lang, old=markdown_safe(old["province"].iloc[0]),
+        unit=markdown_safe(new["province"].iloc[0]), formers=markdown_safe(formers),
+    )
+
+
 # --- overview ---
 
 

@@ -42,8 +42,8 @@ st.query_params["sub"] = key or ""
 
 measure = formatting.measure_name(dimension, sub_names.get(key) if key else None, lang)
 peers = tuple(code for code in selection.peers if code != selection.province_code)
-own = ui.query("trend_scores", dimension, key, (selection.province_code,))
-peer_rows = ui.query("trend_scores", dimension, key, peers)
+own = ui.query("trend_scores", dimension, key, (selection.province_code,), selection.era)
+peer_rows = views.peers_apart_from(own, ui.query("trend_scores", dimension, key, peers, selection.era))
 national = ui.query("trend_national", dimension, key)
 
 if national.empty:
@@ -68,6 +68,9 @@ with chart_column:
     reasons = views.break_reasons(dimension, [int(y) for y in national["year"]], lang)
     st.caption(t("tr_breaks_caption", reasons=" ".join(reasons)) if reasons else t("tr_no_breaks"))
     st.caption(t("tr_gap_note"))
+    unit_note = views.unit_change_note(own, lang)
+    if unit_note:
+        st.caption(unit_note)
     if peers:
         st.caption(t("tr_peers_note", peers=", ".join(views.province_names(peer_rows))))
     else:
