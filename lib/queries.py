@@ -256,28 +256,26 @@ def subdimension_profile(con: duckdb.DuckDBPyConnection, province_code: str, yea
 
 
 def score_history(
-    con: duckdb.DuckDBPyConnection, province_code: str, dimension: int, key: str | None = None
+    con: duckdb.DuckDBPyConnection, province_code: str, dimension: int, key: str | None = None, era: str = "63"
 ) -> pd.DataFrame:
     """Return a dimension's (key None) or sub-dimension's yearly score for a province, with rank,
-    national median and comparability segment (years in one segment may be joined by a line)."""
-    if key is None:
-        frame = _frame(
-            con,
-            """
-            SELECT year, score, rank, ranked_provinces, national_median FROM dimension_scores
-            WHERE province_code = ? AND dimension = ? ORDER BY year
-            """,
-            [province_code, dimension],
-        )
-    else:
-        frame = _frame(
-            con,
-            """
-            SELECT year, score, rank, ranked_provinces, national_median FROM subdimension_scores
-            WHERE province_code = ? AND key = ? ORDER BY year
-            """,
-            [province_code, key],
-        )
+    national median and comparability segment (years in one segment may be joined by a line).
+
+    `province_code` is a code of `era`; across the 2025 change of units the
+    history follows the province's counterpart (`provinces.counterpart`), never
+    the same code of the other era.  `province` and `era` say whose score a row is.
+    """
+    from lib import provinces
+
+    code63 = provinces.counterpart(province_code, era, provinces.ERA_63)
+    code34 = provinces.counterpart(province_code, era, provinces.ERA_34)
+    source = "dimension_scores WHERE dimension = ?" if key is None else "subdimension_scores WHERE key = ?"
+    frame = _frame(
+        con,
+        "SELECT year, score, rank, ranked_provinces, national_median, province, era FROM " + source
+        + " AND ((year < 2025 AND province_code = ?) OR (year >= 2025 AND province_code = ?)) ORDER BY year",
+        [dimension if key is None else key, code63, code34],
+    )
     frame["segment"] = [papi.segment(int(y), dimension) for y in frame["year"]]
     return frame
 

@@ -76,7 +76,7 @@ pick = st.selectbox(
 if pick:
     details = views.pick_details(pick, subdimensions, lang)
     tasks = ui.query("tasks_for", code, details["dimension"], details["key"])
-    history = ui.query("score_history", code, details["dimension"], details["key"])
+    history = ui.query("score_history", code, details["dimension"], details["key"], selection.era)
     name = formatting.markdown_safe(details["name"])
     tasks_col, history_col = st.columns([3, 2])
     with tasks_col:

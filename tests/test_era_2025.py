@@ -122,6 +122,15 @@ def test_code_24_is_two_provinces(con: duckdb.DuckDBPyConnection) -> None:
         assert {"Bắc Giang (đến 2024)", "Bắc Ninh (từ 2025)"} <= names
 
 
+def test_dimension_history_follows_the_counterpart(con: duckdb.DuckDBPyConnection) -> None:
+    history = queries.score_history(con, "24", 1, None, "34")
+    assert set(history.loc[history["year"] < 2025, "province"]) == {"Bắc Ninh"}  # old Bắc Ninh (27)
+    assert history.loc[history["year"] == 2025, "era"].tolist() == ["34"]
+    assert history.set_index("year").at[2025, "segment"] != history.set_index("year").at[2024, "segment"]
+    bac_giang = queries.score_history(con, "24", 1, None, "63")
+    assert bac_giang.set_index("year").at[2024, "province"] == "Bắc Giang"
+
+
 def test_rank_2025_is_out_of_34(con: duckdb.DuckDBPyConnection) -> None:
     ranking = queries.province_ranking(con, 2025, 0)
     assert len(ranking) == 34 and set(ranking["ranked_provinces"]) == {34}
