@@ -309,7 +309,7 @@ def trend_figure(
     )
     fig.update_layout(
         hovermode="x unified", height=460,
-        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "xanchor": "left", "x": 0},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.24, "xanchor": "left", "x": 0},
     )
     fig.update_xaxes(dtick=1, tickformat="d")
     return fig

@@ -600,7 +600,10 @@ LABELS.update(
     {
         "era_unit_formed": ("Từ 2025: {unit} gồm {formers} cũ.", "From 2025: {unit} comprises former {formers}."),
         "era_unit_same": ("Từ 2025: {unit} giữ nguyên địa giới.", "From 2025: {unit} keeps its boundaries."),
-        "era_merged_into": ("Từ 2025: {province} thuộc {unit}.", "From 2025: {province} is part of {unit}."),
+        "era_merged_into": (
+            "Từ 2025: {province} cùng {others} hợp thành {unit} mới.",
+            "From 2025: {province} and {others} form the new {unit}.",
+        ),
         "era_switched_to_34": (
             "Năm {year} dùng 34 đơn vị mới: {province} → {unit}.",
             "{year} uses the 34 new units: {province} → {unit}.",

@@ -457,7 +457,13 @@ def trend_scores(
     from lib import provinces
 
     by_era: dict[str, dict[str, str]] = {provinces.ERA_63: {}, provinces.ERA_34: {}}
-    for code in codes:
+    other_era = provinces.ERA_34 if era == provinces.ERA_63 else provinces.ERA_63
+
+    def _same_place(code: str) -> bool:  # the former province a unit goes back to takes the unit's rows
+        there = provinces.counterpart(code, era, other_era)
+        return there is not None and provinces.counterpart(there, other_era, era) == code
+
+    for code in sorted(codes, key=lambda c: not _same_place(c)):
         for target in by_era:
             other = provinces.counterpart(code, era, target)
             if other is not None:

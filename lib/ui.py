@@ -169,8 +169,9 @@ def _era_notes(era: str, code: str, lang: str) -> list[str]:
     else:
         unit_code = provinces.successor(code)
         name = provinces.province_name(code, era) or code
-        if unit_code and len(provinces.formers(unit_code)) > 1:
-            notes.append(i18n.t("era_merged_into", lang, province=name,
+        others = [provinces.province_name(c, era) or c for c in provinces.formers(unit_code or "") if c != code]
+        if unit_code and others:
+            notes.append(i18n.t("era_merged_into", lang, province=name, others=_and(others, lang),
                                 unit=provinces.province_name(unit_code, provinces.ERA_34) or unit_code))
     return notes
 

@@ -188,7 +188,7 @@ def test_sidebar_lists_the_units_of_the_chosen_year(at: AppTest) -> None:
 
 def test_changing_year_maps_the_province_across_eras(at: AppTest) -> None:
     show(at, "pages/overview.py", year=2024, province="54")  # Phú Yên
-    assert "Từ 2025: Phú Yên thuộc Đắk Lắk." in _sidebar_captions(at)
+    assert "Từ 2025: Phú Yên cùng Đắk Lắk hợp thành Đắk Lắk mới." in _sidebar_captions(at)
     at.session_state["_selection"] = None
     at.selectbox(key="year").set_value(2025).run()
     assert not at.exception
@@ -233,3 +233,9 @@ def test_every_page_runs_on_2025(at: AppTest) -> None:
     for page in ("overview", "dimensions", "agencies", "tasks", "trends", "provinces"):
         show(at, f"pages/{page}.py", year=2025)
         assert not at.exception, page
+
+
+def test_two_peers_merged_into_one_unit_give_its_rows_to_the_same_name(con: duckdb.DuckDBPyConnection) -> None:
+    # Đắk Nông (67) and Lâm Đồng (68) both merged into Lâm Đồng (68): its 2025 rows belong to Lâm Đồng's series.
+    peers = queries.trend_scores(con, 1, None, ("67", "68"), "63")
+    assert peers.loc[peers["year"] == 2025, "series"].tolist() == ["68"]
