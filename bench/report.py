@@ -1,0 +1,350 @@
+"""Budgets and the Markdown report, as pure functions of the results dictionary (no timing here)."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from bench import stats
+
+# The issue's budgets.  Ratios are the page's median over its floor's median for the same action.
+FIRST_LOAD_RATIO = 1.15
+SWITCH_RATIO = 1.25
+FILTER_RATIO = 1.25
+FIRST_VIEW_CHARTS = 3
+WARM_RUN_S = 0.150
+GROWTH_1_TO_100 = 3.0
+UPLOAD_YEAR_S = 1.0
+CONCURRENCY_P95 = 2.0
+MEMORY_OVER_BARE_MB = 150.0
+
+ACTIONS = (
+    ("first_load", "First load (fresh browser context)", FIRST_LOAD_RATIO),
+    ("switch", "Page switch (sidebar navigation)", SWITCH_RATIO),
+    ("filter", "Filter change (year 2024 ⇄ 2023)", FILTER_RATIO),
+)
+
+
+def _nan(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def verdict(value: Any, limit: float) -> str:
+    """PASS, FAIL, or n/a when the value is missing."""
+    if _nan(value):
+        return "n/a"
+    return "PASS" if value <= limit else "FAIL"
+
+
+def fmt_s(value: Any, digits: int = 2) -> str:
+    return "–" if _nan(value) else f"{value:.{digits}f} s"
+
+
+def fmt_ms(value: Any) -> str:
+    return "–" if _nan(value) else f"{value * 1000:.0f} ms"
+
+
+def fmt_x(value: Any) -> str:
+    return "–" if _nan(value) else f"{value:.2f}×"
+
+
+def spread(summary: dict[str, Any], fmt: Any = fmt_s) -> str:
+    """"median (p25–p75)" of a stats.summary, in the given unit."""
+    if not summary or not summary.get("n"):
+        return "–"
+    return f"{fmt(summary['median'])} ({fmt(summary['p25'])}–{fmt(summary['p75'])}, n={summary['n']})"
+
+
+def browser_rows(browser: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per (action, page): real, floor and single-chart-floor summaries and the ratios."""
+    rows = []
+    timings = browser.get("timings", {})
+    real, floor = timings.get("real", {}), timings.get("floor", {})
+    single = floor.get(_single_key(floor), {})
+    for action, _, limit in ACTIONS:
+        single_summary = stats.summary(single.get(action, []))
+        for url, entry in real.items():
+            real_summary = stats.summary(entry.get(action, []))
+            floor_summary = stats.summary(floor.get(url, {}).get(action, []))
+            ratio = stats.ratio(real_summary["median"], floor_summary["median"])
+            rows.append({
+                "action": action, "page": url, "real": real_summary, "floor": floor_summary,
+                "single": single_summary, "ratio": ratio,
+                "ratio_single": stats.ratio(real_summary["median"], single_summary["median"]),
+                "floor_over_single": stats.ratio(floor_summary["median"], single_summary["median"]),
+                "limit": limit, "result": verdict(ratio, limit),
+            })  # fmt: skip
+    return rows
+
+
+def _single_key(floor: dict[str, Any]) -> str:
+    return next((k for k in floor if k.startswith("bench_single")), "")
+
+
+def server_rows(server: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per page: warm and cold script runs by data size, growth 1× → largest size."""
+    sizes = server.get("sizes", {})
+    if "1" not in sizes:
+        return []
+    largest = max(sizes, key=int)
+    rows = []
+    for url, entry in sizes["1"].get("pages", {}).items():
+        row: dict[str, Any] = {"page": url, "error": entry.get("error"), "errors": entry.get("errors", [])}
+        for size, data in sizes.items():
+            page = data.get("pages", {}).get(url, {})
+            row[f"warm_{size}"] = page.get("warm", {})
+            row[f"cold_{size}"] = page.get("cold", {})
+        warm1 = row["warm_1"].get("median") if row["warm_1"] else None
+        row["growth"] = (
+            stats.ratio(row[f"warm_{largest}"].get("median", math.nan), warm1) if largest != "1" and warm1 else math.nan
+        )
+        row["largest"] = largest
+        rows.append(row)
+    return rows
+
+
+def query_rows(server: dict[str, Any]) -> list[dict[str, Any]]:
+    sizes = server.get("sizes", {})
+    if "1" not in sizes:
+        return []
+    largest = max(sizes, key=int)
+    rows = []
+    for name, entry in sizes["1"].get("queries", {}).items():
+        row: dict[str, Any] = {"query": name, "note": entry.get("skipped") or entry.get("error") or ""}
+        for size, data in sizes.items():
+            row[size] = data.get("queries", {}).get(name, {}).get("warm", {})
+        one = row["1"].get("median") if row["1"] else None
+        big = row[largest].get("median") if row.get(largest) else None
+        row["growth"] = stats.ratio(big, one) if largest != "1" and one and big else math.nan
+        rows.append(row)
+    return rows
+
+
+def evaluate_budgets(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every budget of the issue with its measured value, limit and PASS / FAIL / n/a."""
+    budgets: list[dict[str, Any]] = []
+
+    def add(name: str, scope: str, value: Any, limit: float, unit: str) -> None:
+        budgets.append({"budget": name, "scope": scope, "value": None if _nan(value) else value,
+                        "limit": limit, "unit": unit, "result": verdict(value, limit)})  # fmt: skip
+
+    browser = results.get("browser", {})
+    for row in browser_rows(browser):
+        label = {"first_load": "First load / floor", "switch": "Page switch / floor", "filter": "Filter change / floor"}
+        add(label[row["action"]], row["page"], row["ratio"], row["limit"], "×")
+    for url, counts in browser.get("pages", {}).items():
+        add("Charts in first view (1366×768)", url, counts.get("charts_first_view"), FIRST_VIEW_CHARTS, "charts")
+    server = results.get("server", {})
+    for row in server_rows(server):
+        add("Script run, warm, 1×", row["page"], (row["warm_1"] or {}).get("median"), WARM_RUN_S, "s")
+    for row in server_rows(server):
+        if row["largest"] != "1":
+            add(f"Script run growth 1× → {row['largest']}× (warm)", row["page"], row["growth"], GROWTH_1_TO_100, "×")
+    upload = results.get("upload", {})
+    year = upload.get("scenarios", {}).get("official_year", {})
+    if upload.get("available"):
+        value = year.get("timings", {}).get("total", {}).get("median") if year.get("ok") else None
+        add("Check + commit one official year", year.get("file", "official year"), value, UPLOAD_YEAR_S, "s")
+    conc = browser.get("concurrency", {}).get("real")
+    if conc:
+        value = stats.ratio(conc["many"]["p95"], conc["single"]["median"])
+        add(f"{conc['users']} users: p95 switch / one user's median", "real app", value, CONCURRENCY_P95, "×")
+    memory = browser.get("memory", {})
+    real_rss = memory.get("real_after_visits", {}).get("VmRSS")
+    bare_rss = memory.get("bare_after_visit", {}).get("VmRSS")
+    if real_rss is not None and bare_rss is not None:
+        add("Server RSS over bare server", "after every page", real_rss - bare_rss, MEMORY_OVER_BARE_MB, "MB")
+    return budgets
+
+
+def _value(budget: dict[str, Any]) -> str:
+    value, unit = budget["value"], budget["unit"]
+    if value is None:
+        return "–"
+    if unit == "s":
+        return fmt_ms(value) if value < 1 else fmt_s(value)
+    if unit == "×":
+        return fmt_x(value)
+    if unit == "MB":
+        return f"{value:.0f} MB"
+    return f"{value:g} {unit}"
+
+
+def _limit(budget: dict[str, Any]) -> str:
+    unit, limit = budget["unit"], budget["limit"]
+    if unit == "s":
+        return f"≤ {limit * 1000:.0f} ms" if limit < 1 else f"< {limit:g} s"
+    if unit == "×":
+        return f"≤ {limit:g}×"
+    return f"≤ {limit:g} {unit}"
+
+
+def budget_table(budgets: list[dict[str, Any]]) -> list[str]:
+    lines = ["| Budget | Scope | Measured | Limit | Result |", "|---|---|---|---|---|"]
+    for b in budgets:
+        mark = {"PASS": "PASS", "FAIL": "**FAIL**", "n/a": "n/a"}[b["result"]]
+        lines.append(f"| {b['budget']} | {b['scope']} | {_value(b)} | {_limit(b)} | {mark} |")
+    return lines
+
+
+def markdown(results: dict[str, Any]) -> str:
+    """The whole report."""
+    budgets = results.get("budgets") or evaluate_budgets(results)
+    machine = results.get("machine", {})
+    counts = {r: sum(1 for b in budgets if b["result"] == r) for r in ("PASS", "FAIL", "n/a")}
+    out = [
+        "# Performance benchmark",
+        "",
+        f"Mode **{results.get('mode', '?')}**, started {results.get('started', '?')}, "
+        f"took {results.get('duration_s', 0) / 60:.1f} min; code at `{results.get('git', {}).get('commit', '?')}`"
+        f"{' (with uncommitted changes)' if results.get('git', {}).get('dirty') else ''}.  "
+        f"Budgets: {counts['PASS']} pass, {counts['FAIL']} fail, {counts['n/a']} not measured.",
+        "",
+        "Budgets are goals for the code, not tests: nothing here fails a build.  "
+        "Ratios compare the page's median with its floor's median for the same action, measured in the same run "
+        "(the floor is a bare Streamlit page with as many Plotly charts and tables, trivial data, the same sidebar).",
+        "",
+        "## Machine",
+        "",
+        "| | |",
+        "|---|---|",
+    ]
+    for key in ("cpu", "cores", "ram_gb", "os", "python", "streamlit", "plotly", "duckdb", "pandas", "chromium",
+                "load_before", "load_after"):  # fmt: skip
+        if key in machine:
+            out.append(f"| {key} | {machine[key]} |")
+    out += ["", "## Budgets", "", *budget_table(budgets), ""]
+
+    browser = results.get("browser", {})
+    out += ["## 1. Browser (headless Chromium, 1366×768)", ""]
+    if browser.get("skipped"):
+        out += [f"Not measured: {browser['skipped']}", ""]
+    else:
+        pages = browser.get("pages", {})
+        if browser.get("nav_titles"):
+            out += [f"Sidebar navigation shows: {', '.join(browser['nav_titles'])}.", ""]
+        out += ["| Page | Charts drawn | in first view | Tables | Errors on page |", "|---|---|---|---|---|"]
+        for url, c in pages.items():
+            out.append(f"| {url} | {c.get('charts')} | {c.get('charts_first_view')} | {c.get('tables')} | "
+                       f"{c.get('exceptions')} |")  # fmt: skip
+        out.append("")
+        rows = browser_rows(browser)
+        for action, title, limit in ACTIONS:
+            out += [f"### {title}", "",
+                    "| Page | Real: median (p25–p75) | Floor: median (p25–p75) | Ratio to floor | "
+                    "Single-chart floor | Ratio to single | Floor / single | Budget | Result |",
+                    "|---|---|---|---|---|---|---|---|---|"]  # fmt: skip
+            for r in (r for r in rows if r["action"] == action):
+                out.append(
+                    f"| {r['page']} | {spread(r['real'])} | {spread(r['floor'])} | {fmt_x(r['ratio'])} | "
+                    f"{fmt_s(r['single']['median'])} | {fmt_x(r['ratio_single'])} | {fmt_x(r['floor_over_single'])} | "
+                    f"≤ {limit:g}× | {r['result']} |"
+                )
+            out.append("")
+        if browser.get("errors"):
+            out += ["Measurements that failed (left out of the medians):", ""]
+            out += [f"- {e}" for e in browser["errors"][:30]]
+            out.append("")
+
+    server = results.get("server", {})
+    out += ["## 2. Server side", ""]
+    if server.get("skipped") or not server.get("sizes"):
+        out += [f"Not measured: {server.get('skipped', 'no result')}", ""]
+    else:
+        sizes = sorted(server["sizes"], key=int)
+        out += ["Data sizes (synthetic rows are never written to data/):", "",
+                "| Size | Tasks | Plans | Score rows | Score years | Synthetic years |", "|---|---|---|---|---|---|"]
+        for size in sizes:
+            d = server["sizes"][size]["data"]
+            synthetic = f"{d['first_synthetic_year']}–{d['last_year']}" if d.get("first_synthetic_year") else "none"
+            out.append(f"| {size}× | {d['tasks']} | {d['plans']} | {d['score_rows']} | {d['score_years']} | "
+                       f"{synthetic} |")  # fmt: skip
+        out += ["", "Page script runs (AppTest: router + page, warm = caches filled, cold = Streamlit caches "
+                "cleared just before):", ""]  # fmt: skip
+        head = "| Page | " + " | ".join(f"{s}× warm | {s}× cold" for s in sizes) + " | Growth (warm) | Notes |"
+        out += [head, "|" + "---|" * (2 * len(sizes) + 3)]
+        for r in server_rows(server):
+            cells = " | ".join(f"{spread(r[f'warm_{s}'], fmt_ms)} | {spread(r[f'cold_{s}'], fmt_ms)}" for s in sizes)
+            note = r["error"] or "; ".join(r["errors"])[:200]
+            out.append(f"| {r['page']} | {cells} | {fmt_x(r['growth'])} | {note} |")
+        out += ["", "Named queries in lib/queries.py (warm connection, median of repeated calls):", "",
+                "| Query | " + " | ".join(f"{s}×" for s in sizes) + " | Growth | Notes |",
+                "|" + "---|" * (len(sizes) + 3)]  # fmt: skip
+        for r in query_rows(server):
+            cells = " | ".join(fmt_ms((r.get(s) or {}).get("median")) for s in sizes)
+            out.append(f"| {r['query']} | {cells} | {fmt_x(r['growth'])} | {r['note']} |")
+        out.append("")
+
+    upload = results.get("upload", {})
+    out += ["## 3. Upload (lib.importer: check → preview → commit, fresh process, fresh store copy each time)", ""]
+    if not upload.get("available"):
+        out += [f"Not available: {upload.get('reason', 'not measured')}", ""]
+    else:
+        out += ["| File | Rows | Check | Preview | Commit | Total | Peak memory added | Note |",
+                "|---|---|---|---|---|---|---|---|"]  # fmt: skip
+        for name, sc in upload.get("scenarios", {}).items():
+            if not sc.get("ok"):
+                reason = sc.get("reason") or "; ".join(str(e)[:120] for e in sc.get("errors", [])[:2])
+                out.append(f"| {sc.get('file', name)} | – | – | – | – | – | – | not committed: {reason} |")
+                continue
+            t = sc["timings"]
+            out.append(
+                f"| {sc['file']} | {sc['rows']} | {spread(t['check'], fmt_ms)} | {spread(t['preview'], fmt_ms)} | "
+                f"{spread(t['commit'], fmt_ms)} | {spread(t['total'], fmt_ms)} | {sc['peak_added_mb']:.0f} MB "
+                f"(peak RSS {sc['peak_rss_mb']:.0f} MB) | {name} |"
+            )
+        out.append("")
+
+    out += ["## 4. Concurrency (one server, users cycling through every page by the sidebar)", ""]
+    conc = browser.get("concurrency", {})
+    if not conc:
+        out += ["Not measured.", ""]
+    else:
+        out += ["| App | Users | One user: median (p25–p75) | Many: median | Many: p95 | p95 / one user's median | "
+                "Failed users |", "|---|---|---|---|---|---|---|"]  # fmt: skip
+        for side, c in conc.items():
+            out.append(
+                f"| {side} | {c['users']} | {spread(c['single'])} | {fmt_s(c['many']['median'])} | "
+                f"{fmt_s(c['many']['p95'])} | {fmt_x(stats.ratio(c['many']['p95'], c['single']['median']))} | "
+                f"{c['failures']} |"
+            )
+        out += ["", "All browser sessions run in one headless Chromium on the benchmark machine, so the ten users' "
+                "rendering competes for the same cores as the server; the floor's row shows how much of the "
+                "slowdown the platform and the machine cause by themselves.", ""]  # fmt: skip
+
+    out += ["## 5. Memory (resident set of the server process)", ""]
+    memory = browser.get("memory", {})
+    if not memory:
+        out += ["Not measured.", ""]
+    else:
+        out += ["| Server | State | RSS | Peak RSS |", "|---|---|---|---|"]
+        labels = {"bare_after_visit": ("bare Streamlit (one text page)", "after one visit"),
+                  "real_after_visits": ("dashboard", "after visiting every page"),
+                  "floor_after_visits": ("floor (Plotly, trivial data)", "after visiting every page"),
+                  "real_at_end": ("dashboard", "at the end of the run")}  # fmt: skip
+        for key, (server_name, state) in labels.items():
+            if key in memory:
+                m = memory[key]
+                out.append(f"| {server_name} | {state} | {m.get('VmRSS', math.nan):.0f} MB | "
+                           f"{m.get('VmHWM', math.nan):.0f} MB |")  # fmt: skip
+        out.append("")
+
+    if results.get("findings"):
+        out += ["## Findings", "", *results["findings"], ""]
+    out += ["## Method", "", *METHOD, ""]
+    return "\n".join(out)
+
+
+METHOD = [
+    "- Servers: `streamlit run` on free loopback ports, the dashboard with a store built from data/*.csv in a "
+    "temporary folder, the floor (`bench/floor_app.py`) generated from the chart and table counts found on each "
+    "page, plus a single-chart page; both alive during the whole run, measurements alternating between them.",
+    "- Done means: Streamlit's `stApp` reports `notRunning` (after running, for an action), every Plotly chart "
+    "has its `.main-svg`, at least the counted number are drawn, and the DOM outside the header has been quiet "
+    "for 300 ms; the time is the last mutation before that quiet window, from the input event (or navigation start).",
+    "- First load: a new browser context (empty cache) opening `/<page>?lang=vi&province=66&year=2024`.  "
+    "Page switch: a click on the page's sidebar link, coming from the previous page of app.py's list.  "
+    "Filter change: choosing another year in the sidebar's year selectbox.",
+    "- Server side: AppTest in its own process; synthetic data from `bench/synthetic.py`.",
+    "- Spread: p25–p75 of the repetitions; n = number of samples.",
+]

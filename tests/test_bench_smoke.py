@@ -1,0 +1,137 @@
+"""Smoke tests of the benchmark's pure parts: synthetic data, page discovery, budgets and the report.
+
+No timing is asserted here; the benchmark itself runs as `python -m bench.run --quick`.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from bench import report, stats, synthetic
+from bench.browser_section import SINGLE, floor_spec
+from bench.pages import discover
+
+
+@pytest.fixture(scope="module")
+def real() -> dict:
+    return synthetic.read_real()
+
+
+def test_pages_come_from_app_py() -> None:
+    pages = discover()
+    assert [p.url for p in pages][:1] == ["overview"]
+    assert {"overview", "dimensions", "agencies", "trends", "tasks", "provinces", "upload"} <= {p.url for p in pages}
+    assert all(p.path.startswith("pages/") and p.path.endswith(".py") for p in pages)
+
+
+def test_synthetic_tasks_at_10x_have_10x_the_rows_with_unique_ids(real: dict) -> None:
+    names = real["provinces"].loc[real["provinces"]["era"] == "63", "name_vi"].tolist()
+    tasks = synthetic.synthetic_tasks(real["tasks"], names, 10)
+    assert len(real["tasks"]) == 85
+    assert len(tasks) == 10 * 85
+    assert tasks["task_id"].is_unique
+    plans = tasks.groupby(["province", "plan_year"]).size()
+    assert len(plans) == 10 and set(plans) == {85}
+    # The real plan is kept as it is; copies are marked synthetic in their ids.
+    assert (tasks.iloc[:85]["task_id"] == real["tasks"]["task_id"]).all()
+    assert tasks.iloc[85:]["task_id"].str.startswith("SYN").all()
+
+
+def test_plan_slots_skip_the_real_plan_and_never_repeat() -> None:
+    slots = synthetic.plan_slots(["Hà Nội", "Đắk Lắk", "Huế"], 5)
+    assert slots == [("Hà Nội", 2020), ("Huế", 2020), ("Đắk Lắk", 2021), ("Hà Nội", 2021), ("Huế", 2021)]
+
+
+def test_synthetic_scores_reach_10x_with_years_after_2024_only(real: dict) -> None:
+    scores = real["scores"]
+    extra = synthetic.synthetic_scores(scores, 10)
+    per_year = int((scores["year"] == 2024).sum())
+    total = len(scores) + len(extra)
+    assert 10 * len(scores) <= total < 10 * len(scores) + per_year
+    assert extra["year"].min() == 2025
+    assert (extra.groupby("year").size() == per_year).all()
+    assert extra["score"].notna().all()
+    assert synthetic.synthetic_scores(scores, 1).empty
+
+
+def test_synthetic_structure_copies_2024_for_each_year(real: dict) -> None:
+    structure = real["structure"]
+    rows_2024 = int((structure["year"] == 2024).sum())
+    extra = synthetic.synthetic_structure(structure, [2025, 2026])
+    assert len(extra) == 2 * rows_2024
+    assert sorted(extra["year"].unique()) == [2025, 2026]
+
+
+def test_stats_summary_and_ratio() -> None:
+    s = stats.summary([3.0, 1.0, 2.0, 4.0])
+    assert s["n"] == 4 and s["median"] == 2.5 and s["min"] == 1.0 and s["max"] == 4.0
+    assert s["p25"] == 1.75 and s["p75"] == 3.25
+    assert stats.summary([])["n"] == 0
+    assert stats.ratio(3.0, 2.0) == 1.5
+    assert math.isnan(stats.ratio(1.0, 0.0))
+
+
+def test_floor_spec_mirrors_counts_and_adds_a_single_chart_page() -> None:
+    pages = discover()[:2]
+    counts = {p.url: {"charts": 4, "tables": 2} for p in pages}
+    spec = floor_spec(pages, counts)
+    assert [e["url"] for e in spec["pages"]] == [pages[0].url, pages[1].url, SINGLE]
+    assert spec["pages"][0]["charts"] == 4 and spec["pages"][0]["tables"] == 2
+    assert spec["pages"][-1]["charts"] == 1
+
+
+def _fake_results() -> dict:
+    return {
+        "mode": "quick",
+        "browser": {
+            "pages": {"overview": {"charts": 3, "charts_first_view": 2, "tables": 1, "exceptions": 0},
+                      "trends": {"charts": 5, "charts_first_view": 4, "tables": 0, "exceptions": 0}},
+            "timings": {
+                "real": {"overview": {"first_load": [2.0, 2.2], "switch": [0.5], "filter": [0.4, 0.6]},
+                         "trends": {"first_load": [3.0], "switch": [2.0], "filter": [1.0]}},
+                "floor": {"overview": {"first_load": [2.0], "switch": [0.5], "filter": [0.5]},
+                          "trends": {"first_load": [2.0], "switch": [1.0], "filter": [1.0]},
+                          SINGLE: {"first_load": [1.0], "switch": [0.25], "filter": [0.25]}},
+            },
+            "concurrency": {"real": {"users": 10, "rounds": 1, "failures": 0,
+                                     "single": stats.summary([1.0]), "many": stats.summary([1.0, 3.0])}},
+            "memory": {"real_after_visits": {"VmRSS": 300.0}, "bare_after_visit": {"VmRSS": 100.0}},
+        },
+        "server": {"sizes": {
+            "1": {"data": {"tasks": 85, "plans": 1, "score_rows": 10, "score_years": 14, "first_synthetic_year": None,
+                           "last_year": 2024},
+                  "pages": {"overview": {"warm": stats.summary([0.1]), "cold": stats.summary([0.3])}},
+                  "queries": {"score_years": {"warm": stats.summary([0.002])}}},
+            "100": {"data": {"tasks": 8500, "plans": 100, "score_rows": 1000, "score_years": 1276,
+                             "first_synthetic_year": 2025, "last_year": 3286},
+                    "pages": {"overview": {"warm": stats.summary([0.4]), "cold": stats.summary([0.9])}},
+                    "queries": {"score_years": {"warm": stats.summary([0.004])}}},
+        }},
+        "upload": {"available": False, "reason": "not there yet"},
+    }  # fmt: skip
+
+
+def test_budgets_pass_and_fail_from_the_numbers() -> None:
+    budgets = {(b["budget"], b["scope"]): b for b in report.evaluate_budgets(_fake_results())}
+    assert budgets[("First load / floor", "overview")]["result"] == "PASS"  # 2.1 / 2.0 = 1.05
+    assert budgets[("First load / floor", "trends")]["result"] == "FAIL"  # 1.5
+    assert budgets[("Page switch / floor", "trends")]["result"] == "FAIL"  # 2.0
+    assert budgets[("Filter change / floor", "overview")]["result"] == "PASS"  # 1.0
+    assert budgets[("Charts in first view (1366×768)", "trends")]["result"] == "FAIL"  # 4 > 3
+    assert budgets[("Script run, warm, 1×", "overview")]["result"] == "PASS"  # 100 ms
+    assert budgets[("Script run growth 1× → 100× (warm)", "overview")]["result"] == "FAIL"  # 4×
+    assert budgets[("10 users: p95 switch / one user's median", "real app")]["result"] == "FAIL"  # 2.9×
+    assert budgets[("Server RSS over bare server", "after every page")]["result"] == "FAIL"  # 200 MB
+    assert not any(b["budget"].startswith("Check + commit") for b in budgets.values())
+
+
+def test_report_has_the_budget_table_and_every_section() -> None:
+    text = report.markdown(_fake_results())
+    assert "| Budget | Scope | Measured | Limit | Result |" in text
+    assert "| First load / floor | trends | 1.50× | ≤ 1.15× | **FAIL** |" in text
+    assert "| Script run, warm, 1× | overview | 100 ms | ≤ 150 ms | PASS |" in text
+    for heading in ("## 1. Browser", "## 2. Server side", "## 3. Upload", "## 4. Concurrency", "## 5. Memory"):
+        assert heading in text
+    assert "Not available: not there yet" in text
