@@ -380,56 +380,71 @@ def province_map(
     province_code: str,
     title: str,
     lang: str,
+    boundaries_url: str | None = None,
 ) -> go.Figure:
     """Choropleth of the 63 provinces coloured by national quartile, with score and rank on hover.
 
-    One trace per quartile (so the legend names the groups) plus one for
-    provinces without a score that year; the chosen province gets a thick
-    outline.  Every base layer is off and the view fits the provinces, so no
-    world map is needed (render with `GEO_CONFIG`).
+    One choropleth trace carries every province, its colour the quartile (or
+    "no score") through a stepped colour scale: the boundaries travel to the
+    browser once, not once per group (they are most of the figure's weight).
+    Legend entries are marker-only geo traces without data.  The chosen
+    province gets a thick outline.  Every base layer is off and the view fits
+    the provinces, so no world map is needed (render with `GEO_CONFIG`).
+    With `boundaries_url` the figure names the boundary file instead of
+    embedding it (`geojson` then only supplies the codes and names).
     """
     codes = [str(f["id"]) for f in geojson["features"]]
     names = {str(f["id"]): plain(f["properties"].get("name_vi", f["id"])) for f in geojson["features"]}
     by_code = ranking.set_index("province_code")
-    fig = go.Figure()
-    groups: list[tuple[int | None, list[str]]] = [
-        (q, [c for c in codes if c in by_code.index and by_code.at[c, "quartile"] == q]) for q in (4, 3, 2, 1)
-    ]
-    groups.append((None, [c for c in codes if c not in by_code.index]))
-    for quartile, members in groups:
-        if not members:
-            continue
-        color = NO_DATA_COLOR if quartile is None else QUARTILE_COLORS[quartile]
-        custom = []
-        for code in members:
-            if code in by_code.index:
-                row = by_code.loc[code]
-                rank = f"{int(row['rank'])}/{int(row['ranked_provinces'])}"
-                custom.append([code, names[code], number(float(row["score"]), lang), rank])
-            else:
-                custom.append([code, names[code], "–", "–"])
-        label = quartile_name(quartile, lang)
-        fig.add_trace(
-            go.Choropleth(
-                geojson=geojson, featureidkey="id", locations=members, z=[1] * len(members),
-                colorscale=[[0, color], [1, color]], showscale=False, showlegend=True, name=label,
-                marker={
-                    "line": {
-                        "color": ["#111111" if c == province_code else "#ffffff" for c in members],
-                        "width": [3 if c == province_code else 0.6 for c in members],
-                    }
-                },
-                customdata=custom,
-                hovertemplate=f"<b>%{{customdata[1]}}</b><br>{i18n.t('score', lang)}: %{{customdata[2]}}"
-                f"<br>{i18n.t('rank', lang)}: %{{customdata[3]}}<br>{label}<extra></extra>",
-            )
+    levels: list[int] = []  # 0 = no score, 1..4 = national quartile (4 = top)
+    custom: list[list[str]] = []
+    for code in codes:
+        if code in by_code.index:
+            row = by_code.loc[code]
+            quartile = int(row["quartile"])
+            rank = f"{int(row['rank'])}/{int(row['ranked_provinces'])}"
+            custom.append([code, names[code], number(float(row["score"]), lang), rank, quartile_name(quartile, lang)])
+        else:
+            quartile = 0
+            custom.append([code, names[code], "–", "–", quartile_name(None, lang)])
+        levels.append(quartile)
+    palette = [NO_DATA_COLOR] + [QUARTILE_COLORS[q] for q in (1, 2, 3, 4)]
+    steps: list[list[float | str]] = []
+    for level, color in enumerate(palette):  # z = level maps to level / 4; each colour owns a band around it
+        low, high = max(0.0, (level - 0.5) / 4), min(1.0, (level + 0.5) / 4)
+        steps += [[low, color], [high, color]]
+    fig = go.Figure(
+        go.Choropleth(
+            geojson=boundaries_url or geojson, featureidkey="id", locations=codes, z=levels, zmin=0, zmax=4,
+            colorscale=steps, showscale=False, showlegend=False, name="",
+            marker={
+                "line": {
+                    "color": ["#111111" if c == province_code else "#ffffff" for c in codes],
+                    "width": [3 if c == province_code else 0.6 for c in codes],
+                }
+            },
+            customdata=custom,
+            hovertemplate=f"<b>%{{customdata[1]}}</b><br>{i18n.t('score', lang)}: %{{customdata[2]}}"
+            f"<br>{i18n.t('rank', lang)}: %{{customdata[3]}}<br>%{{customdata[4]}}<extra></extra>",
         )
+    )
+    for level in (4, 3, 2, 1, 0):
+        if level in levels:
+            fig.add_trace(
+                go.Scattergeo(
+                    lon=[None], lat=[None], mode="markers", hoverinfo="skip", showlegend=True,
+                    name=quartile_name(level or None, lang),
+                    marker={"size": 12, "symbol": "square", "color": palette[level]},
+                )
+            )
     fig.update_geos(
         fitbounds="locations", projection_type="mercator", bgcolor="rgba(0,0,0,0)", domain={"x": [0, 1], "y": [0, 1]},
         **GEO_BASE_LAYERS_OFF,
     )
     apply_layout(fig, wrap(title, 48, escaped=True), "", "")
-    fig.update_traces(selected={"marker": {"opacity": 1}}, unselected={"marker": {"opacity": 1}})
+    fig.update_traces(
+        selected={"marker": {"opacity": 1}}, unselected={"marker": {"opacity": 1}}, selector={"type": "choropleth"}
+    )
     fig.update_layout(
         height=680, clickmode="event+select", dragmode=False,
         legend={

@@ -2,7 +2,7 @@
 
 Plotly only accepts GeoJSON, and the shared boundary file is quantized
 TopoJSON, so it is decoded here once by the build script and written to
-`data/geo/vn63_provinces.geojson`; the app only calls `load_geojson`.
+`static/vn63_provinces.geojson`; the app only calls `load_geojson`.
 
 The boundaries are CC BY-SA 4.0 (Open Development Mekong / Dept of Survey and
 Mapping); the GeoJSON written here is a derivative under the same licence and

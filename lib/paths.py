@@ -20,7 +20,11 @@ STRUCTURE_CSV: Path = DATA_DIR / "papi_structure.csv"
 AGENCIES_CSV: Path = DATA_DIR / "agencies.csv"
 CROSSWALK_CSV: Path = DATA_DIR / "plan_crosswalk.csv"
 PROVINCES_CSV: Path = DATA_DIR / "provinces.csv"
-GEOJSON_63: Path = DATA_DIR / "geo" / "vn63_provinces.geojson"
+# Served to the browser by Streamlit's static file serving (`/app/static/...`), so a
+# map's boundaries are fetched once and cached instead of riding in every figure.
+STATIC_DIR: Path = ROOT / "static"
+GEOJSON_63: Path = STATIC_DIR / "vn63_provinces.geojson"
+GEOJSON_63_URL = "app/static/vn63_provinces.geojson"
 
 DEFAULT_DB: Path = DATA_DIR / "papi.duckdb"
 

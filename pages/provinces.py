@@ -8,7 +8,7 @@ with no base layers, so it needs no internet access.
 
 import streamlit as st
 
-from lib import charts, formatting, geo, i18n, papi, tables, ui, views
+from lib import charts, formatting, geo, i18n, papi, paths, tables, ui, views
 
 selection = ui.sidebar_selection()
 lang = selection.lang
@@ -89,7 +89,14 @@ if year >= 2025:
 map_column, table_column = st.columns([3, 2], gap="medium")
 with map_column:
     boundaries = ui.geojson()
-    figure = charts.province_map(ranking, boundaries, province_code=selection.province_code, title=title, lang=lang)
+    figure = charts.province_map(
+        ranking,
+        boundaries,
+        province_code=selection.province_code,
+        title=title,
+        lang=lang,
+        boundaries_url=paths.GEOJSON_63_URL,
+    )
     st.plotly_chart(
         figure,
         width="stretch",

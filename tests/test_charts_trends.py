@@ -102,9 +102,12 @@ def test_map_draws_63_provinces_without_base_layers(session_store: duckdb.DuckDB
     ranking = queries.province_ranking(session_store, 2019, 8)
     boundaries = geo.load_geojson()
     fig = charts.province_map(ranking, boundaries, province_code="66", title="t", lang="vi")
-    locations = [code for trace in fig.data for code in trace.locations]
+    (provinces,) = [trace for trace in fig.data if trace.type == "choropleth"]
+    locations = list(provinces.locations)
     assert len(locations) == 63 == len(set(locations))
-    assert all(trace.type == "choropleth" and trace.featureidkey == "id" for trace in fig.data)
+    assert provinces.featureidkey == "id"
+    # The boundaries travel once: every other trace is a data-less legend entry.
+    assert all(trace.type == "scattergeo" and list(trace.lat) == [None] for trace in fig.data if trace is not provinces)
     geo_layout = fig.layout.geo
     for layer in (
         "showland",
@@ -120,10 +123,12 @@ def test_map_draws_63_provinces_without_base_layers(session_store: duckdb.DuckDB
     assert geo_layout.visible is False
     assert geo_layout.fitbounds == "locations"
     # Đắk Lắk is in the bottom quartile in 2019 and has the thick outline.
-    bottom = next(trace for trace in fig.data if trace.name == "Nhóm điểm thấp nhất")
-    index = list(bottom.locations).index("66")
-    assert bottom.marker.line.width[index] == 3
-    assert bottom.customdata[index][3] == "59/63"
+    index = locations.index("66")
+    assert provinces.z[index] == 1
+    assert provinces.customdata[index][4] == "Nhóm điểm thấp nhất"
+    assert "Nhóm điểm thấp nhất" in [trace.name for trace in fig.data]
+    assert provinces.marker.line.width[index] == 3
+    assert provinces.customdata[index][3] == "59/63"
 
 
 def test_map_config_never_fetches_the_world_topojson() -> None:
@@ -138,8 +143,9 @@ def test_map_greys_provinces_without_score(session_store: duckdb.DuckDBPyConnect
     ranking = queries.province_ranking(session_store, 2024, 0)
     boundaries = geo.load_geojson()
     fig = charts.province_map(ranking, boundaries, province_code="66", title="t", lang="en")
-    no_data = next(trace for trace in fig.data if trace.name == "No score")
-    assert len(no_data.locations) == 63 - 61
+    (provinces,) = [trace for trace in fig.data if trace.type == "choropleth"]
+    assert list(provinces.z).count(0) == 63 - 61
+    assert "No score" in [trace.name for trace in fig.data]
     assert views.provinces_without_score(ranking, boundaries) == ["Vĩnh Phúc", "Tiền Giang"]
 
 

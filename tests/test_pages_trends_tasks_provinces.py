@@ -163,7 +163,7 @@ def test_provinces_map_ranking_and_attribution(at: AppTest) -> None:
     assert not at.exception
     map_fig = figures(at)[0]
     assert titles(at)[0].startswith("Quản trị điện tử 2019: Đắk Lắk hạng 59/63")
-    assert sum(len(trace["locations"]) for trace in map_fig["data"]) == 63
+    assert sum(len(trace.get("locations", [])) for trace in map_fig["data"]) == 63
     assert map_fig["layout"]["geo"]["showland"] is False
     ranking = next(df.value for df in at.dataframe if "quartile_name" in df.value.columns)
     assert int(ranking.set_index("province_code").at["66", "rank"]) == 59

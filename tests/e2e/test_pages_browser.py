@@ -134,3 +134,18 @@ def test_click_a_dimension_on_the_effort_chart_shows_its_tasks(
         "() => document.body.innerText.includes('Nhiệm vụ của “Công khai, minh bạch”: 20')", timeout=30_000
     )
     page.screenshot(path=str(screenshot_dir / "dimensions-drilldown.png"), full_page=True)
+
+
+def test_map_draws_every_province_without_leaving_this_machine(
+    page: object, app_url: str, screenshot_dir: Path
+) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    open_page(page, app_url, "provinces", year=2019)
+    page.wait_for_function(
+        "() => document.querySelectorAll('.choroplethlayer path.choroplethlocation').length >= 63", timeout=30_000
+    )
+    outside = [url for url in requested if not url.startswith((app_url, "data:", "blob:"))]
+    assert outside == []
+    assert any(url.endswith("/app/static/vn63_provinces.geojson") for url in requested)
+    page.screenshot(path=str(screenshot_dir / "provinces-map-2019.png"))
