@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import streamlit as st
 
@@ -90,9 +91,10 @@ with st.expander(t("up_template", lang)):
     template_year = int(st.number_input(t("up_template_year", lang), min_value=2011, max_value=this_year,
                                         value=this_year - 1, step=1, key="up_template_year"))
     one, two = st.columns(2)
-    one.download_button(t("up_template_csv", lang), importer.template_csv(template_year),
+    # Templates are made only when clicked (a callable), not on every rerun of the page.
+    one.download_button(t("up_template_csv", lang), functools.partial(importer.template_csv, template_year),
                         file_name=f"papi_template_{template_year}.csv", mime="text/csv", key="up_template_csv")
-    two.download_button(t("up_template_xlsx", lang), importer.template_xlsx(template_year),
+    two.download_button(t("up_template_xlsx", lang), functools.partial(importer.template_xlsx, template_year),
                         file_name=f"papi_template_{template_year}.xlsx", key="up_template_xlsx",
                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
