@@ -84,8 +84,8 @@ DONE_JS = """
   const drawn = charts.filter(c => c.querySelector('.main-svg')).length;
   if (drawn < charts.length) return false;
   const quietFor = performance.now() - B.last;
-  // Fewer charts than counted, and nothing has moved for 3 s: the page shows something else now.
-  if (drawn < expected) return quietFor >= 3000 ? 'mismatch ' + drawn : false;
+  // Fewer charts than counted, and nothing has moved for 5 s: the page shows something else now.
+  if (drawn < expected) return quietFor >= 5000 ? 'mismatch ' + drawn : false;
   return quietFor >= quiet;
 }
 """

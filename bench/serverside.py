@@ -60,6 +60,7 @@ ARGUMENTS: dict[str, Any] = {
     "subdimension_key": "civic_knowledge",
     "task_id": "DLK-2020-I.1-01",
     "era": "63",
+    "agency": "Sở Nội vụ",
 }
 
 
@@ -157,19 +158,19 @@ def time_pages(reps: int, cold_reps: int, profile_dir: Path | None, label: str) 
             entry["cold"] = stats.summary(cold)
             entry["errors"] = sorted(set(entry["errors"]) | set(_errors(at)))
             if profile_dir is not None:
-                from pyinstrument import Profiler
+                from bench.profiling import script_thread_profile
 
                 profile_dir.mkdir(parents=True, exist_ok=True)
                 for kind in ("warm", "cold"):
                     if kind == "cold":
                         st.cache_data.clear()
                         st.cache_resource.clear()
-                    profiler = Profiler(interval=0.0005)
-                    profiler.start()
-                    at.run()
-                    profiler.stop()
+                    sink: list[Any] = []
+                    with script_thread_profile(sink):
+                        at.run()
                     out = profile_dir / f"{label}-{spec.url}-{kind}.txt"
-                    out.write_text(profiler.output_text(unicode=True, color=False, show_all=False), encoding="utf-8")
+                    text = "\n".join(p.output_text(unicode=True, color=False, show_all=False) for p in sink)
+                    out.write_text(text, encoding="utf-8")
                 entry["profiles"] = [str(profile_dir / f"{label}-{spec.url}-{k}.txt") for k in ("warm", "cold")]
         except Exception as exc:  # noqa: BLE001 - one broken page must not hide the others
             entry["error"] = f"{type(exc).__name__}: {exc}"
