@@ -9,6 +9,7 @@ import duckdb
 import pandas as pd
 
 from lib import papi
+from lib.text import fold
 
 
 def _frame(con: duckdb.DuckDBPyConnection, sql: str, params: list[object] | None = None) -> pd.DataFrame:
@@ -522,16 +523,24 @@ def subdimension_names(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     )
 
 
-def tasks_with_scores(con: duckdb.DuckDBPyConnection, lang: str) -> pd.DataFrame:
-    """Return every task with its dimension's name and latest score in the plan's province.
+# What a task search looks in: the text, agencies, id and section title.
+TASK_SEARCH_COLUMNS: tuple[str, ...] = ("task", "lead_agency", "implementing_agencies", "task_id", "plan_section_title")
+
+
+def tasks_with_scores(con: duckdb.DuckDBPyConnection, province_code: str, lang: str) -> pd.DataFrame:
+    """Return the tasks of the province's plan(s), each with its dimension's name and latest score.
 
     The latest score is the one of the most recent year with a score for that
     dimension; tasks whose dimension has none keep empty score columns.
+    `search_text` is the folded text a search looks in (made once here, not on
+    every rerun of the page).
     """
-    return _frame(
+    frame = _frame(
         con,
-        """
-        WITH latest AS (
+        "WITH "
+        + _PLAN_TASKS_CTE
+        + """,
+        latest AS (
             SELECT task_id, year, score, rank, ranked_provinces FROM task_dimension_scores
             QUALIFY row_number() OVER (PARTITION BY task_id ORDER BY year DESC) = 1
         ), names AS (
@@ -541,13 +550,18 @@ def tasks_with_scores(con: duckdb.DuckDBPyConnection, lang: str) -> pd.DataFrame
         SELECT t.task_id, t.province, t.plan_year, t.dimension, n.name AS dimension_name, t.plan_section,
                t.plan_section_title, t.papi_subdimensions, t.task, t.lead_agency, t.implementing_agencies,
                l.year AS score_year, l.score, l.rank, l.ranked_provinces
-        FROM tasks t
+        FROM plan_tasks t
         LEFT JOIN names n ON n.dimension = t.dimension
         LEFT JOIN latest l ON l.task_id = t.task_id
-        ORDER BY t.source_line, t.task_id
+        ORDER BY t.plan_year, t.source_line, t.task_id
         """,
-        [lang],
+        [province_code, lang],
     )
+    frame["search_text"] = [
+        fold(" ".join(value for value in row if isinstance(value, str)))
+        for row in frame[list(TASK_SEARCH_COLUMNS)].itertuples(index=False)
+    ]
+    return frame
 
 
 def province_ranking(con: duckdb.DuckDBPyConnection, year: int, dimension: int) -> pd.DataFrame:

@@ -17,7 +17,6 @@ from lib import i18n
 from lib.text import fold
 
 SEPARATOR = ";"
-SEARCH_COLUMNS: tuple[str, ...] = ("task", "lead_agency", "implementing_agencies", "task_id", "plan_section_title")
 
 
 def split_values(value: object) -> list[str]:
@@ -59,11 +58,6 @@ def with_subdimension_names(frame: pd.DataFrame, names: dict[str, str]) -> pd.Da
     return out
 
 
-def search_key(row: pd.Series) -> str:
-    """Return the folded text a search looks in for one task row."""
-    return fold(" ".join(str(row[c]) for c in SEARCH_COLUMNS if c in row.index and isinstance(row[c], str)))
-
-
 def _any_selected(cells: pd.Series, selected: Iterable[str]) -> pd.Series:
     wanted = set(selected)
     return cells.map(lambda cell: bool(wanted.intersection(split_values(cell))))
@@ -85,7 +79,7 @@ def filter_tasks(
     mask = pd.Series(True, index=frame.index)
     phrase = fold(search or "")
     if phrase:
-        mask &= frame.apply(search_key, axis=1).str.contains(phrase, regex=False)
+        mask &= frame["search_text"].str.contains(phrase, regex=False)
     dims = {int(d) for d in dimensions}
     if dims:
         mask &= frame["dimension"].astype(int).isin(dims)

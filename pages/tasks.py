@@ -3,6 +3,8 @@
 The search phrase is mirrored to the URL as `q` and the dimension filter as `dim`.
 """
 
+import functools
+
 import streamlit as st
 
 from lib import exports, formatting, i18n, task_filters, ui
@@ -18,9 +20,9 @@ def t(key: str, **values: object) -> str:
 st.title(t("tk_title"))
 st.caption(t("tk_intro"))
 
-tasks = ui.query("tasks_with_scores", lang)
+tasks = ui.query("tasks_with_scores", selection.province_code, lang)
 if tasks.empty:
-    st.info(t("tk_no_tasks"))
+    st.info(i18n.t("wl_no_plan", lang, province=formatting.markdown_safe(selection.province_name)))
     st.stop()
 sub_names = task_filters.name_map(ui.query("subdimension_names"), lang)
 tasks = task_filters.with_subdimension_names(tasks, sub_names)
@@ -113,11 +115,12 @@ if picked is not None:
         st.text(f"{t('col_lead_agency')}: {picked['lead_agency'] or '–'}")
         st.text(f"{t('col_implementing_agencies')}: {picked['implementing_agencies'] or '–'}")
 
+# The files are made only when a button is clicked (callables), not on every rerun.
 download = task_filters.export_frame(shown, lang)
 left, right = st.columns(2)
 left.download_button(
     t("tk_download_csv"),
-    data=exports.to_csv_bytes(download),
+    data=functools.partial(exports.to_csv_bytes, download),
     file_name=f"{t('tk_file')}.csv",
     mime="text/csv",
     key="tk_csv",
@@ -125,7 +128,7 @@ left.download_button(
 )
 right.download_button(
     t("tk_download_xlsx"),
-    data=exports.to_xlsx_bytes(download, t("tk_sheet")),
+    data=functools.partial(exports.to_xlsx_bytes, download, t("tk_sheet")),
     file_name=f"{t('tk_file')}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     key="tk_xlsx",

@@ -12,7 +12,7 @@ from lib.paths import TASKS_CSV
 
 @pytest.fixture(scope="module")
 def tasks(session_store: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    return queries.tasks_with_scores(session_store, "vi")
+    return queries.tasks_with_scores(session_store, "66", "vi")
 
 
 def test_search_ignores_diacritics_and_case(tasks: pd.DataFrame) -> None:
