@@ -33,6 +33,9 @@ DRAWN_CHARTS_JS = """
 def wait_until_idle(page: object, timeout_ms: int = 60_000) -> None:
     """Wait until Streamlit has finished running the script and drawing."""
     page.wait_for_selector('[data-testid="stSidebar"]', timeout=timeout_ms)
+    # The router draws the sidebar's choices; on a fresh server a deep link first
+    # runs the page alone, which reruns itself through the router.
+    page.wait_for_selector('[data-testid="stSidebar"] [data-testid="stSelectbox"]', timeout=timeout_ms)
     page.wait_for_selector('[data-testid="stMain"]', timeout=timeout_ms)
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"] [data-testid=\"stStatusWidgetRunningIcon\"]')"
