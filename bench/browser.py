@@ -73,9 +73,11 @@ INIT_SCRIPT = """
 })();
 """
 
+SKELETONS = '[data-testid="stSkeleton"], [data-testid="stSkeletonElement"], [data-testid="stAppSkeleton"]'
 DONE_JS = """
 ([expected, quiet, needRun]) => {
   const B = window.__bench;
+  const SKELETONS = '%s';
   const app = document.querySelector('[data-testid="stApp"]');
   if (!B || !app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
   // A fast rerun may never render "running"; every measured action also changes the URL (path or year).
@@ -83,12 +85,15 @@ DONE_JS = """
   const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
   const drawn = charts.filter(c => c.querySelector('.main-svg')).length;
   if (drawn < charts.length) return false;
+  // Lazy-loaded element code still on its way: placeholders are showing.
+  if (document.querySelector(SKELETONS)) return false;
   const quietFor = performance.now() - B.last;
-  // Fewer charts than counted, and nothing has moved for 5 s: the page shows something else now.
-  if (drawn < expected) return quietFor >= 5000 ? 'mismatch ' + drawn : false;
+  // Fewer charts than counted, and nothing has moved for 10 s: the page shows something else now.
+  if (drawn < expected) return quietFor >= 10000 ? 'mismatch ' + drawn : false;
   return quietFor >= quiet;
 }
 """
+DONE_JS = DONE_JS.replace("%s", SKELETONS)
 
 RAN_JS = "() => window.__bench.sawRunning || location.href !== window.__bench.href0"
 ARM_JS = (
@@ -109,7 +114,9 @@ COUNT_JS = """
     charts_first_view: drawn.filter(c => visible(c) && c.getBoundingClientRect().top < vh).length,
     tables: tables.length,
     exceptions: exc,
-    nav_titles: [...document.querySelectorAll('[data-testid="stSidebarNav"] a')].map(a => a.innerText.trim()),
+    nav_titles: [...document.querySelectorAll('[data-testid="stSidebarNav"] a')].map(
+      a => a.innerText.trim().split(String.fromCharCode(10)).filter(Boolean).pop() || ''),
+    dialogs: [...document.querySelectorAll('[role="dialog"]')].map(d => d.innerText.trim().slice(0, 200)),
   };
 }
 """

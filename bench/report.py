@@ -64,6 +64,8 @@ def browser_rows(browser: dict[str, Any]) -> list[dict[str, Any]]:
     for action, _, limit in ACTIONS:
         single_summary = stats.summary(single.get(action, []))
         for url, entry in real.items():
+            if url.startswith("bench_"):
+                continue
             real_summary = stats.summary(entry.get(action, []))
             floor_summary = stats.summary(floor.get(url, {}).get(action, []))
             ratio = stats.ratio(real_summary["median"], floor_summary["median"])

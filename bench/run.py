@@ -3,7 +3,8 @@
     .venv/bin/python -m bench.run            # full: 5 repetitions, 1×/10×/100× data, ~20 min
     .venv/bin/python -m bench.run --quick    # CI: 1 repetition, 1× only, a few minutes
 
-Writes bench/reports/latest.md and bench/reports/latest.json (or --out DIR).
+Writes latest.md and latest.json to bench/reports/ (quick mode: bench/reports/tmp/, not
+committed; or --out DIR).
 Budgets are printed with PASS/FAIL but never fail the command: exit status 0
 unless the benchmark itself could not run.
 """
@@ -28,6 +29,7 @@ if __package__ in (None, ""):  # `python bench/run.py`
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import report  # noqa: E402
+from bench.browser_section import QUERY  # noqa: E402
 from bench.pages import ROOT, discover  # noqa: E402
 
 REPORTS = ROOT / "bench" / "reports"
@@ -146,6 +148,9 @@ def findings(results: dict[str, Any]) -> list[str]:
             "Streamlit run `pages/<name>.py` directly as a v1 multipage app, without app.py and its st.navigation. "
             "Measured as served; see the report to the lead for the fix."
         )
+    for url, counts in results.get("browser", {}).get("pages", {}).items():
+        for dialog in counts.get("dialogs", []):
+            notes.append(f"- Opening `/{url}?{QUERY}` in a fresh browser showed a dialog: \"{dialog}\".")
     return notes
 
 
@@ -159,11 +164,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-server", action="store_true")
     parser.add_argument("--skip-upload", action="store_true")
     parser.add_argument("--profile", action="store_true", help="pyinstrument profiles of every page run (1×)")
-    parser.add_argument("--out", type=Path, default=REPORTS, help="folder for latest.md and latest.json")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="folder for latest.md and latest.json (default bench/reports, quick: bench/reports/tmp)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (logs, screenshots)")
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
+    if args.out is None:  # a quick run never overwrites the committed full report
+        args.out = REPORTS / "tmp" if args.quick else REPORTS
     reps = args.reps or (1 if args.quick else 5)
     workdir = Path(tempfile.mkdtemp(prefix="papi-bench-"))
     pages = discover()
@@ -188,10 +196,14 @@ def main(argv: list[str] | None = None) -> int:
         else:
             from bench.browser_section import run_browser
 
-            results["browser"] = asyncio.run(
-                run_browser(pages, workdir / "browser", reps, users, 1 if args.quick else 3, args.quick, log)
-            )
-            results["machine"]["chromium"] = results["browser"].get("chromium")
+            try:
+                results["browser"] = asyncio.run(
+                    run_browser(pages, workdir / "browser", reps, users, 1 if args.quick else 3, args.quick, log)
+                )
+                results["machine"]["chromium"] = results["browser"].get("chromium")
+            except Exception as exc:  # noqa: BLE001 - the other sections and the report still run
+                log(f"browser section failed: {type(exc).__name__}: {exc}")
+                results["browser"] = {"skipped": f"failed: {type(exc).__name__}: {str(exc)[:500]}"}
         log("server side: page script runs and named queries")
         results["server"] = (
             {"skipped": "--skip-server"} if args.skip_server else server_section(workdir, args.quick, args.profile)
