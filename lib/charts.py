@@ -43,17 +43,17 @@ def apply_layout(fig: go.Figure, title: str, x_title: str, y_title: str) -> go.F
         margin={"l": 10, "r": 10, "t": 60, "b": 10},
         hoverlabel={"font": {"family": FONT_FAMILY, "size": 13}, "align": "left"},
         legend={"font": {"size": 12}},
+        # One pass: update_xaxes/update_yaxes would each walk and validate the layout again.
+        xaxis={"title": {"text": x_title}, "automargin": True},
+        yaxis={"title": {"text": y_title}, "automargin": True},
     )
-    fig.update_xaxes(title_text=x_title, automargin=True)
-    fig.update_yaxes(title_text=y_title, automargin=True)
     return fig
 
 
 def _locale(fig: go.Figure, lang: str) -> go.Figure:
     """Use comma decimals in Vietnamese, and leave room above the plot for every line of the title."""
-    fig.update_layout(separators=",." if lang == "vi" else ".,")
     title = fig.layout.title.text or ""
-    fig.update_layout(margin={"t": 40 + 22 * (title.count("<br>") + 1)})
+    fig.update_layout(separators=",." if lang == "vi" else ".,", margin={"t": 40 + 22 * (title.count("<br>") + 1)})
     return fig
 
 
@@ -147,12 +147,22 @@ def _segments(frame: pd.DataFrame, dimension: int) -> list[pd.DataFrame]:
 
 def _add_breaks(fig: go.Figure, dimension: int, years: list[int], lang: str) -> None:
     """Mark each break inside the years shown with a dashed vertical line between the two years."""
+    # Plain dicts set in one update: add_vline validates and copies the layout once per line.
+    shapes: list[dict[str, Any]] = []
+    annotations: list[dict[str, Any]] = []
     for year in papi.breaks_within(dimension, years):
-        fig.add_vline(
-            x=year - 0.5,
-            line={"dash": "dash", "color": "#7f8c8d", "width": 1.5},
-            annotation={"text": i18n.t("tr_break_marker", lang, year=year), "font": {"size": 11}},
-            annotation_position="top right",
+        x = year - 0.5
+        shapes.append({
+            "type": "line", "xref": "x", "yref": "y domain", "x0": x, "x1": x, "y0": 0, "y1": 1,
+            "line": {"dash": "dash", "color": "#7f8c8d", "width": 1.5},
+        })
+        annotations.append({
+            "text": i18n.t("tr_break_marker", lang, year=year), "font": {"size": 11}, "showarrow": False,
+            "x": x, "xref": "x", "xanchor": "left", "y": 1, "yref": "y domain", "yanchor": "top",
+        })
+    if shapes:
+        fig.update_layout(
+            shapes=[*fig.layout.shapes, *shapes], annotations=[*fig.layout.annotations, *annotations]
         )
 
 
@@ -573,12 +583,14 @@ def dimension_profile_figure(profile: pd.DataFrame, lang: str, province: str, ye
                 ),
             )
         )
-    for label, row in zip(labels, frame.itertuples(), strict=True):
-        if pd.isna(row.score):
-            fig.add_annotation(
-                x=5.5, y=label, text=i18n.t("wl_no_score_year", lang, year=year), showarrow=False,
-                font={"color": "#777777", "size": 12},
-            )
+    no_score = [
+        {"x": 5.5, "y": label, "text": i18n.t("wl_no_score_year", lang, year=year), "showarrow": False,
+         "font": {"color": "#777777", "size": 12}}
+        for label, row in zip(labels, frame.itertuples(), strict=True)
+        if pd.isna(row.score)
+    ]
+    if no_score:
+        fig.update_layout(annotations=no_score)
     if scored.empty:
         title = i18n.t("wl_profile_empty_title", lang, province=plain(province), year=year)
     else:
@@ -680,16 +692,21 @@ def effort_score_figure(points: pd.DataFrame, lang: str, level: str, year: int) 
     jitter = ((offsets - (sizes - 1) / 2) * 0.12).clip(-0.35, 0.35) if level != "dimension" else offsets * 0
     x_max = max(float(points["tasks"].max()) if len(points) else 1.0, 1.0)
     fig = go.Figure()
-    fig.add_shape(
-        type="rect", x0=-0.6, x1=median_effort, y0=0, y1=50, fillcolor=WEAK_ZONE_COLOR, line={"width": 0},
-        layer="below",
+    guide = {"color": "#555555", "dash": "dot", "width": 1}
+    fig.update_layout(
+        shapes=[
+            {"type": "rect", "x0": -0.6, "x1": median_effort, "y0": 0, "y1": 50, "fillcolor": WEAK_ZONE_COLOR,
+             "line": {"width": 0}, "layer": "below"},
+            {"type": "line", "xref": "x", "yref": "y domain", "x0": median_effort, "x1": median_effort,
+             "y0": 0, "y1": 1, "line": guide},
+            {"type": "line", "xref": "x domain", "yref": "y", "x0": 0, "x1": 1, "y0": 50, "y1": 50, "line": guide},
+        ],
+        annotations=[
+            {"x": -0.5, "y": 2, "xanchor": "left", "yanchor": "bottom",
+             "text": "<b>" + i18n.t("wl_quadrant_weak", lang) + "</b>", "showarrow": False,
+             "font": {"color": QUARTILE_COLORS[1], "size": 13}},
+        ],
     )
-    fig.add_annotation(
-        x=-0.5, y=2, xanchor="left", yanchor="bottom", text="<b>" + i18n.t("wl_quadrant_weak", lang) + "</b>",
-        showarrow=False, font={"color": QUARTILE_COLORS[1], "size": 13},
-    )
-    fig.add_vline(x=median_effort, line={"color": "#555555", "dash": "dot", "width": 1})
-    fig.add_hline(y=50, line={"color": "#555555", "dash": "dot", "width": 1})
     for quartile in (1, 2, 3, 4):
         mask = points["quartile"] == quartile
         part = points[mask]

@@ -123,15 +123,17 @@ with table_column:
     )
 
 with st.expander(t("pv_bar_tab")):
-    st.plotly_chart(
-        charts.ranking_bar(
-            ranking,
-            province_code=selection.province_code,
-            title=charts.ranking_bar_title(ranking, lang),
-            measure=measure,
-            lang=lang,
-        ),
-        width="stretch",
-        key="pv_bar",
-        config=charts.PLOT_CONFIG,
-    )
+    # The bar chart of every province is built only when asked for: the expander alone would build it on every run.
+    if st.toggle(t("pv_bar_tab"), key="pv_bar_show"):
+        st.plotly_chart(
+            charts.ranking_bar(
+                ranking,
+                province_code=selection.province_code,
+                title=charts.ranking_bar_title(ranking, lang),
+                measure=measure,
+                lang=lang,
+            ),
+            width="stretch",
+            key="pv_bar",
+            config=charts.PLOT_CONFIG,
+        )
