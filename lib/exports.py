@@ -11,10 +11,14 @@ items; they are neutralised too: that is the rule, without exceptions.
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 import pandas as pd
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+# Control characters XML (so XLSX) cannot hold: the set openpyxl refuses.  Kept
+# here so that openpyxl is loaded only when an XLSX file is actually written.
+ILLEGAL_CHARACTERS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 BOM = "\ufeff"
 FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")

@@ -57,8 +57,17 @@ def data_version() -> int:
     """Return a counter bumped after every upload or rollback, used in cache keys.
 
     The store's own counter makes every session see a commit made in another one.
+    It is read from the store once per script run (by the sidebar), not once per query.
     """
-    return int(st.session_state.get("data_version", 0)) + store.scores_version(conn())
+    run_version = st.session_state.get("_store_version")
+    if run_version is None:
+        run_version = store.scores_version(conn())
+    return int(st.session_state.get("data_version", 0)) + int(run_version)
+
+
+def _read_store_version() -> None:
+    """Read the store's commit counter for this run (see `data_version`)."""
+    st.session_state["_store_version"] = store.scores_version(conn())
 
 
 def _param(name: str, default: str) -> str:
@@ -70,6 +79,7 @@ def sidebar() -> Selection:
     """Build the shared sidebar and return the current selection."""
     con = conn()
     db_key = str(paths.store_path())
+    _read_store_version()
     years = _years(con, db_key, data_version())
 
     # Streamlit drops a widget's state in any run that does not draw it (a
@@ -346,5 +356,6 @@ def oidc_sign_in() -> None:
 def bump_data_version() -> None:
     """Invalidate cached query results after this session changed the scores."""
     st.session_state["data_version"] = int(st.session_state.get("data_version", 0)) + 1
+    st.session_state.pop("_store_version", None)  # read it again: this session just changed it
     for key in ("year", "province", "peers"):  # the sidebar re-validates them against the new data
         st.session_state.pop(key, None)
