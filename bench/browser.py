@@ -26,20 +26,17 @@ from typing import Any
 from playwright.async_api import Browser, BrowserContext, Page, Playwright
 from playwright.async_api import TimeoutError as PlaywrightTimeoutError
 
-CHROMIUM = "/usr/bin/chromium"
+from tests.e2e import harness
+
+# The same Chromium and flags as the browser tests, plus: several contexts measure
+# side by side, and none may be throttled as a background window.
 CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    # Several contexts measure side by side: none may be throttled as a background window.
+    *harness.CHROMIUM_ARGS,
     "--disable-background-timer-throttling",
     "--disable-renderer-backgrounding",
     "--disable-backgrounding-occluded-windows",
 ]
+CHROMIUM = harness.CHROMIUM
 VIEWPORT = {"width": 1366, "height": 768}
 QUIET_MS = 300
 ACTION_TIMEOUT_MS = 60_000
