@@ -20,8 +20,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib import charts, importer, provinces, queries, store, validate
-from lib.paths import ROOT
 from tests import upload_samples as u
+from tests.apptest_helpers import language_widget, start_app
 
 SYNTHETIC_YEAR = 2025
 
@@ -144,24 +144,13 @@ def test_rank_2025_is_out_of_34(con: duckdb.DuckDBPyConnection) -> None:
 
 @pytest.fixture()
 def at(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv("PAPI_DB", str(db_path))
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    app.run()
-    assert not app.exception
-    return app
-
-
-def _lang_widget(at: AppTest) -> object:
-    return next(w for w in at.sidebar.children.values() if type(w).__name__ == "ButtonGroup")
+    return start_app(db_path, monkeypatch)
 
 
 def show(at: AppTest, page: str, *, year: int, province: str = "66", lang: str = "vi") -> AppTest:
-    at.session_state["_selection"] = None
     at.switch_page(page).run()
-    at.session_state["_selection"] = None
-    _lang_widget(at).set_value(lang)
+    language_widget(at).set_value(lang)
     at.selectbox(key="year").set_value(year).run()  # the province list follows the year's era
-    at.session_state["_selection"] = None
     at.selectbox(key="province").set_value(province).run()
     assert not at.exception
     return at
@@ -189,15 +178,12 @@ def test_sidebar_lists_the_units_of_the_chosen_year(at: AppTest) -> None:
 def test_changing_year_maps_the_province_across_eras(at: AppTest) -> None:
     show(at, "pages/overview.py", year=2024, province="54")  # Phú Yên
     assert "Từ 2025: Phú Yên cùng Đắk Lắk hợp thành Đắk Lắk mới." in _sidebar_captions(at)
-    at.session_state["_selection"] = None
     at.selectbox(key="year").set_value(2025).run()
     assert not at.exception
     assert at.selectbox(key="province").value == "66"
     assert "Năm 2025 dùng 34 đơn vị mới: Phú Yên → Đắk Lắk." in _sidebar_captions(at)
     # New Bắc Ninh (24) back to 2024: old Bắc Ninh (27), never Bắc Giang (24).
-    at.session_state["_selection"] = None
     at.selectbox(key="province").set_value("24").run()
-    at.session_state["_selection"] = None
     at.selectbox(key="year").set_value(2024).run()
     assert not at.exception
     assert at.selectbox(key="province").value == "27"

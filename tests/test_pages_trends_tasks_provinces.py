@@ -1,10 +1,7 @@
 """AppTest for the Trends, Tasks and Provinces pages: what a user sees, and that choices change it.
 
-AppTest runs a switched-to page on its own, without the router (app.py), and
-`ui.sidebar_selection()` then reuses the selection stored by the first run.
-Each `show` therefore clears that stored selection so the page builds the
-sidebar itself, and sets the sidebar widgets explicitly (AppTest would
-otherwise send their proto defaults back).
+Each `show` sets the sidebar widgets explicitly after switching page (AppTest
+would otherwise send their proto defaults back).
 """
 
 from __future__ import annotations
@@ -16,7 +13,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib.paths import ROOT
+from tests.apptest_helpers import language_widget, start_app
 
 PEERS = ["62", "64", "66", "67", "68"]
 
@@ -28,23 +25,13 @@ def db_path(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 @pytest.fixture()
 def at(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv("PAPI_DB", str(db_path))
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    app.run()
-    assert not app.exception
-    return app
-
-
-def _lang_widget(at: AppTest) -> object:
-    return next(w for w in at.sidebar.children.values() if type(w).__name__ == "ButtonGroup")
+    return start_app(db_path, monkeypatch)
 
 
 def show(at: AppTest, page: str, lang: str = "vi", province: str = "66", year: int = 2024) -> AppTest:
     """Open `page` with the sidebar set to `lang`, `province`, `year` and the Central Highlands."""
-    at.session_state["_selection"] = None
     at.switch_page(page).run()
-    at.session_state["_selection"] = None
-    _lang_widget(at).set_value(lang)
+    language_widget(at).set_value(lang)
     at.selectbox(key="province").set_value(province)
     at.selectbox(key="year").set_value(year)
     at.multiselect(key="peers").set_value(PEERS)
@@ -88,7 +75,6 @@ def test_trends_shows_dimension_trend_rank_and_tasks(at: AppTest) -> None:
 
 def test_trends_e_governance_numbers(at: AppTest) -> None:
     show(at, "pages/trends.py")
-    at.session_state["_selection"] = None
     at.selectbox(key="tr_dim").set_value(8).run()
     assert not at.exception
     fig = figures(at)[0]
@@ -99,7 +85,6 @@ def test_trends_e_governance_numbers(at: AppTest) -> None:
     assert table["score"].round(2).tolist() == [3.07, 2.20, 2.77, 3.05, 2.89, 3.42, 3.55]
     assert "Nhiệm vụ của nội dung này (5)" in [s.value for s in at.subheader]
     # A sub-dimension by its stable key: drawn only where it exists (from 2019).
-    at.session_state["_selection"] = None
     at.selectbox(key="tr_sub").set_value("e_responsiveness").run()
     assert not at.exception
     own = next(trace for trace in figures(at)[0]["data"] if trace.get("name") == "Đắk Lắk")
@@ -121,7 +106,6 @@ def test_tasks_search_filters_and_downloads(at: AppTest) -> None:
     show(at, "pages/tasks.py")
     assert at.title[0].value == "Danh sách nhiệm vụ"
     assert "**Đang hiển thị 85/85 nhiệm vụ**" in [m.value for m in at.markdown]
-    at.session_state["_selection"] = None
     at.text_input(key="tk_q").input("tiep cong dan").run()
     assert not at.exception
     shown = at.dataframe[0].value
@@ -135,10 +119,8 @@ def test_tasks_search_filters_and_downloads(at: AppTest) -> None:
     assert "**Đang hiển thị 4/85 nhiệm vụ**" in [m.value for m in at.markdown]
     labels = [button.proto.label for button in at.get("download_button")]
     assert labels == ["Tải CSV (mở được bằng Excel)", "Tải Excel (XLSX)"]
-    at.session_state["_selection"] = None
     at.multiselect(key="tk_dims").set_value([3]).run()
     assert sorted(at.dataframe[0].value["task_id"]) == ["DLK-2020-III.2-03", "DLK-2020-III.2-04", "DLK-2020-III.2-06"]
-    at.session_state["_selection"] = None
     at.text_input(key="tk_q").input("khong co nhiem vu nay").run()
     assert "Không có nhiệm vụ nào khớp" in at.info[0].value
     assert not at.get("download_button")
@@ -158,7 +140,6 @@ def test_tasks_in_english_keep_task_texts(at: AppTest) -> None:
 
 def test_provinces_map_ranking_and_attribution(at: AppTest) -> None:
     show(at, "pages/provinces.py", year=2019)
-    at.session_state["_selection"] = None
     at.selectbox(key="pv_dim").set_value(8).run()
     assert not at.exception
     map_fig = figures(at)[0]
@@ -173,7 +154,6 @@ def test_provinces_map_ranking_and_attribution(at: AppTest) -> None:
 
 def test_choosing_a_province_changes_the_sidebar(at: AppTest) -> None:
     show(at, "pages/provinces.py")
-    at.session_state["_selection"] = None
     at.selectbox(key="pv_pick").set_value("62").run()
     assert not at.exception
     assert at.session_state["province"] == "62"
