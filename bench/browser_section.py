@@ -1,5 +1,8 @@
 """Sections 1, 4 and 5: browser timings against the floor, ten concurrent users, server memory.
 
+Section 4 times one browser user among protocol-level users (bench/ws_users.py), who stand for users
+rendering on their own machines; full runs also time all users as browsers in one Chromium, for context.
+
 The real app and its floor are served side by side by the same Streamlit, and
 every measurement alternates between them (real, floor, then floor, real in
 the next repetition), so the machine's noise falls on both alike.
@@ -8,6 +11,7 @@ the next repetition), so the machine's noise falls on both alike.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 from pathlib import Path
 from typing import Any
@@ -18,6 +22,7 @@ from bench import browser as bw
 from bench import stats
 from bench.pages import ROOT, PageSpec
 from bench.server import Server
+from bench.ws_users import ProtocolUser, RunResult
 
 QUERY = "lang=vi&province=66&year=2024"
 YEARS = ("2023", "2024")  # the filter change toggles the year selectbox between these
@@ -62,22 +67,10 @@ async def _user(browser: Browser, base: str, order: list[str], expected: dict[st
     return times
 
 
-async def concurrency(browser: Browser, base: str, order: list[str], expected: dict[str, int], users: int,
-                      rounds: int, shot_dir: Path | None = None) -> dict[str, Any]:  # fmt: skip
-    """Page switches of one user alone, then of `users` users at once (each cycling through every page)."""
+async def _all_browsers(browser: Browser, base: str, order: list[str], expected: dict[str, int], users: int,
+                        rounds: int, shot_dir: Path | None) -> dict[str, Any]:  # fmt: skip
+    """`users` browser contexts in this one Chromium, all cycling through every page at once (informational)."""
     errors: list[str] = []
-    # Every user opens a page with charts first (loading Plotly's JavaScript before the clock starts),
-    # then cycles through all pages starting with the next one.
-    # Not the default page: its own address (/overview) sometimes answers "Page not found" (see the findings).
-    start = next((i for i, url in enumerate(order) if i > 0 and expected[url] > 0), len(order) - 1)
-    order = order[start + 1 :] + order[: start + 1]
-    go = asyncio.Event()
-    go.set()
-    try:
-        single = await _user(browser, base, order, expected, rounds * 2, go, [], shot_dir)
-    except Exception as exc:  # noqa: BLE001 - reported, the many-user part still runs
-        single = []
-        errors.append(f"one user: {type(exc).__name__}: {str(exc)[:1500]}")
     go = asyncio.Event()
     ready: list[int] = []
     tasks = [
@@ -97,8 +90,154 @@ async def concurrency(browser: Browser, base: str, order: list[str], expected: d
             errors.append(f"user: {type(result).__name__}: {str(result)[:1500]}")
         else:
             many.extend(result)
-    return {"users": users, "rounds": rounds, "single": stats.summary(single), "many": stats.summary(many),
-            "failures": failures, "errors": errors, "single_raw": single, "many_raw": many}  # fmt: skip
+    return {"users": users, "rounds": rounds, "many": stats.summary(many), "failures": failures, "errors": errors,
+            "many_raw": many}  # fmt: skip
+
+
+RELEASE_JS = "() => window.addEventListener('pointerdown', () => window.__benchRelease(), true)"
+
+
+async def _with_protocol_users(browser: Browser, base: str, order: list[str], expected: dict[str, int], users: int,
+                               rounds: int, shot_dir: Path | None) -> dict[str, Any]:  # fmt: skip
+    """One observed browser user and `users - 1` protocol-level users switching pages at the same moments.
+
+    Every step, the observed user clicks the next page's sidebar link; the pointer press in its page releases
+    the protocol users, who each send the rerun of their own next page (protocol user k runs k + 1 pages
+    ahead of the observed user, so the server runs a mix of pages).  The next step starts when all of them
+    are done.  Reported: the observed user's switch times, and the protocol users' own run times (BackMsg
+    sent to script_finished received: the server's time under load).
+    """
+    n = len(order)
+    errors: list[str] = []
+    observed: list[float] = []
+    protocol: list[float] = []
+    # Per page: charts expected (counted in the browser), charts and deltas the protocol users received.
+    seen: dict[str, dict[str, Any]] = {url: {"expected": expected[url], "charts": [], "deltas": []} for url in order}
+    release = [asyncio.Event()]  # the current step's; replaced every step
+    by_pointer = [0]  # steps whose protocol users were let go by the observed user's pointer press
+
+    def on_pointer() -> None:
+        if not release[0].is_set():
+            by_pointer[0] += 1
+            release[0].set()
+
+    failed_protocol_users = observed_errors = 0
+
+    def record(result: RunResult) -> None:
+        entry = seen[result.url]
+        entry["charts"].append(result.charts)
+        entry["deltas"].append(result.deltas)
+        if result.charts != entry["expected"] or result.exceptions or result.page_not_found:
+            errors.append(f"protocol user on {result.url}: {result.charts} charts where the browser counted "
+                          f"{entry['expected']}, {result.exceptions} exceptions, page not found: "
+                          f"{result.page_not_found}")  # fmt: skip
+
+    session = bw.Session(browser, base, QUERY)
+    clients = [ProtocolUser(base, QUERY, name=f"protocol user {k + 1}") for k in range(users - 1)]
+    alive = list(range(len(clients)))
+    try:
+        await session.open(order[-1], expected[order[-1]])
+        assert session.page is not None
+        # The protocol users are let go by the observed user's pointer press itself (a binding called from a
+        # capturing listener), so every switch starts within a few milliseconds of the browser's click.
+        await session.page.expose_function("__benchRelease", on_pointer)
+        await session.page.evaluate(RELEASE_JS)
+        for k, client in enumerate(clients):
+            # Untimed: connect, a first run of the default page (which also brings the page list), then the
+            # page before this user's first target.
+            await client.connect()
+            first = await client.open()
+            if first.exceptions or first.page_not_found:
+                errors.append(f"{client.name}: the first run showed {first.exceptions} exceptions, "
+                              f"page not found: {first.page_not_found}")  # fmt: skip
+            record(await client.switch_to(order[k % n]))
+        await asyncio.sleep(2.0)  # let the first runs' last work finish
+
+        async def observed_switch(url: str) -> float:
+            try:
+                return await session.switch_to(url, expected[url])
+            finally:
+                release[0].set()  # a click that never happened must not hold the others for long
+
+        async def protocol_switch(k: int, url: str) -> RunResult:
+            with contextlib.suppress(TimeoutError):  # released late rather than never
+                await asyncio.wait_for(release[0].wait(), timeout=bw.ACTION_TIMEOUT_MS / 1000)
+            return await clients[k].switch_to(url)
+
+        for step in range(rounds * n):
+            release[0] = asyncio.Event()
+            url = order[step % n]
+            targets = {k: order[(step + k + 1) % n] for k in alive}
+            outcomes = await asyncio.gather(observed_switch(url), *(protocol_switch(k, u) for k, u in targets.items()),
+                                            return_exceptions=True)  # fmt: skip
+            first, rest = outcomes[0], outcomes[1:]
+            if isinstance(first, BaseException):
+                observed_errors += 1
+                errors.append(f"observed user, step {step + 1} ({url}): {type(first).__name__}: {str(first)[:800]}")
+                if shot_dir is not None:
+                    await session.screenshot(str(shot_dir / f"concurrency-observed-fail-{step + 1}.png"))
+                if observed_errors >= 3:
+                    errors.append("observed user: three failed switches, measurement stopped")
+                    break
+            else:
+                observed.append(first)
+            for k, outcome in zip(list(targets), rest, strict=True):
+                if isinstance(outcome, BaseException):
+                    failed_protocol_users += 1
+                    alive.remove(k)  # its session is in an unknown state; the others go on
+                    errors.append(f"{clients[k].name}, step {step + 1}: {type(outcome).__name__}: "
+                                  f"{str(outcome)[:800]}")  # fmt: skip
+                else:
+                    protocol.append(outcome.seconds)
+                    record(outcome)
+    finally:
+        for client in clients:
+            with contextlib.suppress(Exception):
+                await client.close()
+        await session.close()
+    pages = {
+        url: {"expected": e["expected"], "charts": sorted(set(e["charts"])), "runs": len(e["charts"]),
+              "deltas": stats.summary(e["deltas"])["median"]}
+        for url, e in seen.items()
+    }  # fmt: skip
+    return {"users": users, "protocol_users": len(clients), "steps": rounds * n, "many": stats.summary(observed),
+            "many_raw": observed, "protocol": stats.summary(protocol), "protocol_raw": protocol,
+            "protocol_pages": pages, "failed_protocol_users": failed_protocol_users, "failed_switches": observed_errors,
+            "released_by_pointer": by_pointer[0], "errors": errors}  # fmt: skip
+
+
+async def concurrency(browser: Browser, base: str, order: list[str], expected: dict[str, int], users: int,
+                      rounds: int, all_browsers: bool, shot_dir: Path | None = None) -> dict[str, Any]:  # fmt: skip
+    """Page switches of one user alone, then of `users` users at once.
+
+    Budgeted ("many"): one observed browser user and `users - 1` protocol-level users (bench/ws_users.py),
+    standing for users whose browsers render on their own machines.  Informational ("all_browsers", when
+    `all_browsers`): `users` browser contexts in the benchmark's one Chromium, as measured before.
+    """
+    errors: list[str] = []
+    # Every user opens a page with charts first (loading Plotly's JavaScript before the clock starts),
+    # then cycles through all pages starting with the next one.
+    # Not the default page: its own address (/overview) sometimes answers "Page not found" (see the findings).
+    start = next((i for i, url in enumerate(order) if i > 0 and expected[url] > 0), len(order) - 1)
+    order = order[start + 1 :] + order[: start + 1]
+    go = asyncio.Event()
+    go.set()
+    try:
+        single = await _user(browser, base, order, expected, rounds * 2, go, [], shot_dir)
+    except Exception as exc:  # noqa: BLE001 - reported, the many-user part still runs
+        single = []
+        errors.append(f"one user: {type(exc).__name__}: {str(exc)[:1500]}")
+    try:
+        mixed = await _with_protocol_users(browser, base, order, expected, users, rounds, shot_dir)
+    except Exception as exc:  # noqa: BLE001 - reported, the report still shows the single user
+        mixed = {"users": users, "many": stats.summary([]), "many_raw": [], "protocol": stats.summary([]),
+                 "protocol_raw": [], "errors": [], "setup_failed": True}  # fmt: skip
+        errors.append(f"observed + protocol users: {type(exc).__name__}: {str(exc)[:1500]}")
+    out: dict[str, Any] = {**mixed, "rounds": rounds, "single": stats.summary(single), "single_raw": single,
+                           "errors": errors + mixed["errors"]}  # fmt: skip
+    if all_browsers:
+        out["all_browsers"] = await _all_browsers(browser, base, order, expected, users, rounds, shot_dir)
+    return out
 
 
 async def run_browser(pages: list[PageSpec], workdir: Path, reps: int, users: int, conc_rounds: int,
@@ -227,11 +366,12 @@ async def run_browser(pages: list[PageSpec], workdir: Path, reps: int, users: in
             out["errors"] = errors
 
             if users > 0:
-                for side in ("real",) if quick else ("real", "floor"):
-                    log(f"browser: {users} concurrent users on the {side} app")
+                for side in ("real", "floor"):
+                    log(f"browser: {users} concurrent users on the {side} app (1 browser + {users - 1} protocol)"
+                        + ("" if quick else f", then {users} browsers"))  # fmt: skip
                     want = {u: expected[side][u][YEARS[1]] for u in urls}
                     out["concurrency"][side] = await concurrency(browser, bases[side], urls, want, users, conc_rounds,
-                                                             shots)
+                                                                 not quick, shots)  # fmt: skip
             out["memory"]["real_at_end"] = real.memory()
             await browser.close()
     finally:
