@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import urllib.parse
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
@@ -385,12 +386,12 @@ def ranking_title(ranking: pd.DataFrame, province_code: str, province_name: str,
 
 def province_map(
     ranking: pd.DataFrame,
-    geojson: dict[str, Any],
+    features: Sequence[tuple[str, str]],
+    boundaries: str | dict[str, Any],
     *,
     province_code: str,
     title: str,
     lang: str,
-    boundaries_url: str | None = None,
 ) -> go.Figure:
     """Choropleth of the 63 provinces coloured by national quartile, with score and rank on hover.
 
@@ -400,11 +401,12 @@ def province_map(
     Legend entries are marker-only geo traces without data.  The chosen
     province gets a thick outline.  Every base layer is off and the view fits
     the provinces, so no world map is needed (render with `GEO_CONFIG`).
-    With `boundaries_url` the figure names the boundary file instead of
-    embedding it (`geojson` then only supplies the codes and names).
+    `features` are the (code, name) pairs of the areas the boundaries draw
+    (`geo.map_features`); `boundaries` is the URL of the boundary file, which
+    the browser fetches and caches, or the GeoJSON itself to embed it.
     """
-    codes = [str(f["id"]) for f in geojson["features"]]
-    names = {str(f["id"]): plain(f["properties"].get("name_vi", f["id"])) for f in geojson["features"]}
+    codes = [code for code, _ in features]
+    names = {code: plain(name) for code, name in features}
     by_code = ranking.set_index("province_code")
     levels: list[int] = []  # 0 = no score, 1..4 = national quartile (4 = top)
     custom: list[list[str]] = []
@@ -425,7 +427,7 @@ def province_map(
         steps += [[low, color], [high, color]]
     fig = go.Figure(
         go.Choropleth(
-            geojson=boundaries_url or geojson, featureidkey="id", locations=codes, z=levels, zmin=0, zmax=4,
+            geojson=boundaries, featureidkey="id", locations=codes, z=levels, zmin=0, zmax=4,
             colorscale=steps, showscale=False, showlegend=False, name="",
             marker={
                 "line": {

@@ -2,7 +2,8 @@
 
 Plotly only accepts GeoJSON, and the shared boundary file is quantized
 TopoJSON, so it is decoded here once by the build script and written to
-`static/vn63_provinces.geojson`; the app only calls `load_geojson`.
+`static/vn63_provinces.geojson`, which the browser fetches; the server only
+needs `map_features`.
 
 The boundaries are CC BY-SA 4.0 (Open Development Mekong / Dept of Survey and
 Mapping); the GeoJSON written here is a derivative under the same licence and
@@ -14,6 +15,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
+
+import pandas as pd
 
 from lib.paths import GEOJSON_63, SOURCES_DIR
 from lib.provinces import build_registry
@@ -267,3 +270,14 @@ def write_geojson(path: Path = GEOJSON_63, decimals: int = DECIMALS, tolerance: 
 def load_geojson(path: Path = GEOJSON_63) -> dict[str, Any]:
     """Read the generated GeoJSON FeatureCollection."""
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def map_features(registry: pd.DataFrame) -> list[tuple[str, str]]:
+    """Return (code, Vietnamese name) of every area the boundary file draws, in code order.
+
+    These are the registry's 63-era provinces: the boundary file is built with
+    exactly those ids and names (tests/test_geo.py holds it to that), so the app
+    reads the small registry instead of parsing the whole boundary file.
+    """
+    units = registry[registry["era"] == "63"].sort_values("code")
+    return list(zip(units["code"].astype(str), units["name_vi"].astype(str), strict=True))

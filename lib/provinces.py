@@ -24,7 +24,6 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import openpyxl
 import pandas as pd
 
 from lib.paths import PROVINCES_CSV, SOURCES_DIR
@@ -102,6 +101,8 @@ def _papi_names() -> dict[str, tuple[str, str]]:
     Every yearly sheet lists the same 63 provinces; a name differing between
     sheets would mean the workbook is not what the README describes.
     """
+    import openpyxl  # only the data build reads the workbook; the app never loads openpyxl for it
+
     workbook = openpyxl.load_workbook(PAPI_XLSX, read_only=True)
     names: dict[str, tuple[str, str]] = {}
     try:

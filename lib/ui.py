@@ -244,11 +244,11 @@ def query(name: str, *args: object) -> Any:
 
 
 @st.cache_resource(show_spinner=False)
-def geojson() -> dict[str, Any]:
-    """Return the 63-province boundaries, read once per process."""
+def map_features() -> list[tuple[str, str]]:
+    """Return the (code, name) pairs of the map's provinces, read once per process."""
     from lib import geo
 
-    return geo.load_geojson()
+    return geo.map_features(provinces.load_registry())
 
 
 def choose_province(code: object) -> None:

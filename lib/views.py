@@ -7,6 +7,7 @@ Streamlit, no Plotly (figures: lib/charts.py; display tables: lib/tables.py).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
@@ -61,10 +62,10 @@ def selected_code(points: list[dict[str, Any]]) -> str | None:
     return None
 
 
-def provinces_without_score(ranking: pd.DataFrame, geojson: dict[str, Any]) -> list[str]:
-    """Return the names of the mapped provinces that have no score in the ranking."""
+def provinces_without_score(ranking: pd.DataFrame, features: Sequence[tuple[str, str]]) -> list[str]:
+    """Return the names of the mapped provinces (`geo.map_features`) that have no score in the ranking."""
     scored = set(ranking["province_code"])
-    return [str(f["properties"].get("name_vi", f["id"])) for f in geojson["features"] if f["id"] not in scored]
+    return [name for code, name in features if code not in scored]
 
 
 def province_choices(ranking: pd.DataFrame, code: str, name: str) -> tuple[list[str], dict[str, str]]:

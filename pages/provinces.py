@@ -88,14 +88,14 @@ if year >= 2025:
 
 map_column, table_column = st.columns([3, 2], gap="medium")
 with map_column:
-    boundaries = ui.geojson()
+    features = ui.map_features()
     figure = charts.province_map(
         ranking,
-        boundaries,
+        features,
+        paths.GEOJSON_63_URL,
         province_code=selection.province_code,
         title=title,
         lang=lang,
-        boundaries_url=paths.GEOJSON_63_URL,
     )
     st.plotly_chart(
         figure,
@@ -106,7 +106,7 @@ with map_column:
         config=charts.GEO_CONFIG,
     )
     st.caption(geo.GEO_ATTRIBUTION_EN if lang == "en" else geo.GEO_ATTRIBUTION)
-    missing = views.provinces_without_score(ranking, boundaries)
+    missing = views.provinces_without_score(ranking, features)
     if missing:
         st.caption(t("pv_no_score_note", n=len(missing), year=year, names=", ".join(missing)))
 with table_column:

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from lib import charts, geo, queries, views
+from lib.provinces import load_registry
 
 
 def _segments_of(trace: object) -> list[list[int]]:
@@ -100,8 +101,8 @@ def test_rank_figure_is_reversed_with_rank_one_on_top(dim1: dict[str, pd.DataFra
 
 def test_map_draws_63_provinces_without_base_layers(session_store: duckdb.DuckDBPyConnection) -> None:
     ranking = queries.province_ranking(session_store, 2019, 8)
-    boundaries = geo.load_geojson()
-    fig = charts.province_map(ranking, boundaries, province_code="66", title="t", lang="vi")
+    features = geo.map_features(load_registry())
+    fig = charts.province_map(ranking, features, geo.load_geojson(), province_code="66", title="t", lang="vi")
     (provinces,) = [trace for trace in fig.data if trace.type == "choropleth"]
     locations = list(provinces.locations)
     assert len(locations) == 63 == len(set(locations))
@@ -141,12 +142,12 @@ def test_map_config_never_fetches_the_world_topojson() -> None:
 
 def test_map_greys_provinces_without_score(session_store: duckdb.DuckDBPyConnection) -> None:
     ranking = queries.province_ranking(session_store, 2024, 0)
-    boundaries = geo.load_geojson()
-    fig = charts.province_map(ranking, boundaries, province_code="66", title="t", lang="en")
+    features = geo.map_features(load_registry())
+    fig = charts.province_map(ranking, features, geo.load_geojson(), province_code="66", title="t", lang="en")
     (provinces,) = [trace for trace in fig.data if trace.type == "choropleth"]
     assert list(provinces.z).count(0) == 63 - 61
     assert "No score" in [trace.name for trace in fig.data]
-    assert views.provinces_without_score(ranking, boundaries) == ["Vĩnh Phúc", "Tiền Giang"]
+    assert views.provinces_without_score(ranking, features) == ["Vĩnh Phúc", "Tiền Giang"]
 
 
 def test_selected_code_reads_customdata_or_location() -> None:

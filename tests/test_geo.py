@@ -133,3 +133,13 @@ def test_simplify_arc_keeps_ends_and_corners() -> None:
     assert simplify_arc(arc, 0.0) == arc
     closed = [[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0]]
     assert simplify_arc(closed, 0.1) == closed
+
+
+def test_map_features_are_the_boundary_files_areas(collection: dict[str, Any]) -> None:
+    """The app names the map's areas from the registry; they must be exactly the boundary file's features."""
+    from lib.geo import map_features
+
+    features = map_features(load_registry(paths.PROVINCES_CSV))
+    in_file = sorted((f["id"], f["properties"]["name_vi"]) for f in collection["features"])
+    assert features == in_file
+    assert ("66", "Đắk Lắk") in features and len(features) == 63
