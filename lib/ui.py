@@ -8,13 +8,18 @@ a copied link reproduces the view.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import streamlit as st
 
 from lib import i18n, paths, provinces, queries, store
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import plotly.graph_objects as go
 
 DEFAULT_PROVINCE = "66"  # Đắk Lắk, the province of the first plan.
 
@@ -141,7 +146,11 @@ def sidebar() -> Selection:
     st.session_state["_kept_choices"] = {"lang": lang, "province": code, "year": year, "peers": tuple(peers)}
     st.query_params.update({"lang": lang, "province": code, "year": str(year), "peers": ",".join(peers)})
     return Selection(
-        lang=lang, province_code=code, province_name=province_names[code], year=int(year), peers=tuple(peers),
+        lang=lang,
+        province_code=code,
+        province_name=province_names[code],
+        year=int(year),
+        peers=tuple(peers),
         era=era,
     )
 
@@ -164,11 +173,13 @@ def _era_notes(era: str, code: str, lang: str) -> list[str]:
         old_name = provinces.province_name(old_code, old_era) or old_code
         new_name = provinces.province_name(code, era) or code
         if era == provinces.ERA_34:
-            notes.append(i18n.t("era_switched_to_34", lang, year=st.session_state["year"], province=old_name,
-                                unit=new_name))
+            notes.append(
+                i18n.t("era_switched_to_34", lang, year=st.session_state["year"], province=old_name, unit=new_name)
+            )
         else:
-            notes.append(i18n.t("era_switched_to_63", lang, year=st.session_state["year"], unit=old_name,
-                                province=new_name))
+            notes.append(
+                i18n.t("era_switched_to_63", lang, year=st.session_state["year"], unit=old_name, province=new_name)
+            )
     if era == provinces.ERA_34:
         unit = provinces.province_name(code, era) or code
         first = provinces.predecessor(code)
@@ -181,8 +192,15 @@ def _era_notes(era: str, code: str, lang: str) -> list[str]:
         name = provinces.province_name(code, era) or code
         others = [provinces.province_name(c, era) or c for c in provinces.formers(unit_code or "") if c != code]
         if unit_code and others:
-            notes.append(i18n.t("era_merged_into", lang, province=name, others=_and(others, lang),
-                                unit=provinces.province_name(unit_code, provinces.ERA_34) or unit_code))
+            notes.append(
+                i18n.t(
+                    "era_merged_into",
+                    lang,
+                    province=name,
+                    others=_and(others, lang),
+                    unit=provinces.province_name(unit_code, provinces.ERA_34) or unit_code,
+                )
+            )
     return notes
 
 
@@ -238,6 +256,37 @@ def query(name: str, *args: object) -> Any:
     connection is supplied here, so callers never pass it.
     """
     return _cached_query(name, tuple(args), str(paths.store_path()), data_version())
+
+
+# Built figures and display tables, cached by the small values they are made from.
+# Building a Plotly figure (validation of every property) costs more than the
+# cached queries behind it; caching it by (view, key, data version) makes a
+# rerun with the same choices, from any session, skip that work.
+
+
+@st.cache_resource(max_entries=48, ttl=3600, show_spinner=False)
+def _cached_figure(view: str, key: tuple[object, ...], db_key: str, version: int, _build: Callable[[], Any]) -> Any:
+    return _build()
+
+
+def figure(view: str, key: tuple[object, ...], build: Callable[[], go.Figure]) -> go.Figure:
+    """Return `build()`, built once per `view`, `key` and data version and shared by every session.
+
+    `key` must hold every choice the figure depends on (province, year,
+    language, …); the data version is added here.  The figure is shared:
+    callers pass it to `st.plotly_chart` and never change it.
+    """
+    return _cached_figure(view, key, str(paths.store_path()), data_version(), build)
+
+
+@st.cache_data(max_entries=96, ttl=3600, show_spinner=False)
+def _cached_table(view: str, key: tuple[object, ...], db_key: str, version: int, _build: Callable[[], Any]) -> Any:
+    return _build()
+
+
+def table(view: str, key: tuple[object, ...], build: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+    """Return the display table `build()` makes, cached like `figure` (each caller gets its own copy)."""
+    return _cached_table(view, key, str(paths.store_path()), data_version(), build)
 
 
 # --- trends, tasks, provinces ---

@@ -34,7 +34,7 @@ agencies = list(load["agency"])
 load_col, matrix_col = st.columns(2)
 with load_col:
     st.plotly_chart(
-        charts.agency_load_figure(load, lang),
+        ui.figure("agency_load", (code, lang), lambda: charts.agency_load_figure(load, lang)),
         width="stretch",
         config=charts.PLOT_CONFIG,
         key="wl_agency_chart",
@@ -57,13 +57,16 @@ with matrix_col:
     )
     matrix = ui.query("agency_dimension_matrix", code, role)
     st.plotly_chart(
-        charts.agency_dimension_figure(matrix, agencies, lang),
+        ui.figure(
+            "agency_dimension", (code, role, lang), lambda: charts.agency_dimension_figure(matrix, agencies, lang)
+        ),
         width="stretch",
         config=charts.PLOT_CONFIG,
         key="wl_matrix_chart",
     )
     with st.expander(i18n.t("wl_table_view", lang)):
-        st.dataframe(tables.matrix_table(matrix, agencies, lang), hide_index=True, width="stretch")
+        matrix_table = ui.table("matrix", (code, role, lang), lambda: tables.matrix_table(matrix, agencies, lang))
+        st.dataframe(matrix_table, hide_index=True, width="stretch")
 
 # Drill-down: one agency's tasks.
 if st.session_state.get(AGENCY) not in agencies:

@@ -48,7 +48,9 @@ points = views.effort_points(dimensions if level == "dimension" else subdimensio
 
 if has_plan and has_scores:
     st.plotly_chart(
-        charts.effort_score_figure(points, lang, level, year),
+        ui.figure(
+            "effort_score", (code, year, level, lang), lambda: charts.effort_score_figure(points, lang, level, year)
+        ),
         width="stretch",
         config=charts.PLOT_CONFIG,
         key="wl_effort_chart",
@@ -91,8 +93,12 @@ if pick:
             )
     with history_col:
         st.plotly_chart(
-            charts.score_history_figure(
-                history, lang, details["name"], selection.province_name, details["axis_title"]
+            ui.figure(
+                "score_history",
+                (code, year, pick, lang),
+                lambda: charts.score_history_figure(
+                    history, lang, details["name"], selection.province_name, details["axis_title"]
+                ),
             ),
             width="stretch",
             config=charts.PLOT_CONFIG,

@@ -42,7 +42,11 @@ left, right = st.columns([3, 2]) if has_plan else (st.container(), None)
 with left:
     if has_scores:
         st.plotly_chart(
-            charts.dimension_profile_figure(profile, lang, selection.province_name, year),
+            ui.figure(
+                "dimension_profile",
+                (code, year, lang),
+                lambda: charts.dimension_profile_figure(profile, lang, selection.province_name, year),
+            ),
             width="stretch",
             config=charts.PLOT_CONFIG,
             key="wl_overview_profile",
@@ -57,7 +61,11 @@ with left:
 if right is not None:
     with right:
         st.plotly_chart(
-            charts.tasks_per_dimension_figure(profile, lang, year),
+            ui.figure(
+                "tasks_per_dimension",
+                (code, year, lang),
+                lambda: charts.tasks_per_dimension_figure(profile, lang, year),
+            ),
             width="stretch",
             config=charts.PLOT_CONFIG,
             key="wl_overview_tasks",

@@ -89,13 +89,12 @@ if year >= 2025:
 map_column, table_column = st.columns([3, 2], gap="medium")
 with map_column:
     features = ui.map_features()
-    figure = charts.province_map(
-        ranking,
-        features,
-        paths.GEOJSON_63_URL,
-        province_code=selection.province_code,
-        title=title,
-        lang=lang,
+    figure = ui.figure(
+        "province_map",
+        (year, dimension, selection.province_code, lang),
+        lambda: charts.province_map(
+            ranking, features, paths.GEOJSON_63_URL, province_code=selection.province_code, title=title, lang=lang
+        ),
     )
     st.plotly_chart(
         figure,
@@ -126,12 +125,16 @@ with st.expander(t("pv_bar_tab")):
     # The bar chart of every province is built only when asked for: the expander alone would build it on every run.
     if st.toggle(t("pv_bar_tab"), key="pv_bar_show"):
         st.plotly_chart(
-            charts.ranking_bar(
-                ranking,
-                province_code=selection.province_code,
-                title=charts.ranking_bar_title(ranking, lang),
-                measure=measure,
-                lang=lang,
+            ui.figure(
+                "ranking_bar",
+                (year, dimension, selection.province_code, lang),
+                lambda: charts.ranking_bar(
+                    ranking,
+                    province_code=selection.province_code,
+                    title=charts.ranking_bar_title(ranking, lang),
+                    measure=measure,
+                    lang=lang,
+                ),
             ),
             width="stretch",
             key="pv_bar",

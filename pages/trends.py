@@ -54,15 +54,19 @@ chart_column, task_column = st.columns([3, 2], gap="medium")
 with chart_column:
     if own.empty:
         st.info(t("tr_no_scores", measure=measure, province=selection.province_name))
-    figure = charts.trend_figure(
-        own,
-        peer_rows,
-        national,
-        dimension=dimension,
-        province_name=selection.province_name,
-        measure=measure,
-        lang=lang,
-        subdimension=key is not None,
+    figure = ui.figure(
+        "trend",
+        (dimension, key, selection.province_code, peers, selection.era, lang),
+        lambda: charts.trend_figure(
+            own,
+            peer_rows,
+            national,
+            dimension=dimension,
+            province_name=selection.province_name,
+            measure=measure,
+            lang=lang,
+            subdimension=key is not None,
+        ),
     )
     st.plotly_chart(figure, width="stretch", key="tr_trend", config=charts.PLOT_CONFIG)
     reasons = views.break_reasons(dimension, [int(y) for y in national["year"]], lang)
@@ -94,7 +98,13 @@ with task_column:
 
 st.subheader(t("tr_more"))
 st.plotly_chart(
-    charts.rank_figure(own, peer_rows, dimension=dimension, province_name=selection.province_name, lang=lang),
+    ui.figure(
+        "rank",
+        (dimension, key, selection.province_code, peers, selection.era, lang),
+        lambda: charts.rank_figure(
+            own, peer_rows, dimension=dimension, province_name=selection.province_name, lang=lang
+        ),
+    ),
     width="stretch",
     key="tr_rank",
     config=charts.PLOT_CONFIG,
