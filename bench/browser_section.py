@@ -136,7 +136,12 @@ async def _with_protocol_users(browser: Browser, base: str, order: list[str], ex
     clients = [ProtocolUser(base, QUERY, name=f"protocol user {k + 1}") for k in range(users - 1)]
     alive = list(range(len(clients)))
     try:
-        await session.open(order[-1], expected[order[-1]])
+        try:
+            await session.open(order[-1], expected[order[-1]])
+        except Exception:
+            if shot_dir is not None:
+                await session.screenshot(str(shot_dir / "concurrency-observed-open-fail.png"))
+            raise
         assert session.page is not None
         # The protocol users are let go by the observed user's pointer press itself (a binding called from a
         # capturing listener), so every switch starts within a few milliseconds of the browser's click.

@@ -373,7 +373,7 @@ def concurrency_section(conc: dict[str, Any]) -> list[str]:
             for side in sides:
                 e = mixed[side].get("protocol_pages", {}).get(url, {})
                 got = ", ".join(str(n) for n in e.get("charts", [])) or "–"
-                mark = "" if e.get("charts") in ([], [e.get("expected")]) else " **≠**"
+                mark = "" if e.get("charts", []) in ([], [e.get("expected")]) else " **≠**"
                 deltas = e.get("deltas")
                 cells.append(f"{e.get('expected', '–')} | {got}{mark} | {'–' if _nan(deltas) else f'{deltas:.0f}'}")
             out.append(f"| {url} | " + " | ".join(cells) + " |")
