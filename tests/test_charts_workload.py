@@ -110,3 +110,28 @@ def test_number_formats(con: duckdb.DuckDBPyConnection) -> None:
     row = queries.lead_concentration(con, DAK_LAK)
     texts = views.concentration_texts(row, "vi")
     assert texts["top_share"] == "38%" and texts["effective"] == "11,8"
+
+
+def test_margins_reserved_for_the_longest_agency_name(con: duckdb.DuckDBPyConnection) -> None:
+    """The agency chart starts wide enough for its longest (wrapped) name, so Plotly draws it once."""
+    load = queries.agency_load(con, DAK_LAK)
+    fig = charts.agency_load_figure(load, "vi")
+    longest = max(len(line) for label in fig.layout.yaxis.categoryarray for line in label.split("<br>"))
+    assert longest == 34  # names are wrapped at 34 characters
+    assert fig.layout.margin.l >= longest * 13 * charts.CHAR_EM
+    matrix = queries.agency_dimension_matrix(con, DAK_LAK, "any")
+    heat = charts.agency_dimension_figure(matrix, list(load["agency"]), "vi")
+    assert heat.layout.margin.l == fig.layout.margin.l
+    # The dimension names stand vertically under the heatmap, the colour bar sits on its right.
+    assert heat.layout.margin.b >= max(len(x) for x in heat.data[0].x) * 12 * charts.CHAR_EM
+    assert heat.layout.margin.r > 100
+
+
+def test_reserved_margins_only_widen() -> None:
+    import plotly.graph_objects as go
+
+    fig = go.Figure(go.Bar(x=[1, 2], y=["a", "b"], orientation="h"))
+    fig.update_layout(margin={"l": 400, "r": 5, "b": 300})
+    charts.reserve_margins(fig)
+    assert (fig.layout.margin.l, fig.layout.margin.b) == (400, 300)
+    assert fig.layout.margin.r > 5  # the last tick label overhangs the right edge
