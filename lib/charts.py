@@ -59,8 +59,8 @@ def _locale(fig: go.Figure, lang: str) -> go.Figure:
     return reserve_margins(fig)
 
 
-# Generous average advance of a Noto Sans glyph (Vietnamese, with diacritics) and line height, in ems.
-CHAR_EM = 0.62
+# Average advance of a Noto Sans glyph (Vietnamese, with diacritics) and line height, in ems.
+CHAR_EM = 0.58
 LINE_EM = 1.35
 # Width of a numeric tick label ("10,25", "2024") in characters.
 NUMBER_CHARS = 6
@@ -111,7 +111,7 @@ def reserve_margins(fig: go.Figure) -> go.Figure:
     y_labels = _category_labels(fig, "y")
     y_width = max((_text_width(v, y_size) for v in y_labels), default=NUMBER_CHARS * y_size * CHAR_EM)
     y_title = LINE_EM * base + 6 if yaxis.title.text else 0
-    left = max(left, y_width + y_title + 12)
+    left = max(left, y_width + y_title + 16)
 
     x_size = float(xaxis.tickfont.size or base)
     x_labels = _category_labels(fig, "x") or ["0" * NUMBER_CHARS]
@@ -129,15 +129,15 @@ def reserve_margins(fig: go.Figure) -> go.Figure:
             rows = max(1, -(-int(row) // LEGEND_WIDTH_PX))
             legend = rows * (LINE_EM * legend_size + 6) + 24
     bottom = max(bottom, x_height + x_title + legend + 20)
-    # The last tick label of an axis overhangs the plot's right edge by half its width.
-    right = max(right, 0.5 * max(_text_width(v, x_size) for v in x_labels) + 4)
+    if xaxis.tickangle not in (90, -90):  # the last tick label overhangs the plot's right edge by half its width
+        right = max(right, 0.5 * max(_text_width(v, x_size) for v in x_labels) + 4)
 
     for trace in fig.data:
         if trace.type == "heatmap" and trace.showscale is not False:
             bar = trace.colorbar
             title_width = _text_width(bar.title.text or "", base)
             ticks = float(bar.thickness or 30) + 4 * base * CHAR_EM
-            right = max(right, title_width + ticks + 24)
+            right = max(right, title_width + ticks + 8)
     fig.update_layout(margin={"l": round(left), "r": round(right), "b": round(bottom)})
     return fig
 
@@ -954,7 +954,8 @@ def agency_dimension_figure(matrix: pd.DataFrame, agencies: list[str], lang: str
             zmin=0,
             xgap=2,
             ygap=2,
-            colorbar={"title": {"text": i18n.t("wl_matrix_hover", lang)}, "thickness": 12},
+            # Every cell prints its count, so the colour bar would only take width from the cells.
+            showscale=False,
             customdata=[list(col) for col in zip(*full_names, strict=True)],
             hovertemplate=(
                 "<b>%{y}</b><br>%{customdata}<br>" + i18n.t("wl_matrix_hover", lang) + ": %{z}<extra></extra>"
