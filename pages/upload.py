@@ -84,19 +84,20 @@ else:
     left.success(t("up_signed_in", lang, name=editor))
     right.button(t("up_sign_out", lang), on_click=ui.sign_out_editor, key="up_sign_out")
 
-# --- Template ---
-with st.expander(t("up_template", lang)):
-    st.caption(t("up_template_help", lang))
-    this_year = dt.date.today().year
-    template_year = int(st.number_input(t("up_template_year", lang), min_value=2011, max_value=this_year,
-                                        value=this_year - 1, step=1, key="up_template_year"))
-    one, two = st.columns(2)
-    # Templates are made only when clicked (a callable), not on every rerun of the page.
-    one.download_button(t("up_template_csv", lang), functools.partial(importer.template_csv, template_year),
-                        file_name=f"papi_template_{template_year}.csv", mime="text/csv", key="up_template_csv")
-    two.download_button(t("up_template_xlsx", lang), functools.partial(importer.template_xlsx, template_year),
-                        file_name=f"papi_template_{template_year}.xlsx", key="up_template_xlsx",
-                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+# --- Template (its controls are sent only once the expander is opened) ---
+with st.expander(t("up_template", lang), key="up_template_open", on_change="rerun") as template:
+    if template.open:
+        st.caption(t("up_template_help", lang))
+        this_year = dt.date.today().year
+        template_year = int(st.number_input(t("up_template_year", lang), min_value=2011, max_value=this_year,
+                                            value=this_year - 1, step=1, key="up_template_year"))
+        one, two = st.columns(2)
+        # Templates are made only when clicked (a callable), not on every rerun of the page.
+        one.download_button(t("up_template_csv", lang), functools.partial(importer.template_csv, template_year),
+                            file_name=f"papi_template_{template_year}.csv", mime="text/csv", key="up_template_csv")
+        two.download_button(t("up_template_xlsx", lang), functools.partial(importer.template_xlsx, template_year),
+                            file_name=f"papi_template_{template_year}.xlsx", key="up_template_xlsx",
+                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 # --- 1. File ---
 st.subheader(t("up_step_file", lang))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -152,3 +153,17 @@ def test_english_labels(db: Path, editor_env: None) -> None:
     _upload(at, "x.csv", b"year,province,dimension,subdimension,score\n2019,Dak Lac,1,,5\n")
     problems = _table(at, "Problem")
     assert "Province 'Dak Lac' is not recognised. Did you mean 'Đắk Lắk'?" in problems["Problem"].tolist()
+
+
+def test_template_controls_are_sent_only_when_the_expander_is_open(db: Path) -> None:
+    from lib.i18n import t
+
+    wanted = [t("up_template_csv", "en"), t("up_template_xlsx", "en")]
+    at = _page("en")
+    assert [e.proto.label for e in at.get("download_button")] == []
+    assert len(at.number_input) == 0
+    at.session_state["up_template_open"] = True
+    at.run()
+    assert not at.exception, at.exception
+    assert [e.proto.label for e in at.get("download_button")] == wanted
+    assert at.number_input(key="up_template_year").value == dt.date.today().year - 1
