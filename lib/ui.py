@@ -18,7 +18,6 @@ import streamlit as st
 from lib import i18n, paths, provinces, queries, store
 
 if TYPE_CHECKING:
-    import pandas as pd
     import plotly.graph_objects as go
 
 DEFAULT_PROVINCE = "66"  # Đắk Lắk, the province of the first plan.
@@ -258,7 +257,7 @@ def query(name: str, *args: object) -> Any:
     return _cached_query(name, tuple(args), str(paths.store_path()), data_version())
 
 
-# Built figures and display tables, cached by the small values they are made from.
+# Built figures, cached by the small values they are made from.
 # Building a Plotly figure (validation of every property) costs more than the
 # cached queries behind it; caching it by (view, key, data version) makes a
 # rerun with the same choices, from any session, skip that work.
@@ -277,16 +276,6 @@ def figure(view: str, key: tuple[object, ...], build: Callable[[], go.Figure]) -
     callers pass it to `st.plotly_chart` and never change it.
     """
     return _cached_figure(view, key, str(paths.store_path()), data_version(), build)
-
-
-@st.cache_data(max_entries=96, ttl=3600, show_spinner=False)
-def _cached_table(view: str, key: tuple[object, ...], db_key: str, version: int, _build: Callable[[], Any]) -> Any:
-    return _build()
-
-
-def table(view: str, key: tuple[object, ...], build: Callable[[], pd.DataFrame]) -> pd.DataFrame:
-    """Return the display table `build()` makes, cached like `figure` (each caller gets its own copy)."""
-    return _cached_table(view, key, str(paths.store_path()), data_version(), build)
 
 
 # --- trends, tasks, provinces ---

@@ -42,8 +42,9 @@ with load_col:
         selection_mode="points",
     )
     st.caption(i18n.t("wl_click_agency", lang))
-    with st.expander(i18n.t("wl_table_view", lang)):
-        st.dataframe(tables.agency_table(load, lang), hide_index=True, width="stretch")
+    with st.expander(i18n.t("wl_table_view", lang), key="wl_load_table_open", on_change="rerun") as view:
+        if view.open:
+            st.dataframe(tables.agency_table(load, lang), hide_index=True, width="stretch")
 with matrix_col:
     role = (
         st.segmented_control(
@@ -64,9 +65,9 @@ with matrix_col:
         config=charts.PLOT_CONFIG,
         key="wl_matrix_chart",
     )
-    with st.expander(i18n.t("wl_table_view", lang)):
-        matrix_table = ui.table("matrix", (code, role, lang), lambda: tables.matrix_table(matrix, agencies, lang))
-        st.dataframe(matrix_table, hide_index=True, width="stretch")
+    with st.expander(i18n.t("wl_table_view", lang), key="wl_matrix_table_open", on_change="rerun") as view:
+        if view.open:
+            st.dataframe(tables.matrix_table(matrix, agencies, lang), hide_index=True, width="stretch")
 
 # Drill-down: one agency's tasks.
 if st.session_state.get(AGENCY) not in agencies:

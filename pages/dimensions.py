@@ -61,8 +61,9 @@ if has_plan and has_scores:
     if level == "subdimension":
         caption += " " + i18n.t("wl_effort_sub_note", lang)
     st.caption(caption)
-    with st.expander(i18n.t("wl_table_view", lang)):
-        st.dataframe(tables.effort_table(points, lang, level), hide_index=True, width="stretch")
+    with st.expander(i18n.t("wl_table_view", lang), key="wl_effort_table_open", on_change="rerun") as view:
+        if view.open:
+            st.dataframe(tables.effort_table(points, lang, level), hide_index=True, width="stretch")
 
 # Drill-down: one (sub-)dimension's tasks beside its score history.
 options = views.drill_options(dimensions, subdimensions, lang)
@@ -107,8 +108,9 @@ if pick:
         note = views.history_note(details["dimension"], lang, [int(y) for y in history["year"]])
         if note:
             st.caption(note)
-        with st.expander(i18n.t("wl_table_view", lang)):
-            st.dataframe(tables.history_table(history, lang), hide_index=True, width="stretch")
+        with st.expander(i18n.t("wl_table_view", lang), key="wl_history_table_open", on_change="rerun") as view:
+            if view.open:
+                st.dataframe(tables.history_table(history, lang), hide_index=True, width="stretch")
 
 if has_plan and has_scores:
     st.subheader(i18n.t("wl_no_task_header", lang))

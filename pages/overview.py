@@ -54,8 +54,9 @@ with left:
         absent = views.absent_dimensions(profile)
         if absent:
             st.caption(i18n.t("wl_absent_dims", lang, dims=absent, year=year))
-        with st.expander(i18n.t("wl_table_view", lang)):
-            st.dataframe(tables.dimension_table(profile, lang), hide_index=True, width="stretch")
+        with st.expander(i18n.t("wl_table_view", lang), key="wl_profile_table_open", on_change="rerun") as view:
+            if view.open:
+                st.dataframe(tables.dimension_table(profile, lang), hide_index=True, width="stretch")
     elif not total.empty:
         st.info(i18n.t("no_data_year", lang, province=province, year=year))
 if right is not None:
@@ -71,5 +72,6 @@ if right is not None:
             key="wl_overview_tasks",
         )
         st.caption(i18n.t("wl_tasks_colour_note", lang, year=year))
-        with st.expander(i18n.t("wl_table_view", lang)):
-            st.dataframe(tables.dimension_table(profile, lang).iloc[:, :4], hide_index=True, width="stretch")
+        with st.expander(i18n.t("wl_table_view", lang), key="wl_tasks_table_open", on_change="rerun") as view:
+            if view.open:
+                st.dataframe(tables.dimension_table(profile, lang).iloc[:, :4], hide_index=True, width="stretch")

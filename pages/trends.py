@@ -118,30 +118,34 @@ score_columns = {
     "ranked_provinces": st.column_config.NumberColumn(t("col_ranked_provinces"), format="%d"),
     "national_median": st.column_config.NumberColumn(t("col_median"), format="%.2f"),
 }
-with st.expander(t("tr_table_trend")):
-    st.dataframe(
-        own, hide_index=True, column_order=list(score_columns), column_config=score_columns, key="tr_table_own"
-    )
-    if not peer_rows.empty:
+# The tables behind the charts are sent only once their expander is opened: at
+# many score years they would otherwise be most of every rerun's work.
+with st.expander(t("tr_table_trend"), key="tr_table_trend_open", on_change="rerun") as trend_tables:
+    if trend_tables.open:
         st.dataframe(
-            peer_rows,
-            hide_index=True,
-            column_order=list(score_columns),
-            column_config=score_columns,
-            key="tr_table_peers",
+            own, hide_index=True, column_order=list(score_columns), column_config=score_columns, key="tr_table_own"
         )
-with st.expander(t("tr_table_national")):
-    st.dataframe(
-        national,
-        hide_index=True,
-        column_config={
-            "year": st.column_config.NumberColumn(t("col_year"), format="%d"),
-            "provinces": st.column_config.NumberColumn(t("col_provinces"), format="%d"),
-            "min": st.column_config.NumberColumn(t("col_min"), format="%.2f"),
-            "q1": st.column_config.NumberColumn(t("col_q1"), format="%.2f"),
-            "median": st.column_config.NumberColumn(t("col_median"), format="%.2f"),
-            "q3": st.column_config.NumberColumn(t("col_q3"), format="%.2f"),
-            "max": st.column_config.NumberColumn(t("col_max"), format="%.2f"),
-        },
-        key="tr_table_national",
-    )
+        if not peer_rows.empty:
+            st.dataframe(
+                peer_rows,
+                hide_index=True,
+                column_order=list(score_columns),
+                column_config=score_columns,
+                key="tr_table_peers",
+            )
+with st.expander(t("tr_table_national"), key="tr_table_national_open", on_change="rerun") as national_table:
+    if national_table.open:
+        st.dataframe(
+            national,
+            hide_index=True,
+            column_config={
+                "year": st.column_config.NumberColumn(t("col_year"), format="%d"),
+                "provinces": st.column_config.NumberColumn(t("col_provinces"), format="%d"),
+                "min": st.column_config.NumberColumn(t("col_min"), format="%.2f"),
+                "q1": st.column_config.NumberColumn(t("col_q1"), format="%.2f"),
+                "median": st.column_config.NumberColumn(t("col_median"), format="%.2f"),
+                "q3": st.column_config.NumberColumn(t("col_q3"), format="%.2f"),
+                "max": st.column_config.NumberColumn(t("col_max"), format="%.2f"),
+            },
+            key="tr_table_national",
+        )

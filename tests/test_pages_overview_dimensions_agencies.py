@@ -85,7 +85,7 @@ def test_dimensions_drill_down_lists_the_tasks_of_transparency() -> None:
     at.selectbox(key="wl_pick").set_value("d2").run()
     assert not at.exception
     assert "Nhiệm vụ của “Công khai, minh bạch”: 20" in _titles(at)
-    tasks = at.dataframe[1].value  # [0] is the effort chart's table view
+    tasks = at.dataframe[0].value  # the chart's own table view is sent only when opened
     assert len(tasks) == 20
     assert tasks["Mã"].str.startswith("DLK-2020-II.").all()
 
@@ -128,3 +128,14 @@ def test_agencies_drill_down_to_another_agency_and_english() -> None:
 def test_agencies_page_without_a_plan() -> None:
     at = _open("pages/agencies.py", province="01")
     assert [i.value for i in at.info] == ["Chưa có kế hoạch nhiệm vụ cho tỉnh Hà Nội."]
+
+
+def test_table_views_are_sent_when_opened() -> None:
+    """Each chart's table view costs nothing until the reader opens it, then shows the chart's numbers."""
+    at = _open("pages/overview.py", year=2019)
+    assert len(at.dataframe) == 0
+    at.session_state["wl_profile_table_open"] = True
+    at.run()
+    assert not at.exception
+    (table,) = [d.value for d in at.dataframe]
+    assert len(table) == 8

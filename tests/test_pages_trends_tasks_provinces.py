@@ -81,6 +81,9 @@ def test_trends_e_governance_numbers(at: AppTest) -> None:
     assert titles(at)[0] == "Quản trị điện tử – Đắk Lắk: tăng từ 2,20 (2019) đến 3,55 (2024)"
     own = next(trace for trace in fig["data"] if trace.get("name") == "Đắk Lắk")
     assert [round(y, 2) if y is not None else None for y in own["y"]] == [3.07, None, 2.2, 2.77, 3.05, 2.89, 3.42, 3.55]
+    assert len(at.dataframe) == 0  # the table views are sent only when opened
+    at.session_state["tr_table_trend_open"] = True
+    at.run()
     table = at.dataframe[0].value  # table view of the province's numbers
     assert table["score"].round(2).tolist() == [3.07, 2.20, 2.77, 3.05, 2.89, 3.42, 3.55]
     assert "Nhiệm vụ của nội dung này (5)" in [s.value for s in at.subheader]
