@@ -182,12 +182,17 @@ def effort_points(profile: pd.DataFrame, level: str, lang: str) -> pd.DataFrame:
 
 def drill_options(dimensions: pd.DataFrame, subdimensions: pd.DataFrame, lang: str) -> dict[str, str]:
     """Return {id: label} for the drill-down choice: each dimension ("d<n>") followed by its sub-dimensions."""
-    name = name_column(lang)
+    # Plain lists, not per-dimension frame filters: this runs on every rerun of the page.
+    subs_by_dim: dict[int, list[tuple[str, int, str]]] = {}
+    rows = zip(subdimensions["dimension"].tolist(), subdimensions["key"].tolist(),
+               subdimensions["subdimension"].tolist(), subdimensions[name_column(lang)].tolist(), strict=True)
+    for dim, key, sub, label in rows:
+        subs_by_dim.setdefault(int(dim), []).append((str(key), int(sub), str(label)))
     options: dict[str, str] = {}
     for dim in sorted(int(d) for d in dimensions["dimension"]):
         options[f"d{dim}"] = dimension_title(dim, lang)
-        for row in subdimensions[subdimensions["dimension"] == dim].itertuples():
-            options[str(row.key)] = f"    {dim}.{int(row.subdimension)} {getattr(row, name)}"
+        for key, sub, label in subs_by_dim.get(dim, []):
+            options[key] = f"    {dim}.{sub} {label}"
     return options
 
 
