@@ -135,3 +135,18 @@ def test_reserved_margins_only_widen() -> None:
     charts.reserve_margins(fig)
     assert (fig.layout.margin.l, fig.layout.margin.b) == (400, 300)
     assert fig.layout.margin.r > 5  # the last tick label overhangs the right edge
+
+
+def test_drill_options_list_each_dimension_then_its_subdimensions(con: duckdb.DuckDBPyConnection) -> None:
+    dims = queries.dimension_profile(con, DAK_LAK, 2019)
+    subs = queries.subdimension_profile(con, DAK_LAK, 2019)
+    options = views.drill_options(dims, subs, "en")
+    ids = list(options)
+    assert ids[0] == "d1" and ids.count("d8") == 1
+    assert len(ids) == 8 + len(subs)
+    # Every sub-dimension sits after its own dimension and before the next one.
+    eighth = ids.index("d8")
+    assert options["e_responsiveness"].startswith("    8.")
+    assert ids.index("e_responsiveness") > eighth
+    labels = [options[i] for i in ids[1 : ids.index("d2")]]
+    assert [label.split()[0] for label in labels] == [f"1.{n}" for n in range(1, len(labels) + 1)]
