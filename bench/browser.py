@@ -46,20 +46,24 @@ INIT_SCRIPT = """
 (() => {
   const B = window.__bench = {t0: null, armed: false, last: performance.now(), sawRunning: false};
   const ignored = '[data-testid="stHeader"], [data-testid="stStatusWidget"], [data-testid="stToolbar"]';
+  // Kept cheap on purpose: a chart's drawing is thousands of mutations, and work done here per
+  // mutation would be counted in the page's time.  Only the newest record that lies outside the
+  // header matters, so the batch is read from its end and the scan stops at the first such record.
   const obs = new MutationObserver((list) => {
     const now = performance.now();
     for (const m of list) {
       if (m.type === 'attributes' && m.attributeName === 'data-test-script-state') {
         if (m.target.getAttribute('data-test-script-state') !== 'notRunning') B.sawRunning = true;
         B.last = now;
-        continue;
       }
+    }
+    for (let i = list.length - 1; i >= 0; i--) {
+      const m = list[i];
       const el = m.target.nodeType === 1 ? m.target : m.target.parentElement;
       if (el && el.closest && el.closest(ignored)) continue;
       B.last = now;
-      B.lastTarget = el ? (el.tagName + '.' + (el.getAttribute('class') || '').slice(0, 60) + ' in ' +
-        ((el.closest && el.closest('[data-testid]')) ? el.closest('[data-testid]').dataset.testid : '?') +
-        ' ' + m.type + (m.attributeName ? ':' + m.attributeName : '')) : '?';
+      B.lastRecord = m;  // described only when a wait fails (STATE_JS)
+      break;
     }
   });
   const start = () => obs.observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
@@ -132,11 +136,20 @@ async def new_context(browser: Browser) -> BrowserContext:
 STATE_JS = """
 () => {
   const B = window.__bench || {};
+  const describe = (m) => {
+    if (!m) return '?';
+    const el = m.target.nodeType === 1 ? m.target : m.target.parentElement;
+    if (!el) return '?';
+    const owner = el.closest && el.closest('[data-testid]');
+    return el.tagName + '.' + (el.getAttribute('class') || '').slice(0, 60) + ' in ' +
+      (owner ? owner.dataset.testid : '?') + ' ' + m.type + (m.attributeName ? ':' + m.attributeName : '');
+  };
   const app = document.querySelector('[data-testid="stApp"]');
   const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
   return {state: app && app.getAttribute('data-test-script-state'), sawRunning: B.sawRunning,
           charts: charts.length, drawn: charts.filter(c => c.querySelector('.main-svg')).length,
-          quiet_ms: Math.round(performance.now() - B.last), last_target: B.lastTarget, url: location.pathname};
+          quiet_ms: Math.round(performance.now() - B.last), last_target: describe(B.lastRecord),
+          url: location.pathname};
 }
 """
 

@@ -64,8 +64,9 @@ CHAR_EM = 0.58
 LINE_EM = 1.35
 # Width of a numeric tick label ("10,25", "2024") in characters.
 NUMBER_CHARS = 6
-# Width assumed for a horizontal legend: a half-page column; a wider chart only gets fewer legend rows.
-LEGEND_WIDTH_PX = 560
+# Width assumed for a horizontal legend: a half-page column on a 1366 px screen (about 530 px), less its
+# margins; a wider chart only gets fewer legend rows than reserved.
+LEGEND_WIDTH_PX = 440
 
 
 def _text_width(text: object, size: float) -> float:
@@ -125,9 +126,13 @@ def reserve_margins(fig: go.Figure) -> go.Figure:
         named = [t.name for t in fig.data if t.name and t.showlegend is not False]
         if len(named) > 1 or any(t.showlegend for t in fig.data):
             legend_size = float(fig.layout.legend.font.size or base)
-            row = sum(_text_width(name, legend_size) + 40 for name in named)
-            rows = max(1, -(-int(row) // LEGEND_WIDTH_PX))
-            legend = rows * (LINE_EM * legend_size + 6) + 24
+            rows, used = 1, 0.0
+            for name in named:  # Plotly wraps whole entries, so pack them greedily
+                width = _text_width(name, legend_size) + 50  # symbol, gap and text
+                if used and used + width > LEGEND_WIDTH_PX:
+                    rows, used = rows + 1, 0.0
+                used += width
+            legend = rows * (LINE_EM * legend_size + 10) + 24
     bottom = max(bottom, x_height + x_title + legend + 20)
     if xaxis.tickangle not in (90, -90):  # the last tick label overhangs the plot's right edge by half its width
         right = max(right, 0.5 * max(_text_width(v, x_size) for v in x_labels) + 4)
