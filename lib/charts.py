@@ -31,6 +31,7 @@ from lib.formatting import (
     rank_text,
     wrap,
 )
+from lib.geo import MAP_LAT_RANGE, MAP_LON_RANGE
 
 # --- shared style ---
 
@@ -101,7 +102,7 @@ def reserve_margins(fig: go.Figure) -> go.Figure:
     An estimate on the generous side makes the first drawing the last.
     Margins are only ever widened, and geographic figures are left alone.
     """
-    if "geo" in fig.layout and fig.layout.geo.fitbounds:
+    if any(trace.type in ("choropleth", "scattergeo") for trace in fig.data):
         return fig
     base = float(fig.layout.font.size or 13)
     margin = fig.layout.margin
@@ -407,7 +408,8 @@ def trend_figure(
         i18n.t("year", lang),
         i18n.t(unit, lang),
     )
-    fig.update_layout(hovermode="x unified", height=460, legend=LEGEND_BELOW)
+    # Taller than the other charts: its legend below can take four rows on a half-page column.
+    fig.update_layout(hovermode="x unified", height=520, legend=LEGEND_BELOW)
     fig.update_xaxes(dtick=1, tickformat="d")
     return reserve_margins(fig)
 
@@ -533,7 +535,8 @@ def province_map(
                 )
             )
     fig.update_geos(
-        fitbounds="locations", projection_type="mercator", bgcolor="rgba(0,0,0,0)", domain={"x": [0, 1], "y": [0, 1]},
+        lonaxis_range=list(MAP_LON_RANGE), lataxis_range=list(MAP_LAT_RANGE), projection_type="mercator",
+        bgcolor="rgba(0,0,0,0)", domain={"x": [0, 1], "y": [0, 1]},
         **GEO_BASE_LAYERS_OFF,
     )
     apply_layout(fig, wrap(title, 48, escaped=True), "", "")

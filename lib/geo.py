@@ -43,6 +43,12 @@ GEO_ATTRIBUTION_EN = (
 # keep every islet a ring of its own: 3 decimals collapse one of Trường Sa's.
 DECIMALS = 4
 TOLERANCE = 0.002
+# The boundary file's extent (longitude, latitude), rounded outwards to 0.05 degree: the
+# map's fixed view.  Letting Plotly fit the view to the shapes instead costs a pass over
+# every vertex at each drawing (measured: a first drawing 144 ms -> 40 ms).
+# tests/test_geo.py holds the file inside it.
+MAP_LON_RANGE = (102.1, 117.0)
+MAP_LAT_RANGE = (6.95, 23.4)
 
 # The nine `ten_tinh` values that are not the official name after removing the
 # unit prefix (table in the geo README): two typos, one name without

@@ -96,19 +96,22 @@ with task_column:
                     st.text(task["task"])
                     st.divider()
 
-st.subheader(t("tr_more"))
-st.plotly_chart(
-    ui.figure(
-        "rank",
-        (dimension, key, selection.province_code, peers, selection.era, lang),
-        lambda: charts.rank_figure(
-            own, peer_rows, dimension=dimension, province_name=selection.province_name, lang=lang
-        ),
-    ),
-    width="stretch",
-    key="tr_rank",
-    config=charts.PLOT_CONFIG,
-)
+# Rank over time is a second reading of the same scores: drawn only once asked for, so the
+# page's first view stays one chart and a page switch does not pay for a second.
+with st.expander(t("tr_more"), key="tr_rank_open", on_change="rerun") as rank_view:
+    if rank_view.open:
+        st.plotly_chart(
+            ui.figure(
+                "rank",
+                (dimension, key, selection.province_code, peers, selection.era, lang),
+                lambda: charts.rank_figure(
+                    own, peer_rows, dimension=dimension, province_name=selection.province_name, lang=lang
+                ),
+            ),
+            width="stretch",
+            key="tr_rank",
+            config=charts.PLOT_CONFIG,
+        )
 
 score_columns = {
     "year": st.column_config.NumberColumn(t("col_year"), format="%d"),

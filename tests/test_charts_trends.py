@@ -122,7 +122,8 @@ def test_map_draws_63_provinces_without_base_layers(session_store: duckdb.DuckDB
     ):
         assert getattr(geo_layout, layer) is False, layer
     assert geo_layout.visible is False
-    assert geo_layout.fitbounds == "locations"
+    assert tuple(geo_layout.lonaxis.range) == geo.MAP_LON_RANGE
+    assert tuple(geo_layout.lataxis.range) == geo.MAP_LAT_RANGE
     # Đắk Lắk is in the bottom quartile in 2019 and has the thick outline.
     index = locations.index("66")
     assert provinces.z[index] == 1

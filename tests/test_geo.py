@@ -143,3 +143,16 @@ def test_map_features_are_the_boundary_files_areas(collection: dict[str, Any]) -
     in_file = sorted((f["id"], f["properties"]["name_vi"]) for f in collection["features"])
     assert features == in_file
     assert ("66", "Đắk Lắk") in features and len(features) == 63
+
+
+def test_map_view_holds_every_province_and_little_else(collection: dict[str, Any]) -> None:
+    """The map's fixed view contains every shape (Trường Sa, Hoàng Sa, Côn Đảo) with under 0.1 degree to spare."""
+    from lib.geo import MAP_LAT_RANGE, MAP_LON_RANGE
+
+    boxes = [_bbox(feature) for feature in collection["features"]]
+    west, south = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    east, north = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    assert MAP_LON_RANGE[0] <= west < MAP_LON_RANGE[0] + 0.1
+    assert MAP_LON_RANGE[1] - 0.1 < east <= MAP_LON_RANGE[1]
+    assert MAP_LAT_RANGE[0] <= south < MAP_LAT_RANGE[0] + 0.1
+    assert MAP_LAT_RANGE[1] - 0.1 < north <= MAP_LAT_RANGE[1]
