@@ -7,8 +7,10 @@ websocket really runs each page: the Plotly charts it receives are the page's.  
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -40,6 +42,13 @@ def floor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         server.stop()
 
 
+def _run(coro: Any) -> Any:
+    """Run a coroutine on a thread of its own: the browser tests' Playwright (sync API) keeps an event
+    loop on the main thread for the whole session, where `asyncio.run` is refused."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
 def test_protocol_user_runs_every_page_with_its_charts(floor: Server) -> None:
     async def visit() -> list[tuple[str, int, int, bool]]:
         user = ProtocolUser(floor.url, QUERY)
@@ -55,7 +64,7 @@ def test_protocol_user_runs_every_page_with_its_charts(floor: Server) -> None:
         finally:
             await user.close()
 
-    seen = asyncio.run(asyncio.wait_for(visit(), timeout=60))
+    seen = _run(asyncio.wait_for(visit(), timeout=60))
     assert seen == [
         ("(default)", 2, 0, False),
         ("trends", 1, 0, False),
@@ -108,4 +117,4 @@ def test_section_4_budgets_the_browser_among_protocol_users() -> None:
 
 def test_protocol_user_needs_the_page_list_before_switching() -> None:
     with pytest.raises(RuntimeError, match="open\\(\\) first"):
-        asyncio.run(ProtocolUser("http://127.0.0.1:1", QUERY).switch_to("trends"))
+        _run(ProtocolUser("http://127.0.0.1:1", QUERY).switch_to("trends"))

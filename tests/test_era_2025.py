@@ -194,6 +194,8 @@ def test_changing_year_maps_the_province_across_eras(at: AppTest) -> None:
 def test_trends_2025_shows_the_unit_apart_from_the_former_province(at: AppTest) -> None:
     show(at, "pages/trends.py", year=2025)
     assert at.title[0].value == "Xu hướng điểm PAPI: Đắk Lắk"
+    at.session_state["tr_rank_open"] = True  # the rank chart is drawn once its expander is open
+    at.run()
     trend, rank = figures(at)[:2]
     names = [trace.get("name") for trace in trend["data"]]
     assert "Đắk Lắk (đến 2024)" in names and "Đắk Lắk (từ 2025)" in names
