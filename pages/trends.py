@@ -90,11 +90,13 @@ with task_column:
             st.info(t("tr_tasks_none", province=selection.province_name))
         else:
             st.caption(t("tr_tasks_caption", province=selection.province_name))
+            # One text block for the whole list: one element to send and draw, not three per task.
+            entries = [
+                t("tr_task_head", task_id=task["task_id"], lead=task["lead_agency"] or "–") + "\n" + task["task"]
+                for task in task_filters.records(tasks)
+            ]
             with st.container(height=470, border=True):
-                for task in task_filters.records(tasks):
-                    st.text(t("tr_task_head", task_id=task["task_id"], lead=task["lead_agency"] or "–"))
-                    st.text(task["task"])
-                    st.divider()
+                st.text("\n\n".join(entries))
 
 # Rank over time is a second reading of the same scores: drawn only once asked for, so the
 # page's first view stays one chart and a page switch does not pay for a second.

@@ -69,8 +69,9 @@ def test_trends_shows_dimension_trend_rank_and_tasks(at: AppTest) -> None:
         "Hạng của Đắk Lắk: 47/63 (2011) → 38/61 (2024)",
     ]
     assert "Nhiệm vụ của nội dung này (6)" in [s.value for s in at.subheader]
-    texts = [t.value for t in at.text]
-    assert any(t.startswith("▸ DLK-2020-I.1-01 · Chủ trì: Sở Thông tin và Truyền thông") for t in texts)
+    (task_list,) = [t.value for t in at.text]
+    assert task_list.startswith("▸ DLK-2020-I.1-01 · Chủ trì: Sở Thông tin và Truyền thông\nThực hiện tuyên truyền")
+    assert task_list.count("▸ DLK-2020-I.") == 6
     captions = " ".join(c.value for c in at.caption)
     assert "2016: PAPI điều chỉnh cách tính nội dung 1, 3 và 5." in captions
     assert "Kon Tum, Gia Lai, Đắk Nông, Lâm Đồng" in captions
