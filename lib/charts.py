@@ -16,6 +16,7 @@ import urllib.parse
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -219,6 +220,19 @@ def with_gaps(frame: pd.DataFrame, dimension: int) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=frame.columns).astype(object).where(lambda f: f.notna(), None)
 
 
+def numbers(values: Any) -> np.ndarray:
+    """Return `values` (a column, or a frame of columns) as a float array, a missing value as NaN.
+
+    Plotly sends a NumPy array to the browser as one typed binary block, which
+    `st.plotly_chart` copies and encodes at memory speed; a list of Python
+    numbers is deep-copied and written out value by value on every rerun, which
+    made the trend chart at many score years most of the page's work.  Plotly.js
+    lifts the pen at a NaN exactly as at a null.
+    """
+    frame = values.to_numpy(dtype=object) if hasattr(values, "to_numpy") else values
+    return np.array(frame, dtype=float)
+
+
 def _segments(frame: pd.DataFrame, dimension: int) -> list[pd.DataFrame]:
     """Split a by-year frame into runs of consecutive years within one comparability segment."""
     gapped = with_gaps(frame, dimension)
@@ -303,11 +317,11 @@ def _province_lines(
             name = plain(_part_name(str(part["province"].iloc[0]), era, len(parts) > 1, lang))
             fig.add_trace(
                 go.Scatter(
-                    x=list(gapped["year"]), y=list(gapped[column]), mode="lines+markers", name=name,
+                    x=numbers(gapped["year"]), y=numbers(gapped[column]), mode="lines+markers", name=name,
                     line={"color": PEER_COLORS[index % len(PEER_COLORS)], "width": 1.5},
                     marker={"size": 5, "symbol": "circle" if era == "63" else "square"}, opacity=0.85,
                     legendgroup=f"peer-{code}-{era}",
-                    customdata=gapped[customdata].values.tolist(),
+                    customdata=numbers(gapped[customdata]),
                     hovertemplate=f"{name}: {hover}<extra></extra>",
                 )
             )
@@ -320,10 +334,10 @@ def _province_lines(
         gapped = with_gaps(part, dimension)
         fig.add_trace(
             go.Scatter(
-                x=list(gapped["year"]), y=list(gapped[column]), mode="lines+markers", name=own_label,
+                x=numbers(gapped["year"]), y=numbers(gapped[column]), mode="lines+markers", name=own_label,
                 line={"color": PROVINCE_COLOR, "width": 3.5},
                 marker={"size": 8, "symbol": "square" if era == "34" else "circle"},
-                customdata=gapped[customdata].values.tolist(),
+                customdata=numbers(gapped[customdata]),
                 hovertemplate=f"<b>{own_label}</b>: {hover}<extra></extra>",
             )
         )
@@ -369,28 +383,29 @@ def trend_figure(
     """
     fig = go.Figure()
     for index, part in enumerate(_segments(national, dimension)):
-        years = [int(y) for y in part["year"]]
+        years = numbers(part["year"])
         # A one-year segment (E-Governance 2018) is drawn as a short block so its band stays visible.
         repeat = 2 if len(years) == 1 else 1
-        xs = [years[0] - 0.25, years[0] + 0.25] if repeat == 2 else years
+        xs = np.array([years[0] - 0.25, years[0] + 0.25]) if repeat == 2 else years
         for low, high, fill, label in (
             ("min", "max", RANGE_FILL, "tr_range"),
             ("q1", "q3", IQR_FILL, "tr_iqr"),
         ):
             common = {"x": xs, "mode": "lines", "line": {"width": 0}, "hoverinfo": "skip", "legendgroup": label}
-            fig.add_trace(go.Scatter(y=list(part[low]) * repeat, showlegend=False, **common))
+            fig.add_trace(go.Scatter(y=np.tile(numbers(part[low]), repeat), showlegend=False, **common))
             fig.add_trace(
                 go.Scatter(
-                    y=list(part[high]) * repeat, fill="tonexty", fillcolor=fill, name=i18n.t(label, lang),
+                    y=np.tile(numbers(part[high]), repeat), fill="tonexty", fillcolor=fill, name=i18n.t(label, lang),
                     showlegend=index == 0, **common,
                 )
             )
     gapped = with_gaps(national, dimension)
     fig.add_trace(
         go.Scatter(
-            x=list(gapped["year"]), y=list(gapped["median"]), mode="lines+markers", name=i18n.t("tr_median", lang),
+            x=numbers(gapped["year"]), y=numbers(gapped["median"]), mode="lines+markers",
+            name=i18n.t("tr_median", lang),
             line={"color": MEDIAN_COLOR, "dash": "dot", "width": 2}, marker={"size": 5, "symbol": "diamond"},
-            customdata=gapped[["min", "q1", "q3", "max", "provinces"]].values.tolist(),
+            customdata=numbers(gapped[["min", "q1", "q3", "max", "provinces"]]),
             hovertemplate=i18n.t("tr_hover_national", lang) + "<extra></extra>",
         )
     )

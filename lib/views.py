@@ -48,7 +48,7 @@ def subdimension_choices(subs: pd.DataFrame | None, lang: str) -> tuple[list[str
 
 def province_names(frame: pd.DataFrame) -> list[str]:
     """Return the distinct province names of a frame, in order of appearance."""
-    return list(dict.fromkeys(str(name) for name in frame["province"])) if not frame.empty else []
+    return [str(name) for name in frame["province"].unique()] if not frame.empty else []
 
 
 def selected_code(points: list[dict[str, Any]]) -> str | None:
@@ -85,8 +85,9 @@ def peers_apart_from(own: pd.DataFrame, peers: pd.DataFrame) -> pd.DataFrame:
     """Return the peer rows that are not the chosen province itself (a peer may merge into its unit in 2025)."""
     if own.empty or peers.empty or "era" not in own:
         return peers
-    mine = set(zip(own["era"], own["province_code"], strict=True))
-    keep = [(e, c) not in mine for e, c in zip(peers["era"], peers["province_code"], strict=True)]
+    unit = ["era", "province_code"]
+    mine = pd.MultiIndex.from_frame(own[unit].drop_duplicates())
+    keep = ~pd.MultiIndex.from_frame(peers[unit]).isin(mine)
     return peers[keep].reset_index(drop=True)
 
 

@@ -10,12 +10,13 @@ import pytest
 
 from lib import charts, geo, queries, views
 from lib.provinces import load_registry
+from tests.apptest_helpers import points
 
 
 def _segments_of(trace: object) -> list[list[int]]:
     """Split a trace's x values at None gaps."""
     parts: list[list[int]] = [[]]
-    for x in trace.x:
+    for x in points(trace.x):
         if x is None:
             parts.append([])
         else:
@@ -43,7 +44,7 @@ def test_dimension_1_line_breaks_in_2016_and_2018(dim1: dict[str, pd.DataFrame])
         lang="vi",
     )
     own = next(trace for trace in fig.data if trace.name == "Đắk Lắk")
-    xs = list(own.x)
+    xs = points(own.x)
     # A gap between 2015 and 2016, and between 2017 and 2018.
     assert xs[xs.index(2015) + 1] is None and xs[xs.index(2016) - 1] is None
     assert xs[xs.index(2017) + 1] is None and xs[xs.index(2018) - 1] is None
@@ -73,7 +74,7 @@ def test_e_governance_title_states_the_comparable_change(session_store: duckdb.D
     assert fig.layout.title.text == "Quản trị điện tử – Đắk Lắk: tăng từ 2,20 (2019) đến 3,55 (2024)"
     line = next(trace for trace in fig.data if trace.name == "Đắk Lắk")
     assert _segments_of(line) == [[2018], list(range(2019, 2025))]
-    assert [round(y, 2) for y in line.y if y is not None] == [3.07, 2.20, 2.77, 3.05, 2.89, 3.42, 3.55]
+    assert [round(y, 2) for y in points(line.y) if y is not None] == [3.07, 2.20, 2.77, 3.05, 2.89, 3.42, 3.55]
     en = charts.trend_figure(
         own, own.iloc[0:0], national, dimension=8, province_name="Đắk Lắk", measure="E-Governance", lang="en"
     )
@@ -95,7 +96,7 @@ def test_rank_figure_is_reversed_with_rank_one_on_top(dim1: dict[str, pd.DataFra
     assert low > high  # reversed: 1 drawn at the top
     assert fig.layout.yaxis.title.text == "Hạng (1 = cao nhất)"
     own = next(trace for trace in fig.data if trace.name == "Đắk Lắk")
-    assert None in list(own.x)
+    assert None in points(own.x)
     assert fig.layout.title.text == "Hạng của Đắk Lắk: 47/63 (2011) → 38/61 (2024)"
 
 

@@ -10,7 +10,6 @@ province with 2024 scores).  Only the structure of the answers is asserted
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,9 +18,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib import charts, importer, provinces, queries, store, validate
+from lib import charts, importer, provinces, queries, store, validate, views
 from tests import upload_samples as u
-from tests.apptest_helpers import language_widget, start_app
+from tests.apptest_helpers import figures, language_widget, points, start_app
 
 SYNTHETIC_YEAR = 2025
 
@@ -116,7 +115,7 @@ def test_code_24_is_two_provinces(con: duckdb.DuckDBPyConnection) -> None:
         fig = charts.trend_figure(own, peers, national, dimension=1, province_name="Bắc Giang", measure="x",
                                   lang="vi")
         for trace in [tr for tr in fig.data if "Bắc" in str(tr.name)]:
-            xs = {x for x in trace.x if x is not None}
+            xs = {x for x in points(trace.x) if x is not None}
             assert not ({2024, 2025} <= xs), trace.name  # no trace holds both Bắc Giang 2024 and Bắc Ninh 2025
         names = {trace.name for trace in fig.data}
         assert {"Bắc Giang (đến 2024)", "Bắc Ninh (từ 2025)"} <= names
@@ -154,10 +153,6 @@ def show(at: AppTest, page: str, *, year: int, province: str = "66", lang: str =
     at.selectbox(key="province").set_value(province).run()
     assert not at.exception
     return at
-
-
-def figures(at: AppTest) -> list[dict]:
-    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
 
 
 def _sidebar_captions(at: AppTest) -> str:
@@ -201,13 +196,13 @@ def test_trends_2025_shows_the_unit_apart_from_the_former_province(at: AppTest) 
     assert "Đắk Lắk (đến 2024)" in names and "Đắk Lắk (từ 2025)" in names
     new = next(tr for tr in trend["data"] if tr.get("name") == "Đắk Lắk (từ 2025)")
     old = next(tr for tr in trend["data"] if tr.get("name") == "Đắk Lắk (đến 2024)")
-    assert [x for x in new["x"] if x is not None] == [2025]
-    assert max(x for x in old["x"] if x is not None) == 2024
+    assert [x for x in points(new["x"]) if x is not None] == [2025]
+    assert max(x for x in points(old["x"]) if x is not None) == 2024
     captions = " ".join(c.value for c in at.caption)
     assert "gồm Đắk Lắk và Phú Yên cũ" in captions
     assert "34 đơn vị hành chính cấp tỉnh mới sau sáp nhập" in captions
     rank_new = next(tr for tr in rank["data"] if tr.get("name") == "Đắk Lắk (từ 2025)")
-    assert rank_new["customdata"][0][0] == 34  # ranked out of 34 units
+    assert points(rank_new["customdata"])[0][0] == 34  # ranked out of 34 units
 
 
 def test_provinces_page_ranks_34_units_in_2025(at: AppTest) -> None:
@@ -227,3 +222,19 @@ def test_two_peers_merged_into_one_unit_give_its_rows_to_the_same_name(con: duck
     # Đắk Nông (67) and Lâm Đồng (68) both merged into Lâm Đồng (68): its 2025 rows belong to Lâm Đồng's series.
     peers = queries.trend_scores(con, 1, None, ("67", "68"), "63")
     assert peers.loc[peers["year"] == 2025, "series"].tolist() == ["68"]
+
+
+def test_a_peer_that_merged_into_the_chosen_unit_is_not_drawn_twice() -> None:
+    own = pd.DataFrame({"era": ["63", "34"], "province_code": ["66", "66"], "year": [2024, 2025]})
+    peers = pd.DataFrame(
+        {
+            "era": ["63", "34", "63", "34"],
+            "province_code": ["54", "66", "62", "62"],
+            "province": ["Phú Yên", "Đắk Lắk", "Kon Tum", "Quảng Ngãi"],
+            "year": [2024, 2025, 2024, 2025],
+        }
+    )
+    kept = views.peers_apart_from(own, peers)
+    # Phú Yên's 2025 row is the chosen unit itself (it merged into Đắk Lắk): dropped; the rest stay in order.
+    assert kept["province"].tolist() == ["Phú Yên", "Kon Tum", "Quảng Ngãi"]
+    assert views.province_names(pd.concat([kept, kept])) == ["Phú Yên", "Kon Tum", "Quảng Ngãi"]

@@ -6,14 +6,13 @@ would otherwise send their proto defaults back).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest_helpers import language_widget, start_app
+from tests.apptest_helpers import figures, language_widget, points, start_app
 
 PEERS = ["62", "64", "66", "67", "68"]
 
@@ -43,10 +42,6 @@ def show(at: AppTest, page: str, lang: str = "vi", province: str = "66", year: i
 def rerun(widget: object) -> None:
     """Change a widget and rerun with the sidebar rebuilt (see the module docstring)."""
     widget.run()
-
-
-def figures(at: AppTest) -> list[dict]:
-    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
 
 
 def titles(at: AppTest) -> list[str]:
@@ -85,7 +80,8 @@ def test_trends_e_governance_numbers(at: AppTest) -> None:
     fig = figures(at)[0]
     assert titles(at)[0] == "Quản trị điện tử – Đắk Lắk: tăng từ 2,20 (2019) đến 3,55 (2024)"
     own = next(trace for trace in fig["data"] if trace.get("name") == "Đắk Lắk")
-    assert [round(y, 2) if y is not None else None for y in own["y"]] == [3.07, None, 2.2, 2.77, 3.05, 2.89, 3.42, 3.55]
+    scores = [round(y, 2) if y is not None else None for y in points(own["y"])]
+    assert scores == [3.07, None, 2.2, 2.77, 3.05, 2.89, 3.42, 3.55]
     assert len(at.dataframe) == 0  # the table views are sent only when opened
     at.session_state["tr_table_trend_open"] = True
     at.run()
@@ -96,7 +92,7 @@ def test_trends_e_governance_numbers(at: AppTest) -> None:
     at.selectbox(key="tr_sub").set_value("e_responsiveness").run()
     assert not at.exception
     own = next(trace for trace in figures(at)[0]["data"] if trace.get("name") == "Đắk Lắk")
-    assert min(x for x in own["x"] if x is not None) == 2019
+    assert min(x for x in points(own["x"]) if x is not None) == 2019
 
 
 def test_trends_follows_language_and_province(at: AppTest) -> None:
