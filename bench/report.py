@@ -307,7 +307,8 @@ def markdown(results: dict[str, Any]) -> str:
     if not memory:
         out += ["Not measured.", ""]
     else:
-        out += ["| Server | State | RSS | Peak RSS |", "|---|---|---|---|"]
+        out += ["| Server | State | RSS | Peak RSS | of which own (anonymous) | of which mapped files (library code) |",
+                "|---|---|---|---|---|---|"]
         labels = {"bare_after_visit": ("bare Streamlit (one text page)", "after one visit"),
                   "real_after_visits": ("dashboard", "after visiting every page"),
                   "floor_after_visits": ("floor (Plotly, trivial data)", "after visiting every page"),
@@ -316,7 +317,8 @@ def markdown(results: dict[str, Any]) -> str:
             if key in memory:
                 m = memory[key]
                 out.append(f"| {server_name} | {state} | {m.get('VmRSS', math.nan):.0f} MB | "
-                           f"{m.get('VmHWM', math.nan):.0f} MB |")  # fmt: skip
+                           f"{m.get('VmHWM', math.nan):.0f} MB | {m.get('RssAnon', math.nan):.0f} MB | "
+                           f"{m.get('RssFile', math.nan):.0f} MB |")  # fmt: skip
         out.append("")
 
     if results.get("findings"):
