@@ -118,9 +118,32 @@ COUNT_JS = """
     nav_titles: [...document.querySelectorAll('[data-testid="stSidebarNav"] a')].map(
       a => a.innerText.trim().split(String.fromCharCode(10)).filter(Boolean).pop() || ''),
     dialogs: [...document.querySelectorAll('[role="dialog"]')].map(d => d.innerText.trim().slice(0, 200)),
+    elements: ELEMENTS_JS(),
   };
 }
 """
+# The page's other elements by kind (what a floor that mirrors the whole page would draw):
+# every element in the main area outside a closed expander, by its Streamlit test id, plus
+# the expanders and tab bars themselves.  Charts and tables are counted above.
+ELEMENTS_JS = """
+() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  const kinds = {};
+  if (!main) return kinds;
+  for (const el of main.querySelectorAll('[data-testid="stElementContainer"]')) {
+    if (el.closest('details:not([open])')) continue;
+    const probe = el.querySelector('[data-testid]');
+    const kind = probe ? probe.dataset.testid : '?';
+    kinds[kind] = (kinds[kind] || 0) + 1;
+  }
+  for (const kind of ['stExpander', 'stTabs']) {
+    const n = main.querySelectorAll('[data-testid="' + kind + '"]').length;
+    if (n) kinds[kind] = n;
+  }
+  return kinds;
+}
+"""
+COUNT_JS = COUNT_JS.replace("ELEMENTS_JS()", "(" + ELEMENTS_JS.strip() + ")()")
 
 
 async def launch(pw: Playwright) -> Browser:

@@ -12,6 +12,12 @@ actions (first load, page switch, filter change) exist here too.
 
 A page with `"charts": 0, "tables": 0` and `"bare": true` in the spec never
 imports Plotly or pandas: that is the bare server used for the memory floor.
+
+A page with `"elements": {kind: count}` (Streamlit test ids as counted in the
+browser, see `bench/browser.py`) also draws that many of each other element,
+with trivial content: the element floor, which mirrors the whole page rather
+than only its charts and tables (informational: it shows how much of a page's
+time its choice of elements costs on this platform by itself).
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
@@ -57,11 +64,44 @@ def sidebar() -> tuple[str, str, int]:
     return lang, code, int(year)
 
 
-def make_page(spec: dict[str, object]):  # noqa: ANN201 - returns a page callable
+def _mirror(kinds: dict[str, int], year: int) -> None:
+    """Draw the counted elements of a real page with trivial content (unknown kinds are skipped)."""
+    for i in range(kinds.get("stHeading", 0) - 1):  # the page's title is one of them
+        st.subheader(f"Heading {i + 1}")
+    for i in range(kinds.get("stMarkdown", 0)):
+        st.caption(f"Text {i + 1} ({year})")
+    if kinds.get("stMetric", 0):
+        for i, column in enumerate(st.columns(kinds["stMetric"])):
+            column.metric(f"Metric {i + 1}", year - 2000 + i, delta=1)
+    for i in range(kinds.get("stAlert", 0)):
+        st.info(f"Note {i + 1}")
+    for i in range(kinds.get("stButtonGroup", 0)):
+        st.segmented_control(f"Level {i + 1}", ["a", "b"], default="a", key=f"m-group-{i}")
+    for i in range(kinds.get("stSelectbox", 0)):
+        st.selectbox(f"Choice {i + 1}", ["a", "b", "c"], key=f"m-select-{i}")
+    for i in range(kinds.get("stMultiSelect", 0)):
+        st.multiselect(f"Filter {i + 1}", ["a", "b", "c"], key=f"m-multi-{i}")
+    for i in range(kinds.get("stTextInput", 0)):
+        st.text_input(f"Search {i + 1}", key=f"m-text-{i}")
+    for i in range(kinds.get("stText", 0)):
+        st.text(f"Plain text {i + 1}")
+    for i in range(kinds.get("stDownloadButton", 0)):
+        st.download_button(f"Download {i + 1}", "a,b\n1,2\n", file_name="floor.csv", key=f"m-download-{i}")
+    for i in range(kinds.get("stFileUploader", 0)):
+        st.file_uploader(f"File {i + 1}", key=f"m-upload-{i}")
+    for i in range(kinds.get("stTabs", 0)):
+        st.tabs([f"Tab {i + 1}a", f"Tab {i + 1}b"])
+    for i in range(kinds.get("stExpander", 0)):
+        with st.expander(f"More {i + 1}"):
+            st.caption("hidden")
+
+
+def make_page(spec: dict[str, Any]):  # noqa: ANN201 - returns a page callable
     """Return the callable of one floor page."""
     charts = int(spec.get("charts", 0))
     tables = int(spec.get("tables", 0))
     title = str(spec.get("title", spec["url"]))
+    elements = {str(k): int(v) for k, v in spec.get("elements", {}).items()}
 
     def page() -> None:
         selection = st.session_state["_floor_selection"]
@@ -79,7 +119,9 @@ def make_page(spec: dict[str, object]):  # noqa: ANN201 - returns a page callabl
                 st.plotly_chart(fig, width="stretch", config={"displaylogo": False}, key=f"chart-{i}")
             for i in range(tables):
                 st.dataframe(frame.assign(table=i), hide_index=True)
-        else:
+        if elements:
+            _mirror(elements, year)
+        elif not (charts or tables):
             st.write(f"{code} {year}")
 
     page.__name__ = "floor_" + str(spec["url"])

@@ -5,12 +5,13 @@ No timing is asserted here; the benchmark itself runs as `python -m bench.run --
 
 from __future__ import annotations
 
+import json
 import math
 
 import pytest
 
 from bench import report, stats, synthetic
-from bench.browser_section import SINGLE, floor_spec
+from bench.browser_section import SINGLE, element_floor_spec, floor_spec
 from bench.pages import discover
 
 
@@ -82,6 +83,16 @@ def test_floor_spec_mirrors_counts_and_adds_a_single_chart_page() -> None:
     assert spec["pages"][-1]["charts"] == 1
 
 
+def test_element_floor_spec_carries_every_element_kind_at_the_real_urls() -> None:
+    pages = discover()[:2]
+    kinds = {"stHeading": 3, "stMetric": 5, "stExpander": 2}
+    counts = {p.url: {"charts": 2, "tables": 1, "elements": kinds} for p in pages}
+    spec = element_floor_spec(pages, counts)
+    assert [e["url"] for e in spec["pages"]] == [p.url for p in pages]  # no single-chart page here
+    assert spec["pages"][0]["elements"] == {"stHeading": 3, "stMetric": 5, "stExpander": 2}
+    assert spec["pages"][0]["charts"] == 2 and spec["pages"][0]["tables"] == 1
+
+
 def _fake_results() -> dict:
     return {
         "mode": "quick",
@@ -94,6 +105,7 @@ def _fake_results() -> dict:
                 "floor": {"overview": {"first_load": [2.0], "switch": [0.5], "filter": [0.5]},
                           "trends": {"first_load": [2.0], "switch": [1.0], "filter": [1.0]},
                           SINGLE: {"first_load": [1.0], "switch": [0.25], "filter": [0.25]}},
+                "elements": {"overview": {"switch": [0.4], "filter": [0.5]}, "trends": {"switch": [1.6]}},
             },
             "concurrency": {"real": {"users": 10, "rounds": 1, "failures": 0,
                                      "single": stats.summary([1.0]), "many": stats.summary([1.0, 3.0])}},
@@ -135,3 +147,26 @@ def test_report_has_the_budget_table_and_every_section() -> None:
     for heading in ("## 1. Browser", "## 2. Server side", "## 3. Upload", "## 4. Concurrency", "## 5. Memory"):
         assert heading in text
     assert "Not available: not there yet" in text
+    # The element floor is informational: its ratio is shown, no budget is taken from it.
+    assert "| trends | 2.00 s (2.00 s–2.00 s, n=1) | 1.00 s (1.00 s–1.00 s, n=1) | 2.00× | 0.25 s | 8.00× | 4.00× | " \
+        "1.60 s | 1.25× | ≤ 1.25× | FAIL |" in text
+    assert not any("lement" in b["budget"] for b in report.evaluate_budgets(_fake_results()))
+
+
+def test_element_floor_page_draws_the_counted_elements(tmp_path, monkeypatch) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from lib.paths import ROOT
+
+    kinds = {"stHeading": 3, "stMarkdown": 2, "stMetric": 5, "stAlert": 2, "stSelectbox": 1, "stMultiSelect": 2,
+             "stTextInput": 1, "stText": 1, "stExpander": 2, "stFileUploader": 1, "stSkeleton": 2}  # fmt: skip
+    spec = tmp_path / "elements.json"
+    spec.write_text(json.dumps({"pages": [{"url": "overview", "charts": 2, "tables": 1, "elements": kinds}]}))
+    monkeypatch.setenv("BENCH_FLOOR_SPEC", str(spec))
+    at = AppTest.from_file(str(ROOT / "bench" / "floor_app.py"), default_timeout=60).run()
+    assert not at.exception
+    assert len(at.title) == 1 and len(at.subheader) == 2  # the title is one of the three headings
+    assert len(at.caption) == 2 + 2  # two texts, plus one inside each expander
+    assert len(at.metric) == 5 and len(at.info) == 2 and len(at.expander) == 2
+    assert len(at.main.selectbox) == 1 and len(at.main.multiselect) == 2 and len(at.text_input) == 1
+    assert len(at.get("plotly_chart")) == 2 and len(at.dataframe) == 1
