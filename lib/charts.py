@@ -233,6 +233,30 @@ def numbers(values: Any) -> np.ndarray:
     return np.array(frame, dtype=float)
 
 
+def band_outline(segments: list[pd.DataFrame], low: str, high: str) -> tuple[np.ndarray, np.ndarray]:
+    """Return the outline of a band from column `low` to `high`: one closed shape per segment, NaN between.
+
+    One trace for every segment of the band (filled "toself") draws far less
+    than two traces per segment filled to each other, and no shape spans a
+    break.  A one-year segment (E-Governance 2018) is drawn as a block half a
+    year wide so that it stays visible.
+    """
+    xs: list[float] = []
+    ys: list[float] = []
+    for part in segments:
+        years = numbers(part["year"])
+        lows, highs = numbers(part[low]), numbers(part[high])
+        if len(years) == 1:
+            years = np.array([years[0] - 0.25, years[0] + 0.25])
+            lows, highs = np.repeat(lows, 2), np.repeat(highs, 2)
+        if xs:
+            xs.append(np.nan)
+            ys.append(np.nan)
+        xs += [*years, *years[::-1], years[0]]
+        ys += [*highs, *lows[::-1], highs[0]]
+    return np.array(xs, dtype=float), np.array(ys, dtype=float)
+
+
 def _segments(frame: pd.DataFrame, dimension: int) -> list[pd.DataFrame]:
     """Split a by-year frame into runs of consecutive years within one comparability segment."""
     gapped = with_gaps(frame, dimension)
@@ -378,27 +402,19 @@ def trend_figure(
     """Score of one measure by year: the province, its peers, the national median and spread.
 
     `province_rows` / `peer_rows` come from `queries.trend_scores`, `national`
-    from `queries.trend_national`.  Bands (min-max, inter-quartile) are drawn per
-    comparable segment; lines stop at every break and missing year.
+    from `queries.trend_national`.  Bands (min-max, inter-quartile) are one
+    shape per comparable segment; lines stop at every break and missing year.
     """
     fig = go.Figure()
-    for index, part in enumerate(_segments(national, dimension)):
-        years = numbers(part["year"])
-        # A one-year segment (E-Governance 2018) is drawn as a short block so its band stays visible.
-        repeat = 2 if len(years) == 1 else 1
-        xs = np.array([years[0] - 0.25, years[0] + 0.25]) if repeat == 2 else years
-        for low, high, fill, label in (
-            ("min", "max", RANGE_FILL, "tr_range"),
-            ("q1", "q3", IQR_FILL, "tr_iqr"),
-        ):
-            common = {"x": xs, "mode": "lines", "line": {"width": 0}, "hoverinfo": "skip", "legendgroup": label}
-            fig.add_trace(go.Scatter(y=np.tile(numbers(part[low]), repeat), showlegend=False, **common))
-            fig.add_trace(
-                go.Scatter(
-                    y=np.tile(numbers(part[high]), repeat), fill="tonexty", fillcolor=fill, name=i18n.t(label, lang),
-                    showlegend=index == 0, **common,
-                )
+    segments = _segments(national, dimension)
+    for low, high, fill, label in (("min", "max", RANGE_FILL, "tr_range"), ("q1", "q3", IQR_FILL, "tr_iqr")):
+        xs, ys = band_outline(segments, low, high)
+        fig.add_trace(
+            go.Scatter(
+                x=xs, y=ys, mode="lines", fill="toself", fillcolor=fill, line={"width": 0}, hoverinfo="skip",
+                name=i18n.t(label, lang),
             )
+        )
     gapped = with_gaps(national, dimension)
     fig.add_trace(
         go.Scatter(

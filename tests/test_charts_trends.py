@@ -55,10 +55,20 @@ def test_dimension_1_line_breaks_in_2016_and_2018(dim1: dict[str, pd.DataFrame])
     for trace in fig.data:
         if trace.name in {"Kon Tum", "Gia Lai", "Đắk Nông", "Lâm Đồng"}:
             assert all(2015 not in part or 2016 not in part for part in _segments_of(trace))
-    # Bands are separate traces per segment, so no fill spans a break.
-    bands = [trace for trace in fig.data if trace.fill == "tonexty"]
-    assert len(bands) == 2 * 3
-    assert all(not (min(b.x) < 2016 <= max(b.x)) and not (min(b.x) < 2018 <= max(b.x)) for b in bands)
+    # Each band (min-max, inter-quartile) is one shape per segment, so no fill spans a break.
+    bands = [trace for trace in fig.data if trace.fill == "toself"]
+    assert [band.name for band in bands] == ["Cả nước: thấp nhất – cao nhất", "Cả nước: 50% tỉnh ở giữa (tứ phân vị)"]
+    for band in bands:
+        shapes = _segments_of(band)
+        assert [sorted(set(shape)) for shape in shapes] == [list(range(2011, 2016)), [2016, 2017],
+                                                            list(range(2018, 2025))]
+        assert all(shape[0] == shape[-1] for shape in shapes)  # each outline is closed
+    # The inter-quartile shape of 2018-2024 runs along q3 and back along q1 of the national scores.
+    national = dim1["national"].set_index("year")
+    iqr_y = points(bands[1].y)
+    last = iqr_y[len(iqr_y) - 15 :]
+    assert last[:7] == [pytest.approx(v) for v in national.loc[2018:2024, "q3"]]
+    assert last[7:14] == [pytest.approx(v) for v in national.loc[2024:2018:-1, "q1"]]
     # Dashed vertical lines mark the two breaks, between the years.
     assert sorted(shape.x0 for shape in fig.layout.shapes) == [2015.5, 2017.5]
     assert fig.layout.yaxis.title.text == "Điểm (thang 1–10)"
