@@ -54,11 +54,14 @@ def apply_layout(fig: go.Figure, title: str, x_title: str, y_title: str) -> go.F
     return fig
 
 
-def _locale(fig: go.Figure, lang: str) -> go.Figure:
-    """Use comma decimals in Vietnamese, and leave room above the plot for every line of the title."""
+def _locale(fig: go.Figure, lang: str, width: float | None = None) -> go.Figure:
+    """Use comma decimals in Vietnamese, and leave room above the plot for every line of the title.
+
+    `width` is the figure's expected width in pixels, for its legend (see `reserve_margins`).
+    """
     title = fig.layout.title.text or ""
     fig.update_layout(separators=",." if lang == "vi" else ".,", margin={"t": 40 + 22 * (title.count("<br>") + 1)})
-    return reserve_margins(fig)
+    return reserve_margins(fig, width)
 
 
 # Average advance of a Noto Sans glyph (Vietnamese, with diacritics) and line height, in ems.
@@ -66,9 +69,15 @@ CHAR_EM = 0.58
 LINE_EM = 1.35
 # Width of a numeric tick label ("10,25", "2024") in characters.
 NUMBER_CHARS = 6
-# Width assumed for a horizontal legend: a half-page column on a 1366 px screen (about 530 px), less its
-# margins; a wider chart only gets fewer legend rows than reserved.
+# A horizontal legend wraps its entries at the plot area's width.  Assumed: a figure in a half-page
+# column on a 1366 px screen (about 530 px) less its margins, at most 440 px; a wider chart only gets
+# fewer legend rows than reserved.  A chart in a narrower column says so (NARROW_FIGURE_PX).
+FIGURE_WIDTH_PX = 530
+NARROW_FIGURE_PX = 350
 LEGEND_WIDTH_PX = 440
+# Added to the estimated left and bottom margins: in the app, Streamlit's theme draws tick labels in its
+# own font, measured 2-9 px wider or taller than the estimate, and any shortfall costs a full redraw.
+SLACK_PX = 10
 
 
 def _text_width(text: object, size: float) -> float:
@@ -94,7 +103,7 @@ def _category_labels(fig: go.Figure, letter: str) -> list[str]:
     return labels
 
 
-def reserve_margins(fig: go.Figure) -> go.Figure:
+def reserve_margins(fig: go.Figure, width: float | None = None) -> go.Figure:
     """Start the plot with margins wide enough for its tick labels, axis titles, legend and colour bar.
 
     Plotly's automargin stays on, so nothing is ever clipped, but when the
@@ -102,6 +111,7 @@ def reserve_margins(fig: go.Figure) -> go.Figure:
     second time (measured in Chromium: 30-60 ms per chart, half of its drawing).
     An estimate on the generous side makes the first drawing the last.
     Margins are only ever widened, and geographic figures are left alone.
+    `width` is the figure's expected width in pixels (default FIGURE_WIDTH_PX).
     """
     if any(trace.type in ("choropleth", "scattergeo") for trace in fig.data):
         return fig
@@ -114,7 +124,7 @@ def reserve_margins(fig: go.Figure) -> go.Figure:
     y_labels = _category_labels(fig, "y")
     y_width = max((_text_width(v, y_size) for v in y_labels), default=NUMBER_CHARS * y_size * CHAR_EM)
     y_title = LINE_EM * base + 6 if yaxis.title.text else 0
-    left = max(left, y_width + y_title + 16)
+    left = max(left, y_width + y_title + 16 + SLACK_PX)
 
     x_size = float(xaxis.tickfont.size or base)
     x_labels = _category_labels(fig, "x") or ["0" * NUMBER_CHARS]
@@ -128,14 +138,18 @@ def reserve_margins(fig: go.Figure) -> go.Figure:
         named = [t.name for t in fig.data if t.name and t.showlegend is not False]
         if len(named) > 1 or any(t.showlegend for t in fig.data):
             legend_size = float(fig.layout.legend.font.size or base)
-            rows, used = 1, 0.0
+            wrap_at = min(LEGEND_WIDTH_PX, (width or FIGURE_WIDTH_PX) - left - right)
+            rows: list[int] = [1]  # lines of text in each row of entries
+            used = 0.0
             for name in named:  # Plotly wraps whole entries, so pack them greedily
                 width = _text_width(name, legend_size) + 50  # symbol, gap and text
-                if used and used + width > LEGEND_WIDTH_PX:
-                    rows, used = rows + 1, 0.0
+                if used and used + width > wrap_at:
+                    rows.append(1)
+                    used = 0.0
                 used += width
-            legend = rows * (LINE_EM * legend_size + 10) + 24
-    bottom = max(bottom, x_height + x_title + legend + 20)
+                rows[-1] = max(rows[-1], str(name).count("<br>") + 1)
+            legend = sum(lines * LINE_EM * legend_size + 10 for lines in rows) + 24
+    bottom = max(bottom, x_height + x_title + legend + 20 + SLACK_PX)
     if xaxis.tickangle not in (90, -90):  # the last tick label overhangs the plot's right edge by half its width
         right = max(right, 0.5 * max(_text_width(v, x_size) for v in x_labels) + 4)
 
@@ -921,7 +935,7 @@ def score_history_figure(history: pd.DataFrame, lang: str, name: str, province: 
     apply_layout(fig, wrap(title, 48), i18n.t("wl_year_axis", lang), axis_title)
     fig.update_xaxes(dtick=1, tickformat="d")
     fig.update_layout(height=440, legend=LEGEND_BELOW, margin={"t": 90, "b": 90})
-    return _locale(fig, lang)
+    return _locale(fig, lang, NARROW_FIGURE_PX)  # beside the task list, in two fifths of the page
 
 
 def agency_load_figure(load: pd.DataFrame, lang: str) -> go.Figure:
