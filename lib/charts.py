@@ -71,9 +71,10 @@ LINE_EM = 1.35
 NUMBER_CHARS = 6
 # A horizontal legend wraps its entries at the plot area's width.  Assumed: a figure in a half-page
 # column on a 1366 px screen (about 530 px) less its margins, at most 440 px; a wider chart only gets
-# fewer legend rows than reserved.  A chart in a narrower column says so (NARROW_FIGURE_PX).
+# fewer legend rows than reserved.  A chart in a narrower column or across the page says so.
 FIGURE_WIDTH_PX = 530
 NARROW_FIGURE_PX = 350
+WIDE_FIGURE_PX = 900
 LEGEND_WIDTH_PX = 440
 # Added to the estimated left and bottom margins: in the app, Streamlit's theme draws tick labels in its
 # own font, measured 2-9 px wider or taller than the estimate, and any shortfall costs a full redraw.
@@ -138,7 +139,7 @@ def reserve_margins(fig: go.Figure, width: float | None = None) -> go.Figure:
         named = [t.name for t in fig.data if t.name and t.showlegend is not False]
         if len(named) > 1 or any(t.showlegend for t in fig.data):
             legend_size = float(fig.layout.legend.font.size or base)
-            wrap_at = min(LEGEND_WIDTH_PX, (width or FIGURE_WIDTH_PX) - left - right)
+            wrap_at = (width - left - right) if width else min(LEGEND_WIDTH_PX, FIGURE_WIDTH_PX - left - right)
             rows: list[int] = [1]  # lines of text in each row of entries
             used = 0.0
             for name in named:  # Plotly wraps whole entries, so pack them greedily
@@ -886,7 +887,7 @@ def effort_score_figure(points: pd.DataFrame, lang: str, level: str, year: int) 
         height=560, legend=LEGEND_BELOW, margin={"t": 80, "b": 100},
         clickmode="event+select",
     )
-    return _locale(fig, lang)
+    return _locale(fig, lang, WIDE_FIGURE_PX)  # across the whole page
 
 
 def score_history_figure(history: pd.DataFrame, lang: str, name: str, province: str, axis_title: str) -> go.Figure:
