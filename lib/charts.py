@@ -143,11 +143,11 @@ def reserve_margins(fig: go.Figure, width: float | None = None) -> go.Figure:
             rows: list[int] = [1]  # lines of text in each row of entries
             used = 0.0
             for name in named:  # Plotly wraps whole entries, so pack them greedily
-                width = _text_width(name, legend_size) + 50  # symbol, gap and text
-                if used and used + width > wrap_at:
+                entry = _text_width(name, legend_size) + 50  # symbol, gap and text
+                if used and used + entry > wrap_at:
                     rows.append(1)
                     used = 0.0
-                used += width
+                used += entry
                 rows[-1] = max(rows[-1], str(name).count("<br>") + 1)
             legend = sum(lines * LINE_EM * legend_size + 10 for lines in rows) + 24
     bottom = max(bottom, x_height + x_title + legend + 20 + SLACK_PX)
