@@ -55,6 +55,27 @@ async def _visit_all(browser: Browser, base: str, urls: list[str]) -> None:
         await bw.calibrate(browser, base, url, QUERY)
 
 
+async def _floor_with_store_memory(browser: Browser, spec_path: Path, workdir: Path) -> dict[str, int]:
+    """Resident memory of the floor that also opens and queries a DuckDB store, after visiting every page.
+
+    The floor of the fixed stack (Streamlit, Plotly, pandas and DuckDB): what no page of ours can go below.
+    Served and stopped on its own, before any timing, so it never competes with the timed servers.
+    """
+    from lib import store
+
+    db = workdir / "papi-floor.duckdb"
+    db.unlink(missing_ok=True)
+    store.connect(db).close()
+    server = Server("floor-store", ROOT / "bench" / "floor_app.py",
+                    {"BENCH_FLOOR_SPEC": str(spec_path), "BENCH_FLOOR_STORE": str(db)}).start(workdir)  # fmt: skip
+    try:
+        urls = [entry["url"] for entry in json.loads(spec_path.read_text(encoding="utf-8"))["pages"]]
+        await _visit_all(browser, server.url, urls)
+        return server.memory()
+    finally:
+        server.stop()
+
+
 async def _user(browser: Browser, base: str, order: list[str], expected: dict[str, int], rounds: int,
                 go: asyncio.Event, ready: list[int], shot_dir: Path | None = None) -> list[float]:  # fmt: skip
     session = bw.Session(browser, base, QUERY)
@@ -312,6 +333,8 @@ async def run_browser(pages: list[PageSpec], workdir: Path, reps: int, users: in
                 got = await bw.calibrate(browser, floor.url, entry["url"], QUERY, shot, 1000 if quick else 2000)
                 out["floor"][entry["url"]] = {**entry, "drawn": got["charts"], "tables_seen": got["tables"]}
             out["memory"]["floor_after_visits"] = floor.memory()
+            if not quick:
+                out["memory"]["floor_store_after_visits"] = await _floor_with_store_memory(browser, spec_path, workdir)
 
             # The element floor (informational): served by its own server so its pages keep the real URLs.
             mirror_path = workdir / "elements.json"

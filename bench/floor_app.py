@@ -13,6 +13,11 @@ actions (first load, page switch, filter change) exist here too.
 A page with `"charts": 0, "tables": 0` and `"bare": true` in the spec never
 imports Plotly or pandas: that is the bare server used for the memory floor.
 
+With the environment variable `BENCH_FLOOR_STORE` naming a DuckDB store built by
+`lib.store`, every page also opens it once per process (as the dashboard does, one
+cached connection) and shows one count from it: the floor of the fixed stack,
+Streamlit, Plotly, pandas and DuckDB, for the memory comparison.
+
 A page with `"elements": {kind: count}` (Streamlit test ids as counted in the
 browser, see `bench/browser.py`) also draws that many of each other element,
 with trivial content: the element floor, which mirrors the whole page rather
@@ -96,6 +101,22 @@ def _mirror(kinds: dict[str, int], year: int) -> None:
             st.caption("hidden")
 
 
+@st.cache_resource
+def _store_connection(path: str):  # noqa: ANN202 - duckdb is imported only when a store is named
+    import duckdb
+
+    return duckdb.connect(path, read_only=True)
+
+
+def _store_count() -> int | None:
+    """Rows of the scores table of the store named by `BENCH_FLOOR_STORE`, or None without one."""
+    path = os.environ.get("BENCH_FLOOR_STORE")
+    if not path:
+        return None
+    row = _store_connection(path).cursor().execute("SELECT count(*) FROM scores").fetchone()
+    return int(row[0]) if row else 0
+
+
 def make_page(spec: dict[str, Any]):  # noqa: ANN201 - returns a page callable
     """Return the callable of one floor page."""
     charts = int(spec.get("charts", 0))
@@ -107,6 +128,9 @@ def make_page(spec: dict[str, Any]):  # noqa: ANN201 - returns a page callable
         selection = st.session_state["_floor_selection"]
         _, code, year = selection
         st.title(title)
+        rows = _store_count()
+        if rows is not None:
+            st.caption(f"{rows} score rows")
         if charts or tables:
             import pandas as pd
             import plotly.graph_objects as go

@@ -317,6 +317,8 @@ def markdown(results: dict[str, Any]) -> str:
         labels = {"bare_after_visit": ("bare Streamlit (one text page)", "after one visit"),
                   "real_after_visits": ("dashboard", "after visiting every page"),
                   "floor_after_visits": ("floor (Plotly, trivial data)", "after visiting every page"),
+                  "floor_store_after_visits": ("floor + DuckDB store (opened, one count per page)",
+                                               "after visiting every page"),
                   "real_at_end": ("dashboard", "at the end of the run")}  # fmt: skip
         for key, (server_name, state) in labels.items():
             if key in memory:
@@ -325,11 +327,27 @@ def markdown(results: dict[str, Any]) -> str:
                            f"{m.get('VmHWM', math.nan):.0f} MB | {m.get('RssAnon', math.nan):.0f} MB | "
                            f"{m.get('RssFile', math.nan):.0f} MB |")  # fmt: skip
         out.append("")
+        out += memory_floor_lines(memory)
 
     if results.get("findings"):
         out += ["## Findings", "", *results["findings"], ""]
     out += ["## Method", "", *METHOD, ""]
     return "\n".join(out)
+
+
+def memory_floor_lines(memory: dict[str, dict[str, float]]) -> list[str]:
+    """How much of the memory allowance the fixed stack takes before any page of ours, when it was measured."""
+    bare = memory.get("bare_after_visit", {}).get("VmRSS")
+    stack = memory.get("floor_store_after_visits", {}).get("VmRSS")
+    real = memory.get("real_after_visits", {}).get("VmRSS")
+    if bare is None or stack is None or real is None:
+        return []
+    return [
+        f"The fixed stack alone (Streamlit, Plotly, pandas and DuckDB with the store open, trivial pages) is "
+        f"{stack - bare:.0f} MB over the bare server, against an allowance of {MEMORY_OVER_BARE_MB:.0f} MB; "
+        f"the dashboard is {real - stack:+.0f} MB from that floor.",
+        "",
+    ]
 
 
 def concurrency_section(conc: dict[str, Any]) -> list[str]:

@@ -170,3 +170,35 @@ def test_element_floor_page_draws_the_counted_elements(tmp_path, monkeypatch) ->
     assert len(at.metric) == 5 and len(at.info) == 2 and len(at.expander) == 2
     assert len(at.main.selectbox) == 1 and len(at.main.multiselect) == 2 and len(at.text_input) == 1
     assert len(at.get("plotly_chart")) == 2 and len(at.dataframe) == 1
+
+
+def test_floor_with_a_store_opens_it_and_shows_its_score_rows(tmp_path, monkeypatch) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from lib import store
+    from lib.paths import ROOT
+
+    db = tmp_path / "floor.duckdb"
+    con = store.connect(db)
+    rows = con.cursor().execute("SELECT count(*) FROM scores").fetchone()[0]
+    con.close()
+    spec = tmp_path / "floor.json"
+    spec.write_text(json.dumps({"pages": [{"url": "overview", "charts": 1, "tables": 0}]}))
+    monkeypatch.setenv("BENCH_FLOOR_SPEC", str(spec))
+    monkeypatch.setenv("BENCH_FLOOR_STORE", str(db))
+    at = AppTest.from_file(str(ROOT / "bench" / "floor_app.py"), default_timeout=60).run()
+    assert not at.exception
+    assert rows > 20_000
+    assert [c.value for c in at.caption] == [f"{rows} score rows"]
+
+
+def test_memory_section_says_how_much_of_the_allowance_the_fixed_stack_takes() -> None:
+    results = _fake_results()
+    results["browser"]["memory"]["floor_store_after_visits"] = {"VmRSS": 230.0}
+    text = report.markdown(results)
+    assert "| floor + DuckDB store (opened, one count per page) | after visiting every page | 230 MB |" in text
+    assert ("The fixed stack alone (Streamlit, Plotly, pandas and DuckDB with the store open, trivial pages) is "
+            "130 MB over the bare server, against an allowance of 150 MB; the dashboard is +70 MB from that floor."
+            ) in text  # fmt: skip
+    # Without that server (quick mode) the sentence is left out rather than guessed.
+    assert "The fixed stack alone" not in report.markdown(_fake_results())
