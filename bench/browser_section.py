@@ -384,8 +384,7 @@ async def run_browser(pages: list[PageSpec], workdir: Path, reps: int, users: in
                     order = ("real", "floor", "elements") if rep % 2 == 0 else ("elements", "floor", "real")
                     log(f"browser: repetition {rep + 1}/{reps} ({' then '.join(order)})")
                     for url in urls:
-                        # First loads: the budgeted pair only (a fresh context each is the slowest action).
-                        for side in [name for name in order if name != "elements"]:
+                        for side in order:
                             await measure(side, url, "first_load", bw.first_load(
                                 browser, bases[side], url, QUERY, expected[side][url][YEARS[1]]))  # fmt: skip
                     await measure("floor", SINGLE, "first_load",
