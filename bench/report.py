@@ -429,7 +429,7 @@ METHOD = [
     "- Servers: `streamlit run` on free loopback ports, the dashboard with a store built from data/*.csv in a "
     "temporary folder, the floor (`bench/floor_app.py`) generated from the chart and table counts found on each "
     "page, plus a single-chart page; both alive during the whole run, measurements alternating between them.  "
-    "The element floor (informational, page switch and filter change only) is the same app serving each page's "
+    "The element floor (informational, all three actions) is the same app serving each page's "
     "charts and tables plus every other element the page shows (headings, captions, metrics, alerts, "
     "selectboxes, expanders, the file uploader, …, counted by their Streamlit test ids), with trivial content: "
     "the ratio to it is what the page costs beyond the platform's price for the elements it is made of.",
@@ -445,6 +445,9 @@ METHOD = [
     "charts each run receives), switch at the same moment to a mix of pages; p95 over at least three rounds of "
     "every page in a full run (one round, four users, in a quick run).  Full runs also time all users as "
     "browsers in one Chromium, for context.",
+    "- Memory: each server's resident set read from /proc after visiting every page once.  The fixed stack's "
+    "floor (full runs) is the floor app again with the dashboard's DuckDB store opened read-only through one "
+    "cached connection and counted once per page, served alone before any timing.",
     "- Server side: AppTest in its own process; synthetic data from `bench/synthetic.py`.",
     "- Spread: p25–p75 of the repetitions; n = number of samples.",
 ]
