@@ -21,7 +21,7 @@ from playwright.async_api import Browser, async_playwright
 from bench import browser as bw
 from bench import stats
 from bench.pages import ROOT, PageSpec
-from bench.server import Server
+from bench.server import Server, fresh_store
 from bench.ws_users import ProtocolUser, RunResult
 
 QUERY = "lang=vi&province=66&year=2024"
@@ -61,11 +61,7 @@ async def _floor_with_store_memory(browser: Browser, spec_path: Path, workdir: P
     The floor of the fixed stack (Streamlit, Plotly, pandas and DuckDB): what no page of ours can go below.
     Served and stopped on its own, before any timing, so it never competes with the timed servers.
     """
-    from lib import store
-
-    db = workdir / "papi-floor.duckdb"
-    db.unlink(missing_ok=True)
-    store.connect(db).close()
+    db = fresh_store(workdir / "papi-floor.duckdb")
     server = Server("floor-store", ROOT / "bench" / "floor_app.py",
                     {"BENCH_FLOOR_SPEC": str(spec_path), "BENCH_FLOOR_STORE": str(db)}).start(workdir)  # fmt: skip
     try:
@@ -284,11 +280,7 @@ async def run_browser(pages: list[PageSpec], workdir: Path, reps: int, users: in
     out: dict[str, Any] = {"pages": {}, "floor": {}, "timings": {}, "concurrency": {}, "memory": {}}
     servers: list[Server] = []
     try:
-        from lib import store
-
-        real_db = workdir / "papi-browser.duckdb"
-        real_db.unlink(missing_ok=True)
-        store.connect(real_db).close()
+        real_db = fresh_store(workdir / "papi-browser.duckdb")
         real = Server("real", ROOT / "app.py", {"PAPI_DB": str(real_db)}).start(workdir)
         servers.append(real)
         bare_spec = workdir / "bare.json"

@@ -31,6 +31,7 @@ if __package__ in (None, ""):  # `python bench/run.py`
 from bench import report  # noqa: E402
 from bench.browser_section import QUERY  # noqa: E402
 from bench.pages import ROOT, discover  # noqa: E402
+from bench.server import fresh_store  # noqa: E402
 
 REPORTS = ROOT / "bench" / "reports"
 OFFICIAL = ROOT.parent / "shared" / "data-sources" / "papi"
@@ -110,11 +111,7 @@ def server_section(workdir: Path, quick: bool, profile: bool) -> dict[str, Any]:
 def upload_section(workdir: Path, quick: bool) -> dict[str, Any]:
     if not (ROOT / "lib" / "importer.py").exists():
         return {"available": False, "reason": "lib/importer.py is not in the repository yet"}
-    from lib import store
-
-    template = workdir / "upload-template.duckdb"
-    template.unlink(missing_ok=True)
-    store.connect(template).close()
+    template = fresh_store(workdir / "upload-template.duckdb")
     scenarios: dict[str, Any] = {}
     for name, (path, year) in UPLOAD_FILES.items():
         if not path.exists():

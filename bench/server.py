@@ -21,6 +21,15 @@ ROOT = Path(__file__).resolve().parents[1]
 HEALTH_TIMEOUT_S = 60.0
 
 
+def fresh_store(path: Path) -> Path:
+    """Build a new DuckDB store at `path` from data/*.csv (replacing any left there) and return `path`."""
+    from lib import store
+
+    path.unlink(missing_ok=True)
+    store.connect(path).close()
+    return path
+
+
 def free_port() -> int:
     """Return a TCP port on 127.0.0.1 that is free right now."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
