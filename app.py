@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lib import i18n, ui
+from lib.domain import i18n
+from lib.ui import sidebar
 
 st.set_page_config(page_title="PAPI", page_icon=":bar_chart:", layout="wide")
 
-selection = ui.sidebar()
-ui.remember(selection)
+selection = sidebar.sidebar()
+sidebar.remember(selection)
 lang = selection.lang
 
 # url_path values are stable, language-independent page addresses for links.

@@ -23,10 +23,10 @@ HEALTH_TIMEOUT_S = 60.0
 
 def fresh_store(path: Path) -> Path:
     """Build a new DuckDB store at `path` from data/*.csv (replacing any left there) and return `path`."""
-    from lib import store
+    from lib.store import database
 
     path.unlink(missing_ok=True)
-    store.connect(path).close()
+    database.connect(path).close()
     return path
 
 

@@ -71,7 +71,7 @@ def timed(fn: Callable[[], Any]) -> float:
 
 
 def query_functions() -> list[tuple[str, Callable[..., Any]]]:
-    from lib import queries
+    from lib.store import queries
 
     found = []
     for name, fn in inspect.getmembers(queries, inspect.isfunction):
@@ -99,9 +99,9 @@ def query_arguments(fn: Callable[..., Any]) -> tuple[list[Any] | None, str]:
 
 
 def time_queries(db_path: Path, reps: int) -> dict[str, Any]:
-    from lib import store
+    from lib.store import database
 
-    con = store.connect(db_path)
+    con = database.connect(db_path)
     results: dict[str, Any] = {}
     try:
         for name, fn in query_functions():

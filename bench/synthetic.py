@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from lib import paths
+from lib.domain import paths
 
 REAL_YEAR = 2024  # the structure and provinces every synthetic year copies
 PLAN_PROVINCE = "Đắk Lắk"
@@ -119,7 +119,7 @@ def synthetic_structure(structure: pd.DataFrame, years: list[int]) -> pd.DataFra
 
 def build_store(folder: Path, factor: int) -> tuple[Path, SyntheticSummary]:
     """Build `folder/papi-<factor>x.duckdb` at `factor` × the real size; return its path and a summary."""
-    from lib import store  # imported here so the pure functions above need no DuckDB
+    from lib.store import database  # imported here so the pure functions above need no DuckDB
 
     folder.mkdir(parents=True, exist_ok=True)
     real = read_real()
@@ -133,7 +133,7 @@ def build_store(folder: Path, factor: int) -> tuple[Path, SyntheticSummary]:
     db_path = folder / f"papi-{factor}x.duckdb"
     for leftover in (db_path, db_path.with_name(db_path.name + ".wal")):
         leftover.unlink(missing_ok=True)
-    con = store.connect(db_path)
+    con = database.connect(db_path)
     try:
         cur = con.cursor()
         cur.execute("BEGIN TRANSACTION")

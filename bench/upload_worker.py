@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     import os
 
     try:
-        from lib import importer, store
+        from lib.store import database, importer
     except ImportError as exc:
         print(json.dumps({"available": False, "reason": f"lib.importer not importable: {exc}"}))
         return 0
@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         db_path = args.workdir / f"upload-{rep}.duckdb"
         db_path.unlink(missing_ok=True)
         shutil.copyfile(args.store, db_path)
-        con = store.connect(db_path)
+        con = database.connect(db_path)
         try:
             if before is None:
                 before = proc_status(pid).get("VmRSS", 0)

@@ -3,7 +3,9 @@ concentrated the lead load is, tasks missing an agency, and one agency's task li
 
 import streamlit as st
 
-from lib import charts, formatting, i18n, tables, ui, views
+from lib.domain import i18n
+from lib.present import charts, formatting, tables, views
+from lib.ui import cache, sidebar
 
 AGENCY = "wl_agency"
 
@@ -15,16 +17,16 @@ def _agency_from_chart() -> None:
         st.session_state[AGENCY] = formatting.unescape(points[0]["customdata"][0])
 
 
-selection = ui.sidebar_selection()
+selection = sidebar.sidebar_selection()
 lang, code = selection.lang, selection.province_code
 province = formatting.markdown_safe(selection.province_name)
 
-plan = ui.query("plan_summary", code).iloc[0]
+plan = cache.query("plan_summary", code).iloc[0]
 st.title(i18n.t("wl_agencies_title", lang, province=province))
 if int(plan["tasks"]) == 0:
     st.info(i18n.t("wl_no_plan_short", lang, province=province))
     st.stop()
-load = ui.query("agency_load", code)
+load = cache.query("agency_load", code)
 if load.empty:
     st.info(i18n.t("wl_no_agencies", lang, province=province))
     st.stop()
@@ -34,7 +36,7 @@ agencies = list(load["agency"])
 load_col, matrix_col = st.columns(2)
 with load_col:
     st.plotly_chart(
-        ui.figure("agency_load", (code, lang), lambda: charts.agency_load_figure(load, lang)),
+        cache.figure("agency_load", (code, lang), lambda: charts.agency_load_figure(load, lang)),
         width="stretch",
         config=charts.PLOT_CONFIG,
         key="wl_agency_chart",
@@ -56,9 +58,9 @@ with matrix_col:
         )
         or "any"
     )
-    matrix = ui.query("agency_dimension_matrix", code, role)
+    matrix = cache.query("agency_dimension_matrix", code, role)
     st.plotly_chart(
-        ui.figure(
+        cache.figure(
             "agency_dimension", (code, role, lang), lambda: charts.agency_dimension_figure(matrix, agencies, lang)
         ),
         width="stretch",
@@ -83,10 +85,11 @@ st.subheader(
         implemented=int(row["implemented"]),
     )
 )
-st.dataframe(tables.agency_tasks_table(ui.query("agency_tasks", code, agency), lang), hide_index=True, width="stretch")
+agency_tasks = cache.query("agency_tasks", code, agency)
+st.dataframe(tables.agency_tasks_table(agency_tasks, lang), hide_index=True, width="stretch")
 
 st.subheader(i18n.t("wl_concentration", lang))
-concentration = ui.query("lead_concentration", code)
+concentration = cache.query("lead_concentration", code)
 if not concentration.empty:
     texts = views.concentration_texts(concentration, lang)
     c1, c2, c3 = st.columns(3)
@@ -96,7 +99,7 @@ if not concentration.empty:
     st.markdown(texts["top_sentence"])
     st.markdown(texts["hhi_sentence"])
 
-missing = ui.query("tasks_missing_agency", code)
+missing = cache.query("tasks_missing_agency", code)
 st.subheader(i18n.t("wl_gaps_header", lang, n=len(missing)))
 if missing.empty:
     st.info(i18n.t("wl_no_gaps", lang))

@@ -4,7 +4,9 @@ without a task; and a drill-down to the tasks and score history of one (sub-)dim
 
 import streamlit as st
 
-from lib import charts, formatting, i18n, tables, ui, views
+from lib.domain import i18n
+from lib.present import charts, formatting, tables, views
+from lib.ui import cache, sidebar
 
 PICK = "wl_pick"
 
@@ -16,13 +18,13 @@ def _pick_from_chart() -> None:
         st.session_state[PICK] = points[0]["customdata"][0]
 
 
-selection = ui.sidebar_selection()
+selection = sidebar.sidebar_selection()
 lang, code, year = selection.lang, selection.province_code, selection.year
 province = formatting.markdown_safe(selection.province_name)
 
-plan = ui.query("plan_summary", code).iloc[0]
-dimensions = ui.query("dimension_profile", code, year)
-subdimensions = ui.query("subdimension_profile", code, year)
+plan = cache.query("plan_summary", code).iloc[0]
+dimensions = cache.query("dimension_profile", code, year)
+subdimensions = cache.query("subdimension_profile", code, year)
 has_plan = int(plan["tasks"]) > 0
 has_scores = bool(dimensions["score"].notna().any())
 
@@ -48,7 +50,7 @@ points = views.effort_points(dimensions if level == "dimension" else subdimensio
 
 if has_plan and has_scores:
     st.plotly_chart(
-        ui.figure(
+        cache.figure(
             "effort_score", (code, year, level, lang), lambda: charts.effort_score_figure(points, lang, level, year)
         ),
         width="stretch",
@@ -78,8 +80,8 @@ pick = st.selectbox(
 )
 if pick:
     details = views.pick_details(pick, subdimensions, lang)
-    tasks = ui.query("tasks_for", code, details["dimension"], details["key"])
-    history = ui.query("score_history", code, details["dimension"], details["key"], selection.era)
+    tasks = cache.query("tasks_for", code, details["dimension"], details["key"])
+    history = cache.query("score_history", code, details["dimension"], details["key"], selection.era)
     name = formatting.markdown_safe(details["name"])
     tasks_col, history_col = st.columns([3, 2])
     with tasks_col:
@@ -94,7 +96,7 @@ if pick:
             )
     with history_col:
         st.plotly_chart(
-            ui.figure(
+            cache.figure(
                 "score_history",
                 (code, year, pick, lang),
                 lambda: charts.score_history_figure(

@@ -3,15 +3,17 @@ against the national median and the best province, and the plan's tasks per dime
 
 import streamlit as st
 
-from lib import charts, formatting, i18n, tables, ui, views
+from lib.domain import i18n
+from lib.present import charts, formatting, tables, views
+from lib.ui import cache, sidebar
 
-selection = ui.sidebar_selection()
+selection = sidebar.sidebar_selection()
 lang, code, year = selection.lang, selection.province_code, selection.year
 province = formatting.markdown_safe(selection.province_name)
 
-plan = ui.query("plan_summary", code).iloc[0]
-total = ui.query("total_with_change", code, year)
-profile = ui.query("dimension_profile", code, year)
+plan = cache.query("plan_summary", code).iloc[0]
+total = cache.query("total_with_change", code, year)
+profile = cache.query("dimension_profile", code, year)
 has_plan = int(plan["tasks"]) > 0
 has_scores = bool(profile["score"].notna().any())
 
@@ -42,7 +44,7 @@ left, right = st.columns([3, 2]) if has_plan else (st.container(), None)
 with left:
     if has_scores:
         st.plotly_chart(
-            ui.figure(
+            cache.figure(
                 "dimension_profile",
                 (code, year, lang),
                 lambda: charts.dimension_profile_figure(profile, lang, selection.province_name, year),
@@ -62,7 +64,7 @@ with left:
 if right is not None:
     with right:
         st.plotly_chart(
-            ui.figure(
+            cache.figure(
                 "tasks_per_dimension",
                 (code, year, lang),
                 lambda: charts.tasks_per_dimension_figure(profile, lang, year),

@@ -8,9 +8,11 @@ with no base layers, so it needs no internet access.
 
 import streamlit as st
 
-from lib import charts, formatting, geo, i18n, papi, paths, tables, ui, views
+from lib.domain import i18n, papi, paths
+from lib.present import charts, formatting, maps, tables, views
+from lib.ui import cache, sidebar
 
-selection = ui.sidebar_selection()
+selection = sidebar.sidebar_selection()
 lang = selection.lang
 year = selection.year
 
@@ -23,7 +25,7 @@ st.title(t("pv_title", year=year))
 st.caption(t("pv_intro"))
 
 dimensions = [0, *papi.DIMENSIONS]
-ui.page_param("pv_dim", "dim", dimensions, 0)
+sidebar.page_param("pv_dim", "dim", dimensions, 0)
 choice_column, pick_column = st.columns(2)
 dimension = choice_column.selectbox(
     t("pv_measure"),
@@ -34,7 +36,7 @@ dimension = choice_column.selectbox(
 st.query_params["dim"] = str(dimension)
 measure = formatting.measure_name(dimension, None, lang)
 
-ranking = ui.query("province_ranking", year, dimension)
+ranking = cache.query("province_ranking", year, dimension)
 if ranking.empty:
     absent = dimension and papi.known_year(year) and dimension not in papi.dimensions(year)
     st.info(t("pv_dimension_absent", year=year) if absent else t("pv_empty", measure=measure, year=year))
@@ -45,19 +47,19 @@ codes, names = views.province_choices(ranking, selection.province_code, selectio
 
 
 def _pick() -> None:
-    ui.choose_province(st.session_state.get("pv_pick"))
+    sidebar.choose_province(st.session_state.get("pv_pick"))
 
 
 def _map_clicked() -> None:
     event = st.session_state.get("pv_map") or {}
-    ui.choose_province(views.selected_code((event.get("selection") or {}).get("points", [])))
+    sidebar.choose_province(views.selected_code((event.get("selection") or {}).get("points", [])))
 
 
 def _row_clicked() -> None:
     event = st.session_state.get("pv_table") or {}
     rows = (event.get("selection") or {}).get("rows", [])
     if rows:
-        ui.choose_province(codes_in_table[rows[0]])
+        sidebar.choose_province(codes_in_table[rows[0]])
 
 
 st.session_state["pv_pick"] = selection.province_code
@@ -88,8 +90,8 @@ if year >= 2025:
 
 map_column, table_column = st.columns([3, 2], gap="medium")
 with map_column:
-    features = ui.map_features()
-    figure = ui.figure(
+    features = cache.map_features()
+    figure = cache.figure(
         "province_map",
         (year, dimension, selection.province_code, lang),
         lambda: charts.province_map(
@@ -104,7 +106,7 @@ with map_column:
         selection_mode="points",
         config=charts.GEO_CONFIG,
     )
-    st.caption(geo.GEO_ATTRIBUTION_EN if lang == "en" else geo.GEO_ATTRIBUTION)
+    st.caption(maps.GEO_ATTRIBUTION_EN if lang == "en" else maps.GEO_ATTRIBUTION)
     missing = views.provinces_without_score(ranking, features)
     if missing:
         st.caption(t("pv_no_score_note", n=len(missing), year=year, names=", ".join(missing)))
@@ -125,7 +127,7 @@ with st.expander(t("pv_bar_tab")):
     # The bar chart of every province is built only when asked for: the expander alone would build it on every run.
     if st.toggle(t("pv_bar_tab"), key="pv_bar_show"):
         st.plotly_chart(
-            ui.figure(
+            cache.figure(
                 "ranking_bar",
                 (year, dimension, selection.province_code, lang),
                 lambda: charts.ranking_bar(

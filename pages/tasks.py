@@ -7,9 +7,11 @@ import functools
 
 import streamlit as st
 
-from lib import exports, formatting, i18n, task_filters, ui
+from lib.domain import i18n, spreadsheets
+from lib.present import formatting, task_filters
+from lib.ui import cache, sidebar
 
-selection = ui.sidebar_selection()
+selection = sidebar.sidebar_selection()
 lang = selection.lang
 
 
@@ -20,11 +22,11 @@ def t(key: str, **values: object) -> str:
 st.title(t("tk_title"))
 st.caption(t("tk_intro"))
 
-tasks = ui.query("tasks_with_scores", selection.province_code, lang)
+tasks = cache.query("tasks_with_scores", selection.province_code, lang)
 if tasks.empty:
     st.info(i18n.t("wl_no_plan", lang, province=formatting.markdown_safe(selection.province_name)))
     st.stop()
-sub_names = task_filters.name_map(ui.query("subdimension_names"), lang)
+sub_names = task_filters.name_map(cache.query("subdimension_names"), lang)
 tasks = task_filters.with_subdimension_names(tasks, sub_names)
 
 if "tk_q" not in st.session_state:
@@ -120,7 +122,7 @@ download = task_filters.export_frame(shown, lang)
 left, right = st.columns(2)
 left.download_button(
     t("tk_download_csv"),
-    data=functools.partial(exports.to_csv_bytes, download),
+    data=functools.partial(spreadsheets.to_csv_bytes, download),
     file_name=f"{t('tk_file')}.csv",
     mime="text/csv",
     key="tk_csv",
@@ -128,7 +130,7 @@ left.download_button(
 )
 right.download_button(
     t("tk_download_xlsx"),
-    data=functools.partial(exports.to_xlsx_bytes, download, t("tk_sheet")),
+    data=functools.partial(spreadsheets.to_xlsx_bytes, download, t("tk_sheet")),
     file_name=f"{t('tk_file')}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     key="tk_xlsx",

@@ -6,9 +6,11 @@ and sub-dimension chosen here are mirrored to the URL as `dim` and `sub`.
 
 import streamlit as st
 
-from lib import charts, formatting, i18n, papi, task_filters, ui, views
+from lib.domain import i18n, papi
+from lib.present import charts, formatting, task_filters, views
+from lib.ui import cache, sidebar
 
-selection = ui.sidebar_selection()
+selection = sidebar.sidebar_selection()
 lang = selection.lang
 
 
@@ -21,10 +23,10 @@ st.caption(t("tr_trends_intro"))
 
 # --- page choices: dimension (0 = total) and sub-dimension, mirrored to the URL ---
 dimensions = [*papi.DIMENSIONS, 0]
-ui.page_param("tr_dim", "dim", dimensions, 1)
-subs = ui.query("subdimension_keys", st.session_state["tr_dim"]) if st.session_state["tr_dim"] else None
+sidebar.page_param("tr_dim", "dim", dimensions, 1)
+subs = cache.query("subdimension_keys", st.session_state["tr_dim"]) if st.session_state["tr_dim"] else None
 sub_options, sub_labels, sub_names = views.subdimension_choices(subs, lang)
-ui.page_param("tr_sub", "sub", sub_options, "")
+sidebar.page_param("tr_sub", "sub", sub_options, "")
 
 left, right = st.columns(2)
 dimension = left.selectbox(
@@ -42,9 +44,9 @@ st.query_params["sub"] = key or ""
 
 measure = formatting.measure_name(dimension, sub_names.get(key) if key else None, lang)
 peers = tuple(code for code in selection.peers if code != selection.province_code)
-own = ui.query("trend_scores", dimension, key, (selection.province_code,), selection.era)
-peer_rows = views.peers_apart_from(own, ui.query("trend_scores", dimension, key, peers, selection.era))
-national = ui.query("trend_national", dimension, key)
+own = cache.query("trend_scores", dimension, key, (selection.province_code,), selection.era)
+peer_rows = views.peers_apart_from(own, cache.query("trend_scores", dimension, key, peers, selection.era))
+national = cache.query("trend_national", dimension, key)
 
 if national.empty:
     st.info(t("tr_no_national", measure=measure))
@@ -54,7 +56,7 @@ chart_column, task_column = st.columns([3, 2], gap="medium")
 with chart_column:
     if own.empty:
         st.info(t("tr_no_scores", measure=measure, province=selection.province_name))
-    figure = ui.figure(
+    figure = cache.figure(
         "trend",
         (dimension, key, selection.province_code, peers, selection.era, lang),
         lambda: charts.trend_figure(
@@ -84,7 +86,7 @@ with task_column:
     if dimension == 0:
         st.info(t("tr_tasks_total"))
     else:
-        tasks = ui.query("tasks_for", selection.province_code, dimension, key)
+        tasks = cache.query("tasks_for", selection.province_code, dimension, key)
         st.subheader(t("tr_tasks_header", n=len(tasks)))
         if tasks.empty:
             st.info(t("tr_tasks_none", province=selection.province_name))
@@ -103,7 +105,7 @@ with task_column:
 with st.expander(t("tr_more"), key="tr_rank_open", on_change="rerun") as rank_view:
     if rank_view.open:
         st.plotly_chart(
-            ui.figure(
+            cache.figure(
                 "rank",
                 (dimension, key, selection.province_code, peers, selection.era, lang),
                 lambda: charts.rank_figure(

@@ -7,12 +7,14 @@ import functools
 
 import streamlit as st
 
-from lib import importer, readers, ui, validate
-from lib.i18n import t
+from lib.domain.i18n import t
+from lib.ingest import readers, validate
+from lib.store import importer
+from lib.ui import access, cache, sidebar
 
-selection = ui.sidebar_selection()
+selection = sidebar.sidebar_selection()
 lang = selection.lang
-editor = ui.current_editor()
+editor = access.current_editor()
 
 st.title(t("up_title", lang))
 st.write(t("up_intro", lang))
@@ -24,15 +26,15 @@ st.write(t("up_intro", lang))
 def _commit() -> None:
     result = st.session_state.get("up_result")
     seen = st.session_state.get("up_preview")
-    name = ui.current_editor()
+    name = access.current_editor()
     if result is None or seen is None or name is None:
         return
     try:
-        upload_id = importer.commit(ui.conn(), result, seen, name, replace=bool(st.session_state.get("up_confirm")))
+        upload_id = importer.commit(cache.conn(), result, seen, name, replace=bool(st.session_state.get("up_confirm")))
     except importer.Refused as refusal:
         st.session_state["up_flash"] = ("error", refusal.message(lang))
         return
-    ui.bump_data_version()
+    cache.bump_data_version()
     years = ", ".join(str(y) for y in result.years)
     st.session_state["up_flash"] = ("success", t("up_committed", lang, id=upload_id, years=years))
     st.session_state["up_confirm"] = False
@@ -41,22 +43,22 @@ def _commit() -> None:
 
 
 def _rollback() -> None:
-    name = ui.current_editor()
+    name = access.current_editor()
     upload_id = st.session_state.get("up_rollback_id")
     if name is None or upload_id is None:
         return
     try:
-        importer.rollback(ui.conn(), int(upload_id), name)
+        importer.rollback(cache.conn(), int(upload_id), name)
     except importer.Refused as refusal:
         st.session_state["up_flash"] = ("error", refusal.message(lang))
         return
-    ui.bump_data_version()
+    cache.bump_data_version()
     st.session_state["up_rollback_confirm"] = False
     st.session_state["up_flash"] = ("success", t("up_rolled_back", lang, id=upload_id))
 
 
 def _sign_in() -> None:
-    ok = ui.sign_in_editor(st.session_state.get("up_name", ""), st.session_state.get("up_password", ""))
+    ok = access.sign_in_editor(st.session_state.get("up_name", ""), st.session_state.get("up_password", ""))
     st.session_state["up_password"] = ""
     if not ok:
         st.session_state["up_flash"] = ("error", t("up_sign_in_failed", lang))
@@ -67,14 +69,14 @@ if flash:
     (st.success if flash[0] == "success" else st.error)(flash[1])
 
 # --- Who may write ---
-if not ui.editor_configured():
+if not access.editor_configured():
     st.warning(t("up_editor_off", lang))
 elif editor is None:
     st.info(t("up_viewer_note", lang))
     with st.expander(t("up_sign_in", lang), expanded=True):
-        if ui.oidc_configured():
-            st.button(t("up_sign_in_sso", lang), on_click=ui.oidc_sign_in, key="up_sso")
-        if ui.editor_password_hash():
+        if access.oidc_configured():
+            st.button(t("up_sign_in_sso", lang), on_click=access.oidc_sign_in, key="up_sso")
+        if access.editor_password_hash():
             with st.form("up_sign_in_form"):
                 st.text_input(t("up_name", lang), key="up_name")
                 st.text_input(t("up_password", lang), type="password", key="up_password")
@@ -82,7 +84,7 @@ elif editor is None:
 else:
     left, right = st.columns([4, 1])
     left.success(t("up_signed_in", lang, name=editor))
-    right.button(t("up_sign_out", lang), on_click=ui.sign_out_editor, key="up_sign_out")
+    right.button(t("up_sign_out", lang), on_click=access.sign_out_editor, key="up_sign_out")
 
 # --- Template (its controls are sent only once the expander is opened) ---
 with st.expander(t("up_template", lang), key="up_template_open", on_change="rerun") as template:
@@ -140,7 +142,7 @@ if uploaded is not None:
     # --- 3. Preview and commit ---
     if result.ok:
         st.subheader(t("up_step_preview", lang))
-        seen = importer.preview(ui.conn(), result)
+        seen = importer.preview(cache.conn(), result)
         st.session_state["up_preview"] = seen
         cols = st.columns(4)
         cols[0].metric(t("up_added", lang), seen.added)
@@ -167,7 +169,7 @@ if uploaded is not None:
 
 # --- History and rollback ---
 st.subheader(t("up_history", lang))
-history = ui.query("upload_history")
+history = cache.query("upload_history")
 if history.empty:
     st.info(t("up_history_empty", lang))
 else:
@@ -179,7 +181,7 @@ else:
     else:
         chosen = st.selectbox(t("up_rollback_choice", lang), options=list(choices), key="up_rollback_id",
                               format_func=lambda i: f"#{i} ({choices[i]})")
-        original = importer.raw_file(ui.conn(), int(chosen))
+        original = importer.raw_file(cache.conn(), int(chosen))
         if original is not None:
             st.download_button(t("up_raw_download", lang, id=chosen), original[1], file_name=original[0],
                                key="up_raw_download")

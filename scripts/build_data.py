@@ -20,7 +20,8 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from lib import papi, paths, readers  # noqa: E402
+from lib.domain import papi, paths  # noqa: E402
+from lib.ingest import readers  # noqa: E402
 
 OFFICIAL_WORKBOOK = paths.SOURCES_DIR / "papi" / "official_xlsx_2011-2019" / "PAPI_2011-2019.xlsx"
 SC_DIR = paths.SOURCES_DIR / "papi" / "subdimension_csv_2011-2024"
@@ -58,7 +59,8 @@ def build_scores(registry: pd.DataFrame) -> pd.DataFrame:
 
 def main() -> None:
     """Write every file under `data/`."""
-    from lib import geo, plan, provinces
+    from lib.build import geo, provinces
+    from lib.ingest import plan
 
     paths.DATA_DIR.mkdir(exist_ok=True)
     provinces.write_registry(paths.PROVINCES_CSV)

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib.paths import ROOT
+from lib.domain.paths import ROOT
 
 
 def start_app(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:

@@ -9,7 +9,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from lib import paths, store
+from lib.domain import paths
+from lib.store import database
 
 
 @pytest.fixture(scope="session")
@@ -38,7 +39,7 @@ def shared_sources() -> Path:
 @pytest.fixture(scope="session")
 def session_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[duckdb.DuckDBPyConnection]:
     """One store built from the CSVs for read-only tests."""
-    con = store.connect(tmp_path_factory.mktemp("store") / "papi.duckdb")
+    con = database.connect(tmp_path_factory.mktemp("store") / "papi.duckdb")
     yield con
     con.close()
 
@@ -46,6 +47,6 @@ def session_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[duckdb.D
 @pytest.fixture()
 def fresh_store(tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A store built from scratch in this test's own folder."""
-    con = store.connect(tmp_path / "papi.duckdb")
+    con = database.connect(tmp_path / "papi.duckdb")
     yield con
     con.close()

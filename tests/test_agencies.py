@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from lib.agencies import (
+from lib.domain.agencies import (
     LEVELS,
     UnknownAgencyError,
     aliases_of,
@@ -16,7 +16,7 @@ from lib.agencies import (
     raw_segments,
     split_agencies,
 )
-from lib.paths import SHARED_DIR
+from lib.domain.paths import SHARED_DIR
 
 PLAN = SHARED_DIR / "plan" / "dak-lak-2020-papi-task-plan.txt"
 

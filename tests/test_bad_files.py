@@ -16,7 +16,8 @@ from collections.abc import Iterator
 import duckdb
 import pytest
 
-from lib import importer, readers, store, validate
+from lib.ingest import readers, validate
+from lib.store import database, importer
 from tests import upload_samples as u
 
 TODAY = dt.date(2026, 6, 1)
@@ -350,14 +351,14 @@ EXPECTED: dict[str, tuple[str, str]] = {
 
 @pytest.fixture(scope="module")
 def con(tmp_path_factory: pytest.TempPathFactory) -> Iterator[duckdb.DuckDBPyConnection]:
-    connection = store.connect(tmp_path_factory.mktemp("bad-files") / "papi.duckdb")
+    connection = database.connect(tmp_path_factory.mktemp("bad-files") / "papi.duckdb")
     yield connection
     connection.close()
 
 
 @pytest.fixture(scope="module")
 def digest_before(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    return store.content_digest(con)
+    return database.content_digest(con)
 
 
 def test_the_corpus_is_large_and_every_case_has_an_expectation() -> None:
@@ -385,7 +386,7 @@ def test_bad_file_is_explained_and_leaves_the_store_unchanged(
                             unchanged=0, changes=importer.diff(result.frame, result.frame))
     with pytest.raises(importer.Refused):
         importer.commit(con, result, fake, "tester", replace=True)
-    assert store.content_digest(con) == digest_before
+    assert database.content_digest(con) == digest_before
 
 
 def test_markers_of_no_data_are_absent_never_zero() -> None:
@@ -418,7 +419,7 @@ def test_a_hundred_malformed_files_later_the_store_is_the_same(
         with pytest.raises(importer.Refused):
             importer.preview(con, result)
     assert told >= 90
-    assert store.content_digest(con) == digest_before
+    assert database.content_digest(con) == digest_before
 
 
 def test_size_limit_is_checked_before_parsing(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -156,7 +156,7 @@ def test_report_has_the_budget_table_and_every_section() -> None:
 def test_element_floor_page_draws_the_counted_elements(tmp_path, monkeypatch) -> None:
     from streamlit.testing.v1 import AppTest
 
-    from lib.paths import ROOT
+    from lib.domain.paths import ROOT
 
     kinds = {"stHeading": 3, "stMarkdown": 2, "stMetric": 5, "stAlert": 2, "stSelectbox": 1, "stMultiSelect": 2,
              "stTextInput": 1, "stText": 1, "stExpander": 2, "stFileUploader": 1, "stSkeleton": 2}  # fmt: skip
@@ -175,11 +175,11 @@ def test_element_floor_page_draws_the_counted_elements(tmp_path, monkeypatch) ->
 def test_floor_with_a_store_opens_it_and_shows_its_score_rows(tmp_path, monkeypatch) -> None:
     from streamlit.testing.v1 import AppTest
 
-    from lib import store
-    from lib.paths import ROOT
+    from lib.domain.paths import ROOT
+    from lib.store import database
 
     db = tmp_path / "floor.duckdb"
-    con = store.connect(db)
+    con = database.connect(db)
     rows = con.cursor().execute("SELECT count(*) FROM scores").fetchone()[0]
     con.close()
     spec = tmp_path / "floor.json"

@@ -8,8 +8,10 @@ import duckdb
 import pandas as pd
 import pytest
 
-from lib import charts, geo, queries, views
-from lib.provinces import load_registry
+from lib.build import geo
+from lib.domain.provinces import load_registry
+from lib.present import charts, maps, views
+from lib.store import queries
 from tests.apptest_helpers import points
 
 
@@ -112,7 +114,7 @@ def test_rank_figure_is_reversed_with_rank_one_on_top(dim1: dict[str, pd.DataFra
 
 def test_map_draws_63_provinces_without_base_layers(session_store: duckdb.DuckDBPyConnection) -> None:
     ranking = queries.province_ranking(session_store, 2019, 8)
-    features = geo.map_features(load_registry())
+    features = maps.map_features(load_registry())
     fig = charts.province_map(ranking, features, geo.load_geojson(), province_code="66", title="t", lang="vi")
     (provinces,) = [trace for trace in fig.data if trace.type == "choropleth"]
     locations = list(provinces.locations)
@@ -133,8 +135,8 @@ def test_map_draws_63_provinces_without_base_layers(session_store: duckdb.DuckDB
     ):
         assert getattr(geo_layout, layer) is False, layer
     assert geo_layout.visible is False
-    assert tuple(geo_layout.lonaxis.range) == geo.MAP_LON_RANGE
-    assert tuple(geo_layout.lataxis.range) == geo.MAP_LAT_RANGE
+    assert tuple(geo_layout.lonaxis.range) == maps.MAP_LON_RANGE
+    assert tuple(geo_layout.lataxis.range) == maps.MAP_LAT_RANGE
     # Đắk Lắk is in the bottom quartile in 2019 and has the thick outline.
     index = locations.index("66")
     assert provinces.z[index] == 1
@@ -154,7 +156,7 @@ def test_map_config_never_fetches_the_world_topojson() -> None:
 
 def test_map_greys_provinces_without_score(session_store: duckdb.DuckDBPyConnection) -> None:
     ranking = queries.province_ranking(session_store, 2024, 0)
-    features = geo.map_features(load_registry())
+    features = maps.map_features(load_registry())
     fig = charts.province_map(ranking, features, geo.load_geojson(), province_code="66", title="t", lang="en")
     (provinces,) = [trace for trace in fig.data if trace.type == "choropleth"]
     assert list(provinces.z).count(0) == 63 - 61

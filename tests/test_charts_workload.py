@@ -7,14 +7,15 @@ from collections.abc import Iterator
 import duckdb
 import pytest
 
-from lib import charts, formatting, queries, store, tables, views
+from lib.present import charts, formatting, tables, views
+from lib.store import database, queries
 
 DAK_LAK = "66"
 
 
 @pytest.fixture(scope="module")
 def con(tmp_path_factory: pytest.TempPathFactory) -> Iterator[duckdb.DuckDBPyConnection]:
-    connection = store.connect(tmp_path_factory.mktemp("workload_charts") / "papi.duckdb")
+    connection = database.connect(tmp_path_factory.mktemp("workload_charts") / "papi.duckdb")
     yield connection
     connection.close()
 

@@ -18,7 +18,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib import charts, importer, provinces, queries, store, validate, views
+from lib.domain import provinces
+from lib.ingest import validate
+from lib.present import charts, views
+from lib.store import database, importer, queries
 from tests import upload_samples as u
 from tests.apptest_helpers import figures, language_widget, points, start_app
 
@@ -50,7 +53,7 @@ def synthetic_2025() -> pd.DataFrame:
 @pytest.fixture(scope="module")
 def db_path(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     path = tmp_path_factory.mktemp("era_2025") / "papi.duckdb"
-    con = store.connect(path)
+    con = database.connect(path)
     result = validate.validate(u.frame_csv(synthetic_2025()), "synthetic_2025.csv", today=dt.date(2026, 6, 1))
     assert result.ok, [p.located("en") for p in result.errors]
     importer.commit(con, result, importer.preview(con, result), "test (synthetic 2025)")
@@ -60,7 +63,7 @@ def db_path(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 @pytest.fixture(scope="module")
 def con(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    connection = store.connect(db_path)
+    connection = database.connect(db_path)
     yield connection
     connection.close()
 

@@ -9,7 +9,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from lib import exports
+from lib.domain import spreadsheets
 
 
 @pytest.mark.parametrize(
@@ -28,7 +28,7 @@ from lib import exports
     ],
 )
 def test_neutralise_formula(value: object, expected: object) -> None:
-    assert exports.neutralise_formula(value) == expected
+    assert spreadsheets.neutralise_formula(value) == expected
 
 
 FRAME = pd.DataFrame(
@@ -41,7 +41,7 @@ FRAME = pd.DataFrame(
 
 
 def test_csv_starts_with_bom_and_round_trips_vietnamese() -> None:
-    data = exports.to_csv_bytes(FRAME)
+    data = spreadsheets.to_csv_bytes(FRAME)
     assert data.startswith(b"\xef\xbb\xbf")
     text = data.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
@@ -52,7 +52,7 @@ def test_csv_starts_with_bom_and_round_trips_vietnamese() -> None:
 
 
 def test_xlsx_opens_and_holds_the_rows() -> None:
-    book = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx_bytes(FRAME, "Nhiệm vụ")))
+    book = openpyxl.load_workbook(io.BytesIO(spreadsheets.to_xlsx_bytes(FRAME, "Nhiệm vụ")))
     sheet = book["Nhiệm vụ"]
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert values[0] == ["Mã nhiệm vụ", "Nhiệm vụ", "Điểm"]

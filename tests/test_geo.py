@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from lib import paths
-from lib.geo import TEN_TINH_FIXES, load_geojson, simplify_arc, topology_to_geojson, write_geojson
-from lib.provinces import load_registry
+from lib.build.geo import TEN_TINH_FIXES, load_geojson, simplify_arc, topology_to_geojson, write_geojson
+from lib.domain import paths
+from lib.domain.provinces import load_registry
 
 
 @pytest.fixture(scope="module")
@@ -137,7 +137,7 @@ def test_simplify_arc_keeps_ends_and_corners() -> None:
 
 def test_map_features_are_the_boundary_files_areas(collection: dict[str, Any]) -> None:
     """The app names the map's areas from the registry; they must be exactly the boundary file's features."""
-    from lib.geo import map_features
+    from lib.present.maps import map_features
 
     features = map_features(load_registry(paths.PROVINCES_CSV))
     in_file = sorted((f["id"], f["properties"]["name_vi"]) for f in collection["features"])
@@ -147,7 +147,7 @@ def test_map_features_are_the_boundary_files_areas(collection: dict[str, Any]) -
 
 def test_map_view_holds_every_province_and_little_else(collection: dict[str, Any]) -> None:
     """The map's fixed view contains every shape (Trường Sa, Hoàng Sa, Côn Đảo) with under 0.1 degree to spare."""
-    from lib.geo import MAP_LAT_RANGE, MAP_LON_RANGE
+    from lib.present.maps import MAP_LAT_RANGE, MAP_LON_RANGE
 
     boxes = [_bbox(feature) for feature in collection["features"]]
     west, south = min(b[0] for b in boxes), min(b[1] for b in boxes)

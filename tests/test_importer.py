@@ -13,7 +13,9 @@ import duckdb
 import pandas as pd
 import pytest
 
-from lib import importer, paths, queries, store, validate
+from lib.domain import paths
+from lib.ingest import validate
+from lib.store import database, importer, queries
 from tests import upload_samples as u
 
 TODAY = dt.date(2026, 6, 1)
@@ -26,7 +28,7 @@ def _scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list[object] | Non
 
 
 def _stored(con: duckdb.DuckDBPyConnection, years: list[int]) -> pd.DataFrame:
-    frame = store.year_scores(con.cursor(), years).drop(columns="upload_id")
+    frame = database.year_scores(con.cursor(), years).drop(columns="upload_id")
     return frame.astype({"subdimension": "Int64"}).reset_index(drop=True)
 
 
@@ -100,7 +102,7 @@ def test_preview_shows_added_changed_removed_per_year_and_province(fresh_store: 
 def test_replacing_a_year_needs_confirmation_then_commits_and_rolls_back(
     fresh_store: duckdb.DuckDBPyConnection,
 ) -> None:
-    before = store.content_digest(fresh_store)
+    before = database.content_digest(fresh_store)
     original = _stored(fresh_store, [2020])
     frame = u.tidy_year(2020).copy()
     frame.loc[frame["province_code"] == "66", "score"] *= 1.0  # same values: a replace with no changes
@@ -111,7 +113,7 @@ def test_replacing_a_year_needs_confirmation_then_commits_and_rolls_back(
         importer.commit(fresh_store, result, seen, "Lan")
     assert refused.value.code == "needs_confirmation"
     assert refused.value.vi == "Năm 2020 đã có dữ liệu. Xác nhận thay thế (hoặc dùng --replace) để lưu."
-    assert store.content_digest(fresh_store) == before
+    assert database.content_digest(fresh_store) == before
     upload_id = importer.commit(fresh_store, result, seen, "Lan", replace=True)
     assert _scalar(fresh_store, "SELECT count(*) FROM scores WHERE year = 2020 AND province_code = '96'") == 0
     history = queries.upload_history(fresh_store)
@@ -153,7 +155,7 @@ def test_a_new_year_2025_on_34_units_shows_in_the_views_and_rolls_back(
     assert queries.score_years(fresh_store)[-1] == 2024
     assert _scalar(fresh_store, "SELECT count(*) FROM papi_structure WHERE year = 2025") == 0
     # Reopening the store (which reloads reference tables) does not bring 2025 back.
-    again = store.connect(tmp_path / "papi.duckdb")
+    again = database.connect(tmp_path / "papi.duckdb")
     assert _scalar(again, "SELECT count(*) FROM papi_structure WHERE year = 2025") == 0
     again.close()
 
@@ -248,7 +250,7 @@ def test_cli_load_history_rollback(tmp_path: Path, shared_sources: Path) -> None
 def test_cli_says_clearly_when_the_app_holds_the_store(tmp_path: Path) -> None:
     db = tmp_path / "papi.duckdb"
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import time; from lib import store; con = store.connect(); print('ready', "
+        [sys.executable, "-c", "import time; from lib.store import database; con = database.connect(); print('ready', "
                                "flush=True); time.sleep(60)"],
         cwd=paths.ROOT, env={**os.environ, "PAPI_DB": str(db)}, stdout=subprocess.PIPE, text=True,
     )
@@ -266,7 +268,7 @@ def test_cli_says_clearly_when_the_app_holds_the_store(tmp_path: Path) -> None:
 
 
 def test_editor_password_hash_and_check(monkeypatch: pytest.MonkeyPatch) -> None:
-    from lib import auth
+    from lib.ui import auth
 
     stored = auth.hash_password("mật khẩu dài")
     assert stored.startswith("scrypt$") and "mật khẩu" not in stored
@@ -285,7 +287,7 @@ def test_editor_password_hash_and_check(monkeypatch: pytest.MonkeyPatch) -> None
 
 
 def test_auth_cli_makes_a_hash_that_verifies(tmp_path: Path) -> None:
-    from lib import auth
+    from lib.ui import auth
 
     done = subprocess.run([sys.executable, "-m", "lib.auth", "hash"], cwd=paths.ROOT, input="correct horse\n",
                           capture_output=True, text=True, timeout=60, check=True)

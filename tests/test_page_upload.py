@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib import auth, paths, store
+from lib.domain import paths
+from lib.store import database
+from lib.ui import auth
 
 SC_DIR = paths.SOURCES_DIR / "papi" / "subdimension_csv_2011-2024"
 PASSWORD = "correct horse battery"
@@ -18,7 +20,7 @@ PASSWORD = "correct horse battery"
 def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "papi.duckdb"
     monkeypatch.setenv("PAPI_DB", str(path))
-    store.connect(path).close()
+    database.connect(path).close()
     return path
 
 
@@ -102,7 +104,7 @@ def test_viewer_is_refused_then_signs_in(db: Path, editor_env: None) -> None:
 
 
 def test_bad_file_lists_every_problem_and_changes_nothing(db: Path, editor_env: None) -> None:
-    before = store.content_digest(store.connect(db))
+    before = database.content_digest(database.connect(db))
     at = _page()
     at.session_state["editor_name"] = "Lan"
     bad = b"year,province_code,province,dimension,subdimension,score\n2019,66,Dak Lac,1,,5.2\n2019,01,Ha Noi,1,,abc\n"
@@ -113,7 +115,7 @@ def test_bad_file_lists_every_problem_and_changes_nothing(db: Path, editor_env: 
     assert problems["Dòng"].tolist()[:2] == [2, 3]
     assert len(at.get("download_button")) >= 1
     assert "up_commit" not in [b.key for b in at.button]  # nothing to commit
-    assert store.content_digest(store.connect(db)) == before
+    assert database.content_digest(database.connect(db)) == before
 
 
 def test_preview_confirm_commit_and_rollback(db: Path, editor_env: None) -> None:
@@ -136,7 +138,7 @@ def test_preview_confirm_commit_and_rollback(db: Path, editor_env: None) -> None
         "SELECT score FROM scores WHERE year = 2019 AND province_code = '66' AND dimension = 1 "
         "AND subdimension IS NULL"
     )
-    con = store.connect(db)
+    con = database.connect(db)
     stored = con.cursor().execute(sql).fetchone()[0]
     con.close()
     assert stored == pytest.approx(_published_2019_dak_lak_d1() + 0.1)
@@ -156,7 +158,7 @@ def test_english_labels(db: Path, editor_env: None) -> None:
 
 
 def test_template_controls_are_sent_only_when_the_expander_is_open(db: Path) -> None:
-    from lib.i18n import t
+    from lib.domain.i18n import t
 
     wanted = [t("up_template_csv", "en"), t("up_template_xlsx", "en")]
     at = _page("en")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib import paths
+from lib.domain import paths
 
 
 @pytest.fixture(autouse=True)

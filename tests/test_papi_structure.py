@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib import papi
+from lib.domain import papi
 
 
 def test_dimension_counts_by_era() -> None:

@@ -8,10 +8,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from lib import papi
-from lib.agencies import load_agencies
-from lib.paths import AGENCIES_CSV, CROSSWALK_CSV, SHARED_DIR, TASKS_CSV
-from lib.plan import (
+from lib.domain import papi
+from lib.domain.agencies import load_agencies
+from lib.domain.paths import AGENCIES_CSV, CROSSWALK_CSV, SHARED_DIR, TASKS_CSV
+from lib.ingest.plan import (
     TASK_COLUMNS,
     PlanTask,
     build_tasks,

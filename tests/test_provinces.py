@@ -8,11 +8,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from lib import paths
-from lib.provinces import (
+from lib.build.provinces import build_registry
+from lib.domain import paths
+from lib.domain.provinces import (
     CENTRAL_HIGHLANDS,
     COLUMNS,
-    build_registry,
     load_registry,
     match_province,
     province_name,

@@ -10,7 +10,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from lib import queries
+from lib.store import queries
 
 
 def own_scores(scores: pd.DataFrame, code: str, dimension: int) -> pd.DataFrame:

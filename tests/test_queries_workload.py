@@ -8,7 +8,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from lib import queries, store
+from lib.store import database, queries
 
 DAK_LAK = "66"
 HA_NOI = "01"
@@ -16,7 +16,7 @@ HA_NOI = "01"
 
 @pytest.fixture(scope="module")
 def con(tmp_path_factory: pytest.TempPathFactory) -> Iterator[duckdb.DuckDBPyConnection]:
-    connection = store.connect(tmp_path_factory.mktemp("workload") / "papi.duckdb")
+    connection = database.connect(tmp_path_factory.mktemp("workload") / "papi.duckdb")
     yield connection
     connection.close()
 

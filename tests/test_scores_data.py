@@ -8,7 +8,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from lib import papi, readers
+from lib.domain import papi
+from lib.ingest import readers
 
 TOLERANCE = 1e-9
 

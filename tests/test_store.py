@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from lib import queries, store
+from lib.store import database, queries
 
 
 def _scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list[object] | None = None) -> object:
@@ -17,7 +17,7 @@ def _scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list[object] | Non
 
 
 def test_store_holds_every_csv_row(fresh_store: duckdb.DuckDBPyConnection, scores: pd.DataFrame) -> None:
-    tasks = pd.read_csv(Path(store.paths.TASKS_CSV))
+    tasks = pd.read_csv(Path(database.paths.TASKS_CSV))
     assert _scalar(fresh_store, "SELECT count(*) FROM scores") == len(scores)
     assert _scalar(fresh_store, "SELECT count(*) FROM tasks") == len(tasks)
     assert _scalar(fresh_store, "SELECT count(*) FROM provinces WHERE era = '63'") == 63
@@ -52,11 +52,11 @@ def test_dimension_scores_query(fresh_store: duckdb.DuckDBPyConnection) -> None:
 
 def test_reopening_keeps_scores_added_after_the_seed(tmp_path: Path) -> None:
     path = tmp_path / "papi.duckdb"
-    con = store.connect(path)
+    con = database.connect(path)
     con.cursor().execute("DELETE FROM scores WHERE year = 2024")
     before = _scalar(con, "SELECT count(*) FROM scores")
     con.close()
-    again = store.connect(path)
+    again = database.connect(path)
     assert _scalar(again, "SELECT count(*) FROM scores") == before
     assert queries.score_years(again)[-1] == 2023
     again.close()

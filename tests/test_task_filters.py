@@ -6,8 +6,9 @@ import duckdb
 import pandas as pd
 import pytest
 
-from lib import queries, task_filters
-from lib.paths import TASKS_CSV
+from lib.domain.paths import TASKS_CSV
+from lib.present import task_filters
+from lib.store import queries
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from lib import importer, paths, store, validate
+from lib.domain import paths
+from lib.ingest import validate
+from lib.store import database, importer
 from tests import upload_samples as u
 
 NOW = "2026-05-01T09:00:00"
@@ -25,7 +27,8 @@ CHILD = textwrap.dedent(
     """
     import datetime as dt, os, signal, sys
     from pathlib import Path
-    from lib import importer, store, validate
+    from lib.store import database, importer
+    from lib.ingest import validate
 
     db, mode, point, file, year = sys.argv[1:6]
 
@@ -34,7 +37,7 @@ CHILD = textwrap.dedent(
             os.kill(os.getpid(), signal.SIGKILL)
 
     importer._fault = fault
-    con = store.connect(Path(db))
+    con = database.connect(Path(db))
     now = dt.datetime.fromisoformat("NOW")
     if mode == "commit":
         result = validate.validate(Path(file).read_bytes(), Path(file).name, int(year) if year != "-" else None,
@@ -62,7 +65,7 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     file = folder / "2019.xlsx"
     file.write_bytes(u.official_sheet(2019))
     seed = folder / "seed.duckdb"
-    store.connect(seed).close()
+    database.connect(seed).close()
     after = folder / "after.duckdb"
     shutil.copy(seed, after)
     assert _child(after, "commit", "never", file, None).stdout.strip() == "finished"
@@ -71,8 +74,8 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     assert _child(rolled, "rollback", "never", file, None).stdout.strip() == "finished"
     digests = {}
     for name, path in (("seed", seed), ("after", after), ("rolled", rolled)):
-        con = store.connect(path)
-        digests[f"digest_{name}"] = store.content_digest(con)
+        con = database.connect(path)
+        digests[f"digest_{name}"] = database.content_digest(con)
         con.close()
     assert digests["digest_seed"] != digests["digest_after"] != digests["digest_rolled"]
     # A rollback restores the scores exactly.
@@ -86,8 +89,8 @@ def test_commit_killed_leaves_before_or_after(point: str, base: dict[str, object
     shutil.copy(base["seed"], db)  # type: ignore[arg-type]
     done = _child(db, "commit", point, base["file"], None)  # type: ignore[arg-type]
     assert done.returncode == -signal.SIGKILL, done.stderr
-    con = store.connect(db)
-    digest = store.content_digest(con)
+    con = database.connect(db)
+    digest = database.content_digest(con)
     con.close()
     expected = base["digest_after"] if point == "after_commit" else base["digest_seed"]
     assert digest == expected
@@ -99,8 +102,8 @@ def test_rollback_killed_leaves_before_or_after(point: str, base: dict[str, obje
     shutil.copy(base["after"], db)  # type: ignore[arg-type]
     done = _child(db, "rollback", point, base["file"], None)  # type: ignore[arg-type]
     assert done.returncode == -signal.SIGKILL
-    con = store.connect(db)
-    assert store.content_digest(con) == base["digest_after"]
+    con = database.connect(db)
+    assert database.content_digest(con) == base["digest_after"]
     con.close()
 
 
@@ -121,8 +124,8 @@ def test_kill_at_a_random_moment_of_a_big_commit(base: dict[str, object], tmp_pa
         except subprocess.TimeoutExpired:
             child.send_signal(signal.SIGKILL)
             child.wait()
-        con = store.connect(db)
-        versions = store.scores_version(con)
+        con = database.connect(db)
+        versions = database.scores_version(con)
         uploads = con.cursor().execute("SELECT count(*) FROM uploads").fetchone()[0]
         seeded = con.cursor().execute("SELECT count(*) FROM scores WHERE upload_id IS NULL").fetchone()[0]
         total = con.cursor().execute("SELECT count(*) FROM scores").fetchone()[0]
@@ -146,7 +149,8 @@ def test_two_processes_committing_at_once_are_serialised(base: dict[str, object]
         """
         import datetime as dt, sys
         from pathlib import Path
-        from lib import importer, validate
+        from lib.store import importer
+        from lib.ingest import validate
         file, user = Path(sys.argv[1]), sys.argv[2]
         result = validate.validate(file.read_bytes(), file.name, 2019, today=dt.date(2026, 6, 1))
         con = importer.open_store(attempts=60, wait=0.25)
@@ -167,7 +171,7 @@ def test_two_processes_committing_at_once_are_serialised(base: dict[str, object]
     ]
     outputs = [c.communicate(timeout=120) for c in children]
     assert all(c.returncode == 0 for c in children), outputs
-    con = store.connect(db)
+    con = database.connect(db)
     history = con.cursor().execute("SELECT user_name, rows_changed FROM uploads ORDER BY id").fetchall()
     con.close()
     assert sorted(h[0] for h in history) == ["Lan", "Minh"]
@@ -182,12 +186,12 @@ def test_commit_with_a_preview_from_before_another_process_committed_is_refused(
 ) -> None:
     db = tmp_path / "papi.duckdb"
     shutil.copy(base["seed"], db)  # type: ignore[arg-type]
-    con = store.connect(db)
+    con = database.connect(db)
     result = validate.validate(u.official_sheet(2019), "2019.xlsx", today=dt.date(2026, 6, 1))
     seen = importer.preview(con, result)
     con.close()
     assert _child(db, "commit", "never", base["file"], None).stdout.strip() == "finished"  # type: ignore[arg-type]
-    con = store.connect(db)
+    con = database.connect(db)
     with pytest.raises(importer.Refused) as refused:
         importer.commit(con, result, seen, "Lan", replace=True)
     con.close()

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.utils.exceptions import IllegalCharacterError
 
-from lib import readers, validate
+from lib.ingest import readers, validate
 from tests import upload_samples as u
 
 TODAY = dt.date(2026, 6, 1)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from lib import readers, validate
+from lib.ingest import readers, validate
 from tests import upload_samples as u
 
 TODAY = dt.date(2026, 6, 1)

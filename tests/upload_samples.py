@@ -11,7 +11,7 @@ from typing import Any
 import openpyxl
 import pandas as pd
 
-from lib import paths
+from lib.domain import paths
 
 OFFICIAL = paths.SOURCES_DIR / "papi" / "official_xlsx_2011-2019" / "PAPI_2011-2019.xlsx"
 SC_DIR = paths.SOURCES_DIR / "papi" / "subdimension_csv_2011-2024"

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from lib import paths
+from lib.domain import paths
 
 CHROMIUM = os.environ.get("PAPI_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

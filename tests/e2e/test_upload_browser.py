@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from lib import auth, paths, store
+from lib.domain import paths
+from lib.store import database
+from lib.ui import auth
 from tests import upload_samples as u
 from tests.e2e.harness import streamlit_server
 
@@ -24,7 +26,7 @@ SHOTS = Path(os.environ.get("PAPI_SCREENSHOTS", paths.ROOT / "artifacts" / "scre
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     folder = tmp_path_factory.mktemp("upload-e2e")
     db = folder / "papi.duckdb"
-    con = store.connect(db)
+    con = database.connect(db)
     con.cursor().execute("DELETE FROM scores WHERE year = 2017")  # the year the editor will bring back
     con.close()
     with streamlit_server({"PAPI_DB": str(db), auth.ENV_HASH: auth.hash_password(PASSWORD)}) as base:

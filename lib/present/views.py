@@ -12,8 +12,8 @@ from typing import Any
 
 import pandas as pd
 
-from lib import i18n, papi
-from lib.formatting import dimension_title, markdown_safe, name_column, number, rank_text
+from lib.domain import i18n, papi
+from lib.present.formatting import dimension_title, markdown_safe, name_column, number, rank_text
 
 # --- trends and provinces ---
 
@@ -63,7 +63,7 @@ def selected_code(points: list[dict[str, Any]]) -> str | None:
 
 
 def provinces_without_score(ranking: pd.DataFrame, features: Sequence[tuple[str, str]]) -> list[str]:
-    """Return the names of the mapped provinces (`geo.map_features`) that have no score in the ranking."""
+    """Return the names of the mapped provinces (`maps.map_features`) that have no score in the ranking."""
     scored = set(ranking["province_code"])
     return [name for code, name in features if code not in scored]
 
@@ -94,7 +94,7 @@ def peers_apart_from(own: pd.DataFrame, peers: pd.DataFrame) -> pd.DataFrame:
 def unit_change_note(own: pd.DataFrame, lang: str) -> str:
     """One sentence naming the former province shown up to 2024 and the unit (with its former
     provinces) shown from 2025, when the chosen province's series crosses the change of units."""
-    from lib import provinces
+    from lib.domain import provinces
 
     if own.empty or "era" not in own or own["era"].nunique() < 2:
         return ""

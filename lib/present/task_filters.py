@@ -13,8 +13,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from lib import i18n
-from lib.text import fold
+from lib.domain import i18n
+from lib.domain.text import fold
 
 SEPARATOR = ";"
 

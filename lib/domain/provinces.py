@@ -12,13 +12,12 @@ Sources (all under `SOURCES_DIR`, see its READMEs):
 - 34-era codes and names: `915_CTK-CSCL.csv` (official letter 915/CTK-CSCL).
 - Merger mapping: the derived `province_crosswalk_63_to_34.csv`.
 
-`build_registry` needs the shared sources; the app only reads the generated
-`data/provinces.csv` through `load_registry`.
+`lib/build/provinces.py` builds `data/provinces.csv` from the shared sources; the app only reads
+that file through `load_registry`.
 """
 
 from __future__ import annotations
 
-import csv
 import difflib
 import re
 from functools import lru_cache
@@ -26,8 +25,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from lib.paths import PROVINCES_CSV, SOURCES_DIR
-from lib.text import compact_key, fold, nfc
+from lib.domain.paths import PROVINCES_CSV
+from lib.domain.text import compact_key, fold
 
 ERA_63 = "63"
 ERA_34 = "34"
@@ -41,164 +40,13 @@ COLUMNS: tuple[str, ...] = ("era", "code", "name_vi", "name_en", "papi_code", "m
 # set of five 63-era provinces: Kon Tum, Gia Lai, Đắk Lắk, Đắk Nông, Lâm Đồng.
 CENTRAL_HIGHLANDS: tuple[str, ...] = ("62", "64", "66", "67", "68")
 
-PAPI_XLSX: Path = SOURCES_DIR / "papi" / "official_xlsx_2011-2019" / "PAPI_2011-2019.xlsx"
-PAPI_CODEBOOK: Path = SOURCES_DIR / "papi" / "subdimension_csv_2011-2024" / "codebook" / "codebook_provinces.csv"
-CODES_915: Path = SOURCES_DIR / "provinces" / "dvhcvn_20250701" / "915_CTK-CSCL.csv"
-CROSSWALK: Path = SOURCES_DIR / "provinces" / "province_crosswalk_63_to_34.csv"
-
-# PAPI prints a few names in a form that differs from the GSO list; these are
-# the only edits made to `tentinh_vie` / `tentinh_eng`.  "TP." is a prefix like
-# "Tỉnh"; the hyphens are spacing variants of the official names.
-_PAPI_NAME_FIXES: dict[str, str] = {
-    "TP. Hồ Chí Minh": "Hồ Chí Minh",
-    "TP. Ho Chi Minh": "Ho Chi Minh",
-    "Thừa Thiên-Huế": "Thừa Thiên Huế",
-    "Thua Thien-Hue": "Thua Thien Hue",
-    "Bà Rịa-Vũng Tàu": "Bà Rịa - Vũng Tàu",
-    "Ba Ria-Vung Tau": "Ba Ria - Vung Tau",
-}
-
-# Names people type that cannot be derived from the official names by folding
-# (English one-word spellings, abbreviations, the former name of Hồ Chí Minh
-# City).  Keyed by (era, code); written to the `aliases` column of the CSV so
-# they can be reviewed and extended as data.
-_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
-    (ERA_63, "01"): ("Hanoi", "HN"),
-    (ERA_63, "31"): ("Haiphong",),
-    (ERA_63, "46"): ("Huế", "Thành phố Huế"),
-    (ERA_63, "48"): ("Danang",),
-    (ERA_63, "77"): ("BRVT",),
-    (ERA_63, "79"): ("HCMC", "HCM", "TPHCM", "Sài Gòn", "Saigon"),
-    (ERA_63, "92"): ("Cantho",),
-    (ERA_34, "01"): ("Hanoi", "HN"),
-    (ERA_34, "31"): ("Haiphong",),
-    (ERA_34, "46"): ("Thừa Thiên Huế",),
-    (ERA_34, "48"): ("Danang",),
-    (ERA_34, "79"): ("HCMC", "HCM", "TPHCM", "Sài Gòn", "Saigon"),
-    (ERA_34, "92"): ("Cantho",),
-}
 ALIAS_SEP = "|"
 
 # Administrative prefixes/suffixes removed before matching, on folded text.
 # "thanh pho " must not catch "Thanh Hóa", hence the full word pair.
 _PREFIX = re.compile(r"^(?:tinh|thanh pho|t\.?\s?p\.?|city of)\s+")
 _SUFFIX = re.compile(r"\s+(?:province|city)$")
-_PAPI_CODE = re.compile(r"^p\s*0*(\d{1,2})$")
-
-
-def _strip_admin(name: str) -> str:
-    """Return `name` (NFC) without a leading "Tỉnh "/"Thành phố " unit prefix."""
-    name = nfc(name)
-    for prefix in ("Tỉnh ", "Thành phố "):
-        if name.startswith(prefix):
-            return name[len(prefix):]
-    return name
-
-
-def _papi_names() -> dict[str, tuple[str, str]]:
-    """Return {GSO code: (name_vi, name_en)} from the PAPI workbook, checked across sheets.
-
-    Every yearly sheet lists the same 63 provinces; a name differing between
-    sheets would mean the workbook is not what the README describes.
-    """
-    import openpyxl  # only the data build reads the workbook; the app never loads openpyxl for it
-
-    workbook = openpyxl.load_workbook(PAPI_XLSX, read_only=True)
-    names: dict[str, tuple[str, str]] = {}
-    try:
-        for sheet in workbook.worksheets:
-            # Rows 1-2 are the English and Vietnamese headers.
-            for row in sheet.iter_rows(min_row=3, max_col=3, values_only=True):
-                code_cell, name_en, name_vi = row
-                if code_cell is None or int(code_cell) == 999:  # 999 = "Highest" row
-                    continue
-                code = f"{int(code_cell):02d}"
-                pair = (
-                    _PAPI_NAME_FIXES.get(nfc(str(name_vi)), nfc(str(name_vi))),
-                    _PAPI_NAME_FIXES.get(nfc(str(name_en)), nfc(str(name_en))),
-                )
-                if names.setdefault(code, pair) != pair:
-                    raise ValueError(f"PAPI workbook names province {code} both {names[code]} and {pair}")
-    finally:
-        workbook.close()
-    if len(names) != 63:
-        raise ValueError(f"PAPI workbook lists {len(names)} provinces, expected 63")
-    return names
-
-
-def _read_csv(path: Path) -> list[dict[str, str]]:
-    """Read a UTF-8 CSV (BOM tolerated) into a list of row dicts, values NFC."""
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        return [{key: nfc(value) for key, value in row.items()} for row in csv.DictReader(handle)]
-
-
-def _title_fold(name: str) -> str:
-    """Return the diacritic-free, title-cased form of `name`: "Đắk Lắk" -> "Dak Lak"."""
-    return " ".join(word.capitalize() for word in fold(name).split(" "))
-
-
-def build_registry() -> pd.DataFrame:
-    """Build the registry of both eras from the shared sources.
-
-    Returns one row per (era, code): 63 rows for era "63" then 34 rows for era
-    "34", with the columns in `COLUMNS`; every value is a string ("" if absent).
-    Raises ValueError if the sources disagree (unknown codes, unmatched names).
-    """
-    papi = _papi_names()
-    crosswalk = {row["old_code"]: row for row in _read_csv(CROSSWALK)}
-    if set(crosswalk) != set(papi):
-        raise ValueError("PAPI workbook and crosswalk list different 63-era codes")
-    new_units = {row["Mã số"]: _strip_admin(row["Tên 34 tỉnh sau sáp nhập"]) for row in _read_csv(CODES_915)}
-    if len(new_units) != 34:
-        raise ValueError(f"915/CTK-CSCL lists {len(new_units)} units, expected 34")
-
-    rows: list[dict[str, str]] = []
-    for code in sorted(papi):
-        name_vi, name_en = papi[code]
-        merged_into = crosswalk[code]["new_code"]
-        if merged_into not in new_units:
-            raise ValueError(f"crosswalk maps {code} to unknown new code {merged_into}")
-        rows.append(
-            {"era": ERA_63, "code": code, "name_vi": name_vi, "name_en": name_en,
-             "papi_code": "", "merged_into": merged_into}
-        )
-    for code in sorted(new_units):
-        name_vi = new_units[code]
-        rows.append(
-            {"era": ERA_34, "code": code, "name_vi": name_vi, "name_en": _title_fold(name_vi),
-             "papi_code": "", "merged_into": ""}
-        )
-    for row in rows:
-        row["aliases"] = ALIAS_SEP.join(_ALIASES.get((row["era"], row["code"]), ()))
-    frame = pd.DataFrame(rows, columns=list(COLUMNS))
-
-    # PAPI codes: the codebook names are English ("Hanoi", "Ho Chi Minh City"),
-    # so they go through the same matcher that serves uploads.
-    index = _name_index(frame, ERA_63)
-    papi_codes: dict[str, str] = {}
-    for entry in _read_csv(PAPI_CODEBOOK):
-        code = _lookup(index, entry["Variable_Name"])
-        if code is None or code in papi_codes:
-            raise ValueError(f"codebook name {entry['Variable_Name']!r} matches {code!r} ambiguously")
-        papi_codes[code] = entry["Variable_Code"]
-    if len(papi_codes) != 63:
-        raise ValueError(f"codebook matched {len(papi_codes)} provinces, expected 63")
-    is_63 = frame["era"] == ERA_63
-    frame.loc[is_63, "papi_code"] = frame.loc[is_63, "code"].map(papi_codes)
-    return frame
-
-
-def write_registry(path: Path = PROVINCES_CSV) -> pd.DataFrame:
-    """Build the registry and write it to `path` as UTF-8 CSV with "\\n" line ends.
-
-    Row order and column order are fixed, so rebuilding gives a byte-identical
-    file.  Returns the frame written.
-    """
-    frame = build_registry()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
-    load_registry.cache_clear()
-    return frame
+PAPI_CODE_PATTERN = re.compile(r"^p\s*0*(\d{1,2})$")
 
 
 @lru_cache(maxsize=4)
@@ -207,14 +55,14 @@ def load_registry(path: Path = PROVINCES_CSV) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
 
 
-def _match_key(text: str) -> str:
+def match_key(text: str) -> str:
     """Return the compact matching key of a name with any unit prefix or suffix removed."""
     folded = fold(text)
     folded = _SUFFIX.sub("", _PREFIX.sub("", folded))
     return compact_key(folded)
 
 
-def _name_index(frame: pd.DataFrame, era: str) -> dict[str, str]:
+def name_index(frame: pd.DataFrame, era: str) -> dict[str, str]:
     """Return {matching key: code} for one era from names, English names and aliases.
 
     Raises ValueError if one key would point at two provinces, so a new alias
@@ -224,21 +72,21 @@ def _name_index(frame: pd.DataFrame, era: str) -> dict[str, str]:
     for row in frame[frame["era"] == era].itertuples(index=False):
         names = [row.name_vi, row.name_en, *[a for a in row.aliases.split(ALIAS_SEP) if a]]
         for name in names:
-            for key in {_match_key(name), compact_key(name)}:
+            for key in {match_key(name), compact_key(name)}:
                 if index.setdefault(key, row.code) != row.code:
                     raise ValueError(f"name key {key!r} is shared by {index[key]} and {row.code} (era {era})")
     return index
 
 
-def _lookup(index: dict[str, str], text: str) -> str | None:
+def lookup_code(index: dict[str, str], text: str) -> str | None:
     """Return the code for `text` in `index`, trying the key with and without prefixes."""
-    return index.get(_match_key(text)) or index.get(compact_key(text))
+    return index.get(match_key(text)) or index.get(compact_key(text))
 
 
 @lru_cache(maxsize=8)
 def _cached_index(era: str, path: Path) -> dict[str, str]:
     """Return the name index for `era` from the registry CSV at `path`."""
-    return _name_index(load_registry(path), era)
+    return name_index(load_registry(path), era)
 
 
 def _check_era(era: str) -> str:
@@ -268,14 +116,14 @@ def match_province(text: str | int, era: str = ERA_63, path: Path = PROVINCES_CS
     if raw.isdigit():
         code = f"{int(raw):02d}"
         return code if code in codes else None
-    papi = _PAPI_CODE.match(raw.lower())
+    papi = PAPI_CODE_PATTERN.match(raw.lower())
     if papi:
         if era != ERA_63:
             return None
         wanted = f"P{int(papi.group(1)):02d}"
         hits = frame.loc[(frame["era"] == era) & (frame["papi_code"] == wanted), "code"]
         return str(hits.iloc[0]) if len(hits) else None
-    return _lookup(_cached_index(era, path), raw)
+    return lookup_code(_cached_index(era, path), raw)
 
 
 def suggest_province(text: str, era: str = ERA_63, n: int = 3, path: Path = PROVINCES_CSV) -> list[str]:
@@ -289,7 +137,7 @@ def suggest_province(text: str, era: str = ERA_63, n: int = 3, path: Path = PROV
     rows = frame[frame["era"] == era]
     names = dict(zip(rows["code"], rows["name_vi"], strict=True))
     index = _cached_index(era, path)
-    close = difflib.get_close_matches(_match_key(text), list(index), n=len(index), cutoff=0.6)
+    close = difflib.get_close_matches(match_key(text), list(index), n=len(index), cutoff=0.6)
     suggestions: list[str] = []
     for key in close:
         name = names[index[key]]

@@ -8,8 +8,8 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from lib import papi
-from lib.text import fold
+from lib.domain import papi
+from lib.domain.text import fold
 
 
 def _frame(con: duckdb.DuckDBPyConnection, sql: str, params: list[object] | None = None) -> pd.DataFrame:
@@ -266,7 +266,7 @@ def score_history(
     history follows the province's counterpart (`provinces.counterpart`), never
     the same code of the other era.  `province` and `era` say whose score a row is.
     """
-    from lib import provinces
+    from lib.domain import provinces
 
     code63 = provinces.counterpart(province_code, era, provinces.ERA_63)
     code34 = provinces.counterpart(province_code, era, provinces.ERA_34)
@@ -455,7 +455,7 @@ def trend_scores(
     is never followed across eras by itself (63-era "24" Bắc Giang is not
     34-era "24" Bắc Ninh).
     """
-    from lib import provinces
+    from lib.domain import provinces
 
     by_era: dict[str, dict[str, str]] = {provinces.ERA_63: {}, provinces.ERA_34: {}}
     other_era = provinces.ERA_34 if era == provinces.ERA_63 else provinces.ERA_63

@@ -6,7 +6,7 @@ app itself prints, and PAPI's (sub-)dimension names, are translated here.
 
 from __future__ import annotations
 
-from lib import papi
+from lib.domain import papi
 
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"

@@ -20,8 +20,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from lib import i18n, papi, views
-from lib.formatting import (
+from lib.domain import i18n, papi
+from lib.present import views
+from lib.present.formatting import (
     dimension_label,
     dimension_title,
     is_missing,
@@ -32,7 +33,7 @@ from lib.formatting import (
     rank_text,
     wrap,
 )
-from lib.geo import MAP_LAT_RANGE, MAP_LON_RANGE
+from lib.present.maps import MAP_LAT_RANGE, MAP_LON_RANGE
 
 # --- shared style ---
 
@@ -533,7 +534,7 @@ def province_map(
     province gets a thick outline.  Every base layer is off and the view fits
     the provinces, so no world map is needed (render with `GEO_CONFIG`).
     `features` are the (code, name) pairs of the areas the boundaries draw
-    (`geo.map_features`); `boundaries` is the URL of the boundary file, which
+    (`maps.map_features`); `boundaries` is the URL of the boundary file, which
     the browser fetches and caches, or the GeoJSON itself to embed it.
     """
     codes = [code for code, _ in features]

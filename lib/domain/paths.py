@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-ROOT: Path = Path(__file__).resolve().parents[1]
+ROOT: Path = Path(__file__).resolve().parents[2]  # lib/domain/paths.py -> the project root
 DATA_DIR: Path = ROOT / "data"
 SHARED_DIR: Path = ROOT.parent / "shared"
 SOURCES_DIR: Path = SHARED_DIR / "data-sources"

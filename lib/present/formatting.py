@@ -11,7 +11,7 @@ import textwrap
 
 import pandas as pd
 
-from lib import i18n
+from lib.domain import i18n
 
 # What a table or text shows where a value is missing (a missing score is absent, never 0).
 MISSING = "—"

@@ -16,23 +16,12 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
-from lib.paths import GEOJSON_63, SOURCES_DIR
-from lib.provinces import build_registry
-from lib.text import nfc
+from lib.build.provinces import build_registry
+from lib.domain.paths import GEOJSON_63, SOURCES_DIR
+from lib.domain.text import nfc
 
 TOPOJSON_63: Path = SOURCES_DIR / "geo" / "vn63_provinces_odm_diaphantinh.topo.json"
 TOPO_OBJECT = "diaphantinh"
-
-GEO_ATTRIBUTION = (
-    "Ranh giới tỉnh: Open Development Mekong / Dept of Survey and Mapping, CC BY-SA 4.0 "
-    "(qua phamductu/vietnamese-provincial-icons)"
-)
-GEO_ATTRIBUTION_EN = (
-    "Province boundaries: Open Development Mekong / Dept of Survey and Mapping, CC BY-SA 4.0 "
-    "(via phamductu/vietnamese-provincial-icons)"
-)
 
 # The map is drawn about 700 px wide for 15 degrees of latitude, so a pixel is
 # about 0.02 degree.  A Douglas-Peucker tolerance of 0.002 degree (about 220 m),
@@ -43,13 +32,6 @@ GEO_ATTRIBUTION_EN = (
 # keep every islet a ring of its own: 3 decimals collapse one of Trường Sa's.
 DECIMALS = 4
 TOLERANCE = 0.002
-# The boundary file's extent (longitude, latitude), rounded outwards to 0.05 degree: the
-# map's fixed view.  Letting Plotly fit the view to the shapes instead costs a pass over
-# every vertex at each drawing (measured: a first drawing 144 ms -> 40 ms).
-# tests/test_geo.py holds the file inside it.
-MAP_LON_RANGE = (102.1, 117.0)
-MAP_LAT_RANGE = (6.95, 23.4)
-
 # The nine `ten_tinh` values that are not the official name after removing the
 # unit prefix (table in the geo README): two typos, one name without
 # diacritics, spacing and tone-placement variants.  All other names equal the
@@ -276,14 +258,3 @@ def write_geojson(path: Path = GEOJSON_63, decimals: int = DECIMALS, tolerance: 
 def load_geojson(path: Path = GEOJSON_63) -> dict[str, Any]:
     """Read the generated GeoJSON FeatureCollection."""
     return json.loads(path.read_text(encoding="utf-8"))
-
-
-def map_features(registry: pd.DataFrame) -> list[tuple[str, str]]:
-    """Return (code, Vietnamese name) of every area the boundary file draws, in code order.
-
-    These are the registry's 63-era provinces: the boundary file is built with
-    exactly those ids and names (tests/test_geo.py holds it to that), so the app
-    reads the small registry instead of parsing the whole boundary file.
-    """
-    units = registry[registry["era"] == "63"].sort_values("code")
-    return list(zip(units["code"].astype(str), units["name_vi"].astype(str), strict=True))

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from lib import papi
-from lib.agencies import AgencyIndex, build_index, canonical_list, load_agencies, strip_html
-from lib.paths import AGENCIES_CSV, CROSSWALK_CSV, TASKS_CSV
-from lib.text import nfc
+from lib.domain import papi
+from lib.domain.agencies import AgencyIndex, build_index, canonical_list, load_agencies, strip_html
+from lib.domain.paths import AGENCIES_CSV, CROSSWALK_CSV, TASKS_CSV
+from lib.domain.text import nfc
 
 # The plan this project ships.  The document names neither the province nor
 # a decision number (it is an appendix with blanks for the number and date),

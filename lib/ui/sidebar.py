@@ -1,24 +1,19 @@
-"""Streamlit glue: the cached store connection, the shared sidebar and URL state.
+"""Streamlit glue for the shared sidebar and URL state.
 
-The only module under `lib/` that imports Streamlit.  The sidebar choices
-(language, province, year, comparison group) live in `st.session_state` and
-are mirrored to the URL's query parameters, so switching pages keeps them and
-a copied link reproduces the view.
+The sidebar choices (language, province, year, comparison group) live in `st.session_state`
+and are mirrored to the URL's query parameters, so switching pages keeps them and a copied
+link reproduces the view.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-import duckdb
 import streamlit as st
 
-from lib import i18n, paths, provinces, queries, store
-
-if TYPE_CHECKING:
-    import plotly.graph_objects as go
+from lib.domain import i18n, paths, provinces
+from lib.ui.cache import _provinces, _read_store_version, _years, conn, data_version
 
 DEFAULT_PROVINCE = "66"  # Đắk Lắk, the province of the first plan.
 
@@ -33,45 +28,6 @@ class Selection:
     year: int
     peers: tuple[str, ...]
     era: str = "63"  # the province list of `year`: '63' up to 2024, '34' from 2025 (codes are per era)
-
-
-@st.cache_resource(show_spinner=False)
-def connection(db_path: str) -> duckdb.DuckDBPyConnection:
-    """Return the one store connection of this process (use a cursor per query)."""
-    return store.connect(paths.Path(db_path))
-
-
-def conn() -> duckdb.DuckDBPyConnection:
-    """Return the process-wide connection for the configured store path."""
-    return connection(str(paths.store_path()))
-
-
-@st.cache_data(max_entries=8, show_spinner=False)
-def _years(_con: duckdb.DuckDBPyConnection, db_key: str, version: int) -> list[int]:
-    return queries.score_years(_con)
-
-
-@st.cache_data(max_entries=8, show_spinner=False)
-def _provinces(_con: duckdb.DuckDBPyConnection, db_key: str, version: int, era: str = "63") -> dict[str, str]:
-    frame = queries.provinces_with_scores(_con, era)
-    return dict(zip(frame["code"], frame["name_vi"], strict=True))
-
-
-def data_version() -> int:
-    """Return a counter bumped after every upload or rollback, used in cache keys.
-
-    The store's own counter makes every session see a commit made in another one.
-    It is read from the store once per script run (by the sidebar), not once per query.
-    """
-    run_version = st.session_state.get("_store_version")
-    if run_version is None:
-        run_version = store.scores_version(conn())
-    return int(st.session_state.get("data_version", 0)) + int(run_version)
-
-
-def _read_store_version() -> None:
-    """Read the store's commit counter for this run (see `data_version`)."""
-    st.session_state["_store_version"] = store.scores_version(conn())
 
 
 def _param(name: str, default: str) -> str:
@@ -152,9 +108,6 @@ def sidebar() -> Selection:
         peers=tuple(peers),
         era=era,
     )
-
-
-# --- 2025 change of units: the sidebar's province list follows the year's era ---
 
 
 def _default_peers(era: str) -> list[str]:
@@ -243,52 +196,6 @@ def sidebar_selection() -> Selection:
     return selection
 
 
-@st.cache_data(max_entries=512, ttl=3600, show_spinner=False)
-def _cached_query(name: str, args: tuple[object, ...], db_key: str, version: int) -> object:
-    return getattr(queries, name)(conn(), *args)
-
-
-def query(name: str, *args: object) -> Any:
-    """Run the named query from `lib.queries` with `args`, cached per store and data version.
-
-    Arguments must be small hashable values (codes, years, language); the
-    connection is supplied here, so callers never pass it.
-    """
-    return _cached_query(name, tuple(args), str(paths.store_path()), data_version())
-
-
-# Built figures, cached by the small values they are made from.
-# Building a Plotly figure (validation of every property) costs more than the
-# cached queries behind it; caching it by (view, key, data version) makes a
-# rerun with the same choices, from any session, skip that work.
-
-
-@st.cache_resource(max_entries=48, ttl=3600, show_spinner=False)
-def _cached_figure(view: str, key: tuple[object, ...], db_key: str, version: int, _build: Callable[[], Any]) -> Any:
-    return _build()
-
-
-def figure(view: str, key: tuple[object, ...], build: Callable[[], go.Figure]) -> go.Figure:
-    """Return `build()`, built once per `view`, `key` and data version and shared by every session.
-
-    `key` must hold every choice the figure depends on (province, year,
-    language, …); the data version is added here.  The figure is shared:
-    callers pass it to `st.plotly_chart` and never change it.
-    """
-    return _cached_figure(view, key, str(paths.store_path()), data_version(), build)
-
-
-# --- trends, tasks, provinces ---
-
-
-@st.cache_resource(show_spinner=False)
-def map_features() -> list[tuple[str, str]]:
-    """Return the (code, name) pairs of the map's provinces, read once per process."""
-    from lib import geo
-
-    return geo.map_features(provinces.load_registry())
-
-
 def choose_province(code: object) -> None:
     """Make `code` the sidebar's province.
 
@@ -317,83 +224,3 @@ def page_param(key: str, param: str, options: list[Any], default: Any) -> None:
     st.session_state[key] = by_text.get(wanted, default) if wanted is not None else default
     if st.session_state[key] not in options:
         st.session_state[key] = options[0] if options else None
-
-
-# --- Uploads and editors (issue 4: pages/upload.py) ---
-
-
-def _secret(section: str, key: str) -> Any:
-    """Return `st.secrets[section][key]`, or None when there is no secrets file or no such key."""
-    try:
-        return st.secrets[section][key]
-    except Exception:  # noqa: BLE001 - no secrets.toml raises; a missing key raises KeyError
-        return None
-
-
-def oidc_configured() -> bool:
-    """True when Streamlit's `st.login` has an OIDC provider configured (`[auth]` in secrets)."""
-    try:
-        return "auth" in st.secrets
-    except Exception:  # noqa: BLE001
-        return False
-
-
-def editor_password_hash() -> str | None:
-    """The editor password hash from secrets (`[papi] editor_password_hash`) or `PAPI_EDITOR_PASSWORD_HASH`."""
-    from lib import auth
-
-    return auth.configured_hash(_secret("papi", "editor_password_hash"))
-
-
-def editor_configured() -> bool:
-    """True when some way of signing in as an editor is configured."""
-    return oidc_configured() or editor_password_hash() is not None
-
-
-def current_editor() -> str | None:
-    """Return the signed-in editor's name (or e-mail), or None for a viewer."""
-    from lib import auth
-
-    if oidc_configured():
-        user = st.user
-        if user.get("is_logged_in") and auth.is_editor_email(user.get("email"), _secret("papi", "editor_emails")):
-            return str(user.get("email"))
-    if editor_password_hash() is None:
-        return None
-    return st.session_state.get("editor_name")
-
-
-def sign_in_editor(name: str, password: str) -> bool:
-    """Check the editor password; on success remember `name` as this session's editor."""
-    from lib import auth
-
-    failures = int(st.session_state.get("_editor_failures", 0))
-    if failures >= 5:
-        import time
-
-        time.sleep(min(2.0 * (failures - 4), 10.0))  # slow down guessing
-    stored = editor_password_hash()
-    if stored and name.strip() and auth.verify_password(password, stored):
-        st.session_state["editor_name"] = name.strip()
-        st.session_state["_editor_failures"] = 0
-        return True
-    st.session_state["_editor_failures"] = failures + 1
-    return False
-
-
-def sign_out_editor() -> None:
-    st.session_state.pop("editor_name", None)
-    if oidc_configured() and st.user.get("is_logged_in"):
-        st.logout()
-
-
-def oidc_sign_in() -> None:
-    st.login()
-
-
-def bump_data_version() -> None:
-    """Invalidate cached query results after this session changed the scores."""
-    st.session_state["data_version"] = int(st.session_state.get("data_version", 0)) + 1
-    st.session_state.pop("_store_version", None)  # read it again: this session just changed it
-    for key in ("year", "province", "peers"):  # the sidebar re-validates them against the new data
-        st.session_state.pop(key, None)

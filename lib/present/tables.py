@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib import i18n, views
-from lib.formatting import dimension_title, name_column, quartile_name, rank_text
+from lib.domain import i18n
+from lib.present import views
+from lib.present.formatting import dimension_title, name_column, quartile_name, rank_text
 
 
 def _ranks(frame: pd.DataFrame, lang: str) -> list[str]:

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from lib.paths import AGENCIES_CSV
-from lib.text import compact_key, nfc
+from lib.domain.paths import AGENCIES_CSV
+from lib.domain.text import compact_key, nfc
 
 AGENCY_COLUMNS: list[str] = ["canonical_name", "aliases", "level"]
 LEVELS: frozenset[str] = frozenset({"province", "district", "commune", "other"})

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import math
 import re
 from dataclasses import dataclass, field
@@ -25,8 +24,9 @@ from typing import Any
 
 import pandas as pd
 
-from lib import papi, provinces, readers
-from lib.paths import PROVINCES_CSV
+from lib.domain import papi, provinces, spreadsheets
+from lib.domain.paths import PROVINCES_CSV
+from lib.ingest import readers
 
 ERROR = "error"
 WARNING = "warning"
@@ -544,30 +544,6 @@ def problems_frame(problems: list[Problem], lang: str = "vi") -> pd.DataFrame:
     return frame
 
 
-def _neutralise(value: Any) -> Any:
-    """Neutralise spreadsheet formulas in a text cell (shared helper if present)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
-def export_csv(frame: pd.DataFrame) -> bytes:
-    """Return `frame` as UTF-8 CSV with BOM (Excel-friendly), every text cell formula-safe."""
-    try:
-        from lib import exports
-    except ImportError:  # pragma: no cover - lib/exports.py is written by another part of the project
-        exports = None  # type: ignore[assignment]
-    if exports is not None:
-        return exports.to_csv_bytes(frame)
-    frame = frame.copy()
-    for column in frame.columns:
-        if not pd.api.types.is_numeric_dtype(frame[column]):
-            frame[column] = frame[column].map(_neutralise).astype(object)
-    buffer = io.StringIO()
-    frame.to_csv(buffer, index=False, lineterminator="\r\n")
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
 def problems_csv(problems: list[Problem], lang: str = "vi") -> bytes:
     """Return the problems table as UTF-8 CSV with BOM (Excel-friendly), formula-safe."""
-    return export_csv(problems_frame(problems, lang))
+    return spreadsheets.to_csv_bytes(problems_frame(problems, lang))

@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from lib import paths
+from lib.domain import paths
 
 SCHEMA_VERSION = 1
 

@@ -22,8 +22,8 @@ from typing import Any
 
 import pandas as pd
 
-from lib import papi
-from lib.text import compact_key, fold
+from lib.domain import papi
+from lib.domain.text import compact_key, fold
 
 TIDY_COLUMNS = ["year", "province_code", "province", "dimension", "subdimension", "score"]
 SHEET_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")

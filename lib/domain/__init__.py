@@ -1,0 +1,3 @@
+"""Domain facts: PAPI structure and eras, provinces, agencies, text, paths, the string catalogue.
+
+Imports nothing of ours."""

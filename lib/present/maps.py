@@ -1,0 +1,36 @@
+"""The province map's runtime facts: which areas the boundary file draws, its fixed view, its attribution.
+
+The boundary file itself (`static/vn63_provinces.geojson`) is built by `scripts/build_data.py`
+(`lib/build/geo.py`) and fetched by the browser; the server never reads it.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+GEO_ATTRIBUTION = (
+    "Ranh giới tỉnh: Open Development Mekong / Dept of Survey and Mapping, CC BY-SA 4.0 "
+    "(qua phamductu/vietnamese-provincial-icons)"
+)
+GEO_ATTRIBUTION_EN = (
+    "Province boundaries: Open Development Mekong / Dept of Survey and Mapping, CC BY-SA 4.0 "
+    "(via phamductu/vietnamese-provincial-icons)"
+)
+
+# The boundary file's extent (longitude, latitude), rounded outwards to 0.05 degree: the
+# map's fixed view.  Letting Plotly fit the view to the shapes instead costs a pass over
+# every vertex at each drawing (measured: a first drawing 144 ms -> 40 ms).
+# tests/test_geo.py holds the file inside it.
+MAP_LON_RANGE = (102.1, 117.0)
+MAP_LAT_RANGE = (6.95, 23.4)
+
+
+def map_features(registry: pd.DataFrame) -> list[tuple[str, str]]:
+    """Return (code, Vietnamese name) of every area the boundary file draws, in code order.
+
+    These are the registry's 63-era provinces: the boundary file is built with
+    exactly those ids and names (tests/test_geo.py holds it to that), so the app
+    reads the small registry instead of parsing the whole boundary file.
+    """
+    units = registry[registry["era"] == "63"].sort_values("code")
+    return list(zip(units["code"].astype(str), units["name_vi"].astype(str), strict=True))

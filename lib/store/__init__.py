@@ -1,0 +1,1 @@
+"""Store: the DuckDB schema, transactions, history and rollback, the importer, typed queries. Imports domain, ingest."""
