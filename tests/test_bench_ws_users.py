@@ -58,7 +58,6 @@ def test_protocol_user_runs_every_page_with_its_charts(floor: Server) -> None:
             seen = [(first.url, first.charts, first.exceptions, first.page_not_found)]
             for page in [*PAGES[1:], PAGES[0], PAGES[1]]:  # by hash, the default page by its sidebar address
                 run = await user.switch_to(page["url"])
-                assert run.seconds > 0 and run.deltas >= run.elements > 0
                 seen.append((run.url, run.charts, run.exceptions, run.page_not_found))
             return seen
         finally:

@@ -111,7 +111,6 @@ def test_kill_at_a_random_moment_of_a_big_commit(base: dict[str, object], tmp_pa
     """The whole 2011-2019 workbook, killed by the parent after a few milliseconds, several times."""
     workbook = tmp_path / "PAPI_2011-2019.xlsx"
     workbook.write_bytes(u.OFFICIAL.read_bytes())
-    outcomes = set()
     for delay in (0.8, 1.2, 1.6, 2.5):
         db = tmp_path / f"papi-{delay}.duckdb"
         shutil.copy(base["seed"], db)  # type: ignore[arg-type]
@@ -134,8 +133,6 @@ def test_kill_at_a_random_moment_of_a_big_commit(base: dict[str, object], tmp_pa
         assert (versions, uploads) in ((0, 0), (1, 1))
         assert total == len(u.scores())
         assert seeded == (len(u.scores()) if uploads == 0 else len(u.scores()[u.scores()["year"] > 2019]))
-        outcomes.add(uploads)
-    assert outcomes  # (which of the two states each kill hit depends on the machine's speed)
 
 
 def test_two_processes_committing_at_once_are_serialised(base: dict[str, object], tmp_path: Path) -> None:
