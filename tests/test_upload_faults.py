@@ -19,6 +19,8 @@ from lib.ingest import validate
 from lib.store import database, importer
 from tests import upload_samples as u
 
+pytestmark = pytest.mark.slow  # child processes killed mid-commit
+
 NOW = "2026-05-01T09:00:00"
 POINTS = ["begin", "recorded", "kept_previous", "deleted", "inserted", "before_commit", "after_commit"]
 
