@@ -333,7 +333,7 @@ async def run_browser(pages: list[PageSpec], workdir: Path, reps: int, users: in
             out["memory"]["floor_after_visits"] = floor.memory()
             out["memory"]["floor_store_after_visits"] = await _floor_with_store_memory(browser, spec_path, workdir)
 
-            # The element floor (informational): served by its own server so its pages keep the real URLs.
+            # The element floor: served by its own server so its pages keep the real URLs.
             mirror_path = workdir / "elements.json"
             mirror_path.write_text(json.dumps(element_floor_spec(pages, counts), indent=1))
             mirror = Server("elements", ROOT / "bench" / "floor_app.py", {"BENCH_FLOOR_SPEC": str(mirror_path)})

@@ -446,7 +446,8 @@ METHOD = [
     "- Servers: `streamlit run` on free loopback ports, the dashboard with a store built from data/*.csv in a "
     "temporary folder, the floor (`bench/floor_app.py`) generated from the chart and table counts found on each "
     "page, plus a single-chart page; both alive during the whole run, measurements alternating between them.  "
-    "The element floor (informational, all three actions) is the same app serving each page's "
+    "The element floor (timed for all three actions, budgeted for switches and year changes) is the same "
+    "app serving each page's "
     "charts and tables plus every other element the page shows (headings, captions, metrics, alerts, "
     "selectboxes, expanders, the file uploader, …, counted by their Streamlit test ids), with trivial content: "
     "the ratio to it is what the page costs beyond the platform's price for the elements it is made of.",
