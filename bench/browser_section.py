@@ -52,13 +52,14 @@ def element_floor_spec(pages: list[PageSpec], counts: dict[str, dict[str, Any]])
     ]}  # fmt: skip
 
 
-async def _visit_all(browser: Browser, base: str, urls: list[str], languages: tuple[str, ...] = ("vi",)) -> None:
+async def _visit_all(browser: Browser, base: str, urls: list[str], languages: tuple[str, ...] = ("vi",),
+                     quiet_ms: int = 2000) -> None:  # fmt: skip
     for lang in languages:
         for url in urls:
-            await bw.calibrate(browser, base, url, QUERY.replace("lang=vi", f"lang={lang}"))
+            await bw.calibrate(browser, base, url, QUERY.replace("lang=vi", f"lang={lang}"), None, quiet_ms)
 
 
-async def _floor_with_store_memory(browser: Browser, spec_path: Path, workdir: Path) -> dict[str, int]:
+async def _floor_with_store_memory(browser: Browser, spec_path: Path, workdir: Path, quiet_ms: int) -> dict[str, int]:
     """Resident memory of the floor that also opens and queries a DuckDB store, after visiting every page in
     both languages (as the dashboard's is read).
 
@@ -70,7 +71,7 @@ async def _floor_with_store_memory(browser: Browser, spec_path: Path, workdir: P
                     {"BENCH_FLOOR_SPEC": str(spec_path), "BENCH_FLOOR_STORE": str(db)}).start(workdir)  # fmt: skip
     try:
         urls = [entry["url"] for entry in json.loads(spec_path.read_text(encoding="utf-8"))["pages"]]
-        await _visit_all(browser, server.url, urls, LANGUAGES)
+        await _visit_all(browser, server.url, urls, LANGUAGES, quiet_ms)
         return server.memory()
     finally:
         server.stop()
@@ -311,7 +312,7 @@ async def run_browser(pages: list[PageSpec], workdir: Path, reps: int, users: in
             out["pages"] = counts
             out["nav_titles"] = counts[pages[0].url]["nav_titles"] if pages else []
             log("browser: visiting every page in English too (the memory budget covers both languages)")
-            await _visit_all(browser, real.url, [p.url for p in pages], LANGUAGES[1:])
+            await _visit_all(browser, real.url, [p.url for p in pages], LANGUAGES[1:], 1000 if quick else 2000)
             out["memory"]["real_after_visits"] = real.memory()
             await _visit_all(browser, bare.url, ["bare"])
             out["memory"]["bare_after_visit"] = bare.memory()
@@ -331,7 +332,8 @@ async def run_browser(pages: list[PageSpec], workdir: Path, reps: int, users: in
                 got = await bw.calibrate(browser, floor.url, entry["url"], QUERY, shot, 1000 if quick else 2000)
                 out["floor"][entry["url"]] = {**entry, "drawn": got["charts"], "tables_seen": got["tables"]}
             out["memory"]["floor_after_visits"] = floor.memory()
-            out["memory"]["floor_store_after_visits"] = await _floor_with_store_memory(browser, spec_path, workdir)
+            out["memory"]["floor_store_after_visits"] = await _floor_with_store_memory(
+                browser, spec_path, workdir, 1000 if quick else 2000)  # fmt: skip
 
             # The element floor: served by its own server so its pages keep the real URLs.
             mirror_path = workdir / "elements.json"
