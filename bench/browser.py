@@ -26,17 +26,16 @@ from typing import Any
 from playwright.async_api import Browser, BrowserContext, Page, Playwright
 from playwright.async_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.e2e import harness
+from lib import local_server
 
 # The same Chromium and flags as the browser tests, plus: several contexts measure
 # side by side, and none may be throttled as a background window.
 CHROMIUM_ARGS = [
-    *harness.CHROMIUM_ARGS,
+    *local_server.CHROMIUM_ARGS,
     "--disable-background-timer-throttling",
     "--disable-renderer-backgrounding",
     "--disable-backgrounding-occluded-windows",
 ]
-CHROMIUM = harness.CHROMIUM
 VIEWPORT = {"width": 1366, "height": 768}
 QUIET_MS = 300
 ACTION_TIMEOUT_MS = 60_000
@@ -147,7 +146,7 @@ COUNT_JS = COUNT_JS.replace("ELEMENTS_JS()", "(" + ELEMENTS_JS.strip() + ")()")
 
 
 async def launch(pw: Playwright) -> Browser:
-    return await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    return await pw.chromium.launch(executable_path=local_server.CHROMIUM, args=CHROMIUM_ARGS)
 
 
 async def new_context(browser: Browser) -> BrowserContext:

@@ -21,8 +21,9 @@ Streamlit, Plotly, pandas and DuckDB, for the memory comparison.
 A page with `"elements": {kind: count}` (Streamlit test ids as counted in the
 browser, see `bench/browser.py`) also draws that many of each other element,
 with trivial content: the element floor, which mirrors the whole page rather
-than only its charts and tables (informational: it shows how much of a page's
-time its choice of elements costs on this platform by itself).
+than only its charts and tables (page switches and year changes are budgeted on
+it: it shows how much of a page's time its choice of elements costs on this
+platform by itself).
 """
 
 from __future__ import annotations

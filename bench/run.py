@@ -32,6 +32,7 @@ from bench import report  # noqa: E402
 from bench.browser_section import QUERY  # noqa: E402
 from bench.pages import ROOT, discover  # noqa: E402
 from bench.server import fresh_store  # noqa: E402
+from lib import local_server  # noqa: E402
 
 REPORTS = ROOT / "bench" / "reports"
 OFFICIAL = ROOT.parent / "shared" / "data-sources" / "papi"
@@ -188,8 +189,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.skip_browser:
             results["browser"] = {"skipped": "--skip-browser"}
-        elif not Path("/usr/bin/chromium").exists():
-            results["browser"] = {"skipped": "no Chromium at /usr/bin/chromium"}
+        elif not Path(local_server.CHROMIUM).exists():
+            results["browser"] = {"skipped": f"no Chromium at {local_server.CHROMIUM} (set PAPI_CHROMIUM)"}
         else:
             from bench.browser_section import run_browser
 

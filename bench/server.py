@@ -1,24 +1,9 @@
-"""Start and stop Streamlit servers on free loopback ports, and read their memory.
-
-Every server started here is a child process of the benchmark; `Server.stop()`
-ends exactly that process (and nothing else), and `run.py` stops them all in a
-`finally` block.
-"""
+"""The stores the benchmark serves.  Servers themselves are started by `lib.local_server.Server` (shared with
+the browser tests); `run.py` and `browser_section.py` stop every one they start in a `finally` block."""
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from dataclasses import dataclass, field
 from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[1]
-HEALTH_TIMEOUT_S = 60.0
 
 
 def fresh_store(path: Path) -> Path:
@@ -28,90 +13,3 @@ def fresh_store(path: Path) -> Path:
     path.unlink(missing_ok=True)
     database.connect(path).close()
     return path
-
-
-def free_port() -> int:
-    """Return a TCP port on 127.0.0.1 that is free right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def proc_status(pid: int) -> dict[str, int]:
-    """Return VmRSS, VmHWM (peak), RssAnon and RssFile of a process in bytes, from /proc (Linux); empty elsewhere.
-
-    RssAnon is the process's own memory (heaps, caches, buffers); RssFile is
-    the part of mapped files held in memory, mostly the code of the shared
-    libraries it has run (DuckDB's alone is about 40 MB), which the page cache
-    shares with every other process using them.
-    """
-    values: dict[str, int] = {}
-    try:
-        text = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return values
-    for line in text.splitlines():
-        name, _, rest = line.partition(":")
-        if name in ("VmRSS", "VmHWM", "RssAnon", "RssFile"):
-            values[name] = int(rest.split()[0]) * 1024
-    return values
-
-
-@dataclass
-class Server:
-    """One `streamlit run` child process."""
-
-    name: str
-    script: Path
-    env: dict[str, str] = field(default_factory=dict)
-    port: int = 0
-    proc: subprocess.Popen[bytes] | None = None
-    log_path: Path | None = None
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self, log_dir: Path) -> Server:
-        self.port = free_port()
-        log_dir.mkdir(parents=True, exist_ok=True)
-        self.log_path = log_dir / f"server-{self.name}.log"
-        env = {**os.environ, **self.env, "PYTHONUNBUFFERED": "1"}
-        cmd = [
-            sys.executable, "-m", "streamlit", "run", str(self.script),
-            "--server.headless", "true",
-            "--server.port", str(self.port),
-            "--server.address", "127.0.0.1",
-            "--server.fileWatcherType", "none",
-            "--server.runOnSave", "false",
-            "--browser.gatherUsageStats", "false",
-            "--global.developmentMode", "false",
-        ]  # fmt: skip
-        with open(self.log_path, "wb") as log:
-            self.proc = subprocess.Popen(cmd, cwd=str(ROOT), env=env, stdout=log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + HEALTH_TIMEOUT_S
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"server {self.name} exited early; see {self.log_path}")
-            try:
-                with urllib.request.urlopen(self.url + "/_stcore/health", timeout=2) as resp:
-                    if resp.status == 200:
-                        return self
-            except OSError:
-                pass
-            time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(f"server {self.name} did not become healthy in {HEALTH_TIMEOUT_S:.0f} s")
-
-    def memory(self) -> dict[str, int]:
-        return proc_status(self.proc.pid) if self.proc else {}
-
-    def stop(self) -> None:
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        self.proc.send_signal(signal.SIGTERM)
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait(timeout=10)

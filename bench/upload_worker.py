@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from bench import stats
-from bench.server import proc_status
+from lib.local_server import proc_status
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Set up everything and run the whole test suite: lint, unit, app and browser tests.
+# Arguments go to pytest; e.g. `bash scripts/test.sh -m "not browser and not slow"` for the fast layers.
+# The requirements are installed only when requirement files changed since the last install (scripts/setup.sh).
 # The browser tests need Debian/Ubuntu's Chromium at /usr/bin/chromium; when it is
 # missing and we are root (as in CI), it is installed with apt-get.  Elsewhere
 # install it yourself (`sudo apt-get install chromium`) or point PAPI_CHROMIUM

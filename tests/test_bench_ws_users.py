@@ -1,4 +1,4 @@
-"""The benchmark's protocol-level users (bench/ws_users.py) and how section 4 reports them.
+"""The benchmark's protocol-level users (bench/ws_users.py) and the ten-user budget taken from them.
 
 One test starts the floor app (bench/floor_app.py) on a free port and checks that a session driven over the
 websocket really runs each page: the Plotly charts it receives are the page's.  The others are pure.
@@ -17,8 +17,8 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from bench import report, stats
 from bench.pages import ROOT
-from bench.server import Server
 from bench.ws_users import ProtocolUser
+from lib.local_server import Server
 
 QUERY = "lang=vi&province=66&year=2024"
 PAGES = [
@@ -49,6 +49,7 @@ def _run(coro: Any) -> Any:
         return pool.submit(asyncio.run, coro).result()
 
 
+@pytest.mark.slow
 def test_protocol_user_runs_every_page_with_its_charts(floor: Server) -> None:
     async def visit() -> list[tuple[str, int, int, bool]]:
         user = ProtocolUser(floor.url, QUERY)
@@ -58,7 +59,6 @@ def test_protocol_user_runs_every_page_with_its_charts(floor: Server) -> None:
             seen = [(first.url, first.charts, first.exceptions, first.page_not_found)]
             for page in [*PAGES[1:], PAGES[0], PAGES[1]]:  # by hash, the default page by its sidebar address
                 run = await user.switch_to(page["url"])
-                assert run.seconds > 0 and run.deltas >= run.elements > 0
                 seen.append((run.url, run.charts, run.exceptions, run.page_not_found))
             return seen
         finally:
@@ -98,7 +98,7 @@ def test_message_cache_follows_the_frontend() -> None:
     assert user.cache == {}  # unused for more than max_cached_message_age finished runs
 
 
-def test_section_4_budgets_the_browser_among_protocol_users() -> None:
+def test_ten_user_budget_is_the_browser_among_protocol_users() -> None:
     pages = {"overview": {"expected": 2, "charts": [2], "runs": 6, "deltas": 27.0},
              "tasks": {"expected": 0, "charts": [1], "runs": 6, "deltas": 26.0}}  # fmt: skip
     mixed = {"users": 10, "protocol_users": 9, "steps": 21, "rounds": 3, "single": stats.summary([1.0, 1.0]),
@@ -109,10 +109,6 @@ def test_section_4_budgets_the_browser_among_protocol_users() -> None:
     budget = next(b for b in report.evaluate_budgets(results) if b["budget"].startswith("10 users"))
     assert budget["scope"] == "real app, 1 browser + 9 protocol users"
     assert budget["value"] == pytest.approx(1.475) and budget["result"] == "PASS"  # not the browsers' 6.75×
-    text = "\n".join(report.concurrency_section(results["browser"]["concurrency"]))
-    assert "1 browser + 9 protocol users, n=2 (**budgeted**)" in text
-    assert "10 browsers in one Chromium, n=2 (informational)" in text
-    assert "| tasks | 0 | 1 **≠** | 26 |" in text  # a page whose protocol runs disagree with the browser
 
 
 def test_protocol_user_needs_the_page_list_before_switching() -> None:

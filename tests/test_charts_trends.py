@@ -74,7 +74,7 @@ def test_dimension_1_line_breaks_in_2016_and_2018(dim1: dict[str, pd.DataFrame])
     # Dashed vertical lines mark the two breaks, between the years.
     assert sorted(shape.x0 for shape in fig.layout.shapes) == [2015.5, 2017.5]
     assert fig.layout.yaxis.title.text == "Điểm (thang 1–10)"
-    assert fig.layout.xaxis.title.text
+    assert fig.layout.xaxis.title.text == "Năm PAPI"
 
 
 def test_e_governance_title_states_the_comparable_change(session_store: duckdb.DuckDBPyConnection) -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from lib.present import charts, formatting, tables, views
 from lib.store import database, queries
+from tests import facts
 
 DAK_LAK = "66"
 
@@ -101,7 +102,8 @@ def test_data_text_is_escaped_for_plotly_and_markdown() -> None:
 
 def test_total_metrics_texts(con: duckdb.DuckDBPyConnection) -> None:
     texts = views.total_metrics(queries.total_with_change(con, DAK_LAK, 2019), "vi", 2019)
-    assert texts["total"] == "41,07" and texts["rank"] == "62/63"
+    assert texts["total"] == facts.vi_decimal(facts.TOTAL_2019)
+    assert texts["rank"] == f"{facts.RANK_2019}/{facts.RANKED_2019}"
     assert texts["total_delta"] == "-1,25 so với 2018" and texts["rank_delta"] == "-9 bậc so với 2018"
     across_break = views.total_metrics(queries.total_with_change(con, DAK_LAK, 2018), "en", 2018)
     assert across_break["total_delta"] is None and "2018" in str(across_break["note"])

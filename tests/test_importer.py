@@ -188,6 +188,7 @@ def test_stale_preview_is_refused_and_the_second_editor_sees_the_first_result(
     assert queries.upload_history(fresh_store)["user_name"].tolist() == ["Minh", "Lan"]
 
 
+@pytest.mark.slow
 def test_two_threads_committing_at_once_are_serialised(fresh_store: duckdb.DuckDBPyConnection) -> None:
     results = [_check(u.sc_csv(2022), "a.csv", 2022), _check(u.frame_csv(u.tidy_year(2022)), "b.csv")]
     previews = [importer.preview(fresh_store, r) for r in results]
@@ -220,6 +221,7 @@ def _cli(*args: str, db: Path, check: bool = False) -> subprocess.CompletedProce
                           capture_output=True, text=True, timeout=120, check=check)
 
 
+@pytest.mark.slow
 def test_cli_check_prints_every_problem_and_exits_non_zero(tmp_path: Path) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_bytes(u.tidy("2019,,Dak Lac,1,,5.2", "2019,01,Hà Nội,1,,abc"))
@@ -231,6 +233,7 @@ def test_cli_check_prints_every_problem_and_exits_non_zero(tmp_path: Path) -> No
     assert "ERROR: Row 3, column 'F (score)': Score 'abc' is not a number." in english.stdout
 
 
+@pytest.mark.slow
 def test_cli_load_history_rollback(tmp_path: Path, shared_sources: Path) -> None:
     db = tmp_path / "papi.duckdb"
     csv = tmp_path / "2021.csv"
@@ -247,6 +250,7 @@ def test_cli_load_history_rollback(tmp_path: Path, shared_sources: Path) -> None
     assert _cli("rollback", "1", db=db).returncode == 2
 
 
+@pytest.mark.slow
 def test_cli_says_clearly_when_the_app_holds_the_store(tmp_path: Path) -> None:
     db = tmp_path / "papi.duckdb"
     holder = subprocess.Popen(
@@ -286,6 +290,7 @@ def test_editor_password_hash_and_check(monkeypatch: pytest.MonkeyPatch) -> None
     assert not auth.is_editor_email("lan@example.org", None)
 
 
+@pytest.mark.slow
 def test_auth_cli_makes_a_hash_that_verifies(tmp_path: Path) -> None:
     from lib.ui import auth
 

@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib.domain import paths
+from tests import facts
 
 
 @pytest.fixture(autouse=True)
@@ -39,11 +40,11 @@ def _titles(at: AppTest) -> list[str]:
 def test_overview_headline_figures_for_dak_lak_2019() -> None:
     at = _open("pages/overview.py", year=2019)
     metrics = _metrics(at)
-    assert metrics["Nhiệm vụ trong kế hoạch"] == "85"
+    assert metrics["Nhiệm vụ trong kế hoạch"] == str(facts.PLAN_TASKS)
     assert metrics["Cơ quan tham gia"] == "28"
     assert metrics["Nhiệm vụ thiếu chủ trì"] == "8"
-    assert metrics["Tổng điểm PAPI 2019"] == "41,07"
-    assert metrics["Xếp hạng 2019"] == "62/63"
+    assert metrics["Tổng điểm PAPI 2019"] == facts.vi_decimal(facts.TOTAL_2019)
+    assert metrics["Xếp hạng 2019"] == f"{facts.RANK_2019}/{facts.RANKED_2019}"
     assert at.title[0].value == "Tổng quan: Đắk Lắk, PAPI 2019"
     assert not at.info
 
@@ -51,21 +52,21 @@ def test_overview_headline_figures_for_dak_lak_2019() -> None:
 def test_overview_2017_total_and_absent_dimensions() -> None:
     at = _open("pages/overview.py", year=2017)
     metrics = _metrics(at)
-    assert metrics["Tổng điểm PAPI 2017"] == "34,64"
-    assert metrics["Xếp hạng 2017"] == "55/63"
+    assert metrics["Tổng điểm PAPI 2017"] == facts.vi_decimal(facts.TOTAL_2017)
+    assert metrics["Xếp hạng 2017"] == f"{facts.RANK_2017}/{facts.RANKED_2017}"
     assert any("7, 8" in c.value for c in at.caption)
 
 
 def test_overview_switching_province_shows_the_no_plan_state() -> None:
     at = _open("pages/overview.py", year=2019)
-    dak_lak_total = _metrics(at)["Tổng điểm PAPI 2019"]
+    assert _metrics(at)["Tổng điểm PAPI 2019"] == facts.vi_decimal(facts.TOTAL_2019)
     # A new session with Hà Nội chosen: after `switch_page` this Streamlit runs the
     # file under pages/ directly (its url_path hashes like the file name), so the
     # router's sidebar widgets are not in the tree to be clicked.
-    at = _open("pages/overview.py", year=2019, province="01")
+    at = _open("pages/overview.py", year=2019, province=facts.HA_NOI_CODE)
     metrics = _metrics(at)
     assert "Nhiệm vụ trong kế hoạch" not in metrics
-    assert metrics["Tổng điểm PAPI 2019"] != dak_lak_total
+    assert metrics["Tổng điểm PAPI 2019"] == facts.vi_decimal(facts.HA_NOI_TOTAL_2019)
     assert any(i.value.startswith("Chưa có kế hoạch nhiệm vụ cho tỉnh Hà Nội") for i in at.info)
     assert at.title[0].value == "Tổng quan: Hà Nội, PAPI 2019"
 
@@ -74,9 +75,9 @@ def test_overview_in_english() -> None:
     at = _open("pages/overview.py", year=2019, lang="en")
     assert at.title[0].value == "Overview: Đắk Lắk, PAPI 2019"
     metrics = _metrics(at)
-    assert metrics["Tasks in the plan"] == "85"
-    assert metrics["Rank 2019"] == "62 of 63"
-    assert metrics["Total PAPI score 2019"] == "41.07"
+    assert metrics["Tasks in the plan"] == str(facts.PLAN_TASKS)
+    assert metrics["Rank 2019"] == f"{facts.RANK_2019} of {facts.RANKED_2019}"
+    assert metrics["Total PAPI score 2019"] == f"{facts.TOTAL_2019:.2f}"
 
 
 def test_dimensions_drill_down_lists_the_tasks_of_transparency() -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests import facts
 from tests.apptest_helpers import figures, language_widget, points, start_app
 
 PEERS = ["62", "64", "66", "67", "68"]
@@ -109,7 +110,7 @@ def test_trends_follows_language_and_province(at: AppTest) -> None:
 def test_tasks_search_filters_and_downloads(at: AppTest) -> None:
     show(at, "pages/tasks.py")
     assert at.title[0].value == "Danh sách nhiệm vụ"
-    assert "**Đang hiển thị 85/85 nhiệm vụ**" in [m.value for m in at.markdown]
+    assert f"**Đang hiển thị {facts.PLAN_TASKS}/{facts.PLAN_TASKS} nhiệm vụ**" in [m.value for m in at.markdown]
     at.text_input(key="tk_q").input("tiep cong dan").run()
     assert not at.exception
     shown = at.dataframe[0].value
@@ -120,7 +121,7 @@ def test_tasks_search_filters_and_downloads(at: AppTest) -> None:
         "DLK-2020-III.2-06",
     ]
     assert shown.set_index("task_id").at["DLK-2020-II.1-02", "score_year"] == 2024
-    assert "**Đang hiển thị 4/85 nhiệm vụ**" in [m.value for m in at.markdown]
+    assert f"**Đang hiển thị 4/{facts.PLAN_TASKS} nhiệm vụ**" in [m.value for m in at.markdown]
     labels = [button.proto.label for button in at.get("download_button")]
     assert labels == ["Tải CSV (mở được bằng Excel)", "Tải Excel (XLSX)"]
     at.multiselect(key="tk_dims").set_value([3]).run()
@@ -134,7 +135,7 @@ def test_tasks_in_english_keep_task_texts(at: AppTest) -> None:
     show(at, "pages/tasks.py", lang="en")
     assert at.title[0].value == "All tasks"
     shown = at.dataframe[0].value
-    assert len(shown) == 85
+    assert len(shown) == facts.PLAN_TASKS
     assert shown.iloc[0]["dimension_name"] == "Participation at Local Levels"
     assert shown.iloc[0]["task"].startswith("Thực hiện tuyên truyền trên Báo Đắk Lắk")
 

@@ -21,6 +21,7 @@ from lib.ingest.plan import (
     read_tasks,
     write_plan_data,
 )
+from tests import facts
 
 PLAN = SHARED_DIR / "plan" / "dak-lak-2020-papi-task-plan.txt"
 
@@ -55,7 +56,7 @@ def _task(tasks: pd.DataFrame, task_id: str) -> pd.Series:
 
 
 def test_total_and_per_dimension_counts(tasks: pd.DataFrame) -> None:
-    assert len(tasks) == 85
+    assert len(tasks) == facts.PLAN_TASKS
     # The figures: 20 tasks on II and VI, 5 on VII and VIII.
     assert tasks.groupby("dimension").size().to_dict() == {1: 6, 2: 20, 3: 12, 4: 13, 5: 4, 6: 20, 7: 5, 8: 5}
 

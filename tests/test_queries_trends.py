@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from lib.store import queries
+from tests import facts
 
 
 def own_scores(scores: pd.DataFrame, code: str, dimension: int) -> pd.DataFrame:
@@ -74,12 +75,12 @@ def test_total_trend(session_store: duckdb.DuckDBPyConnection, scores: pd.DataFr
     total = queries.trend_scores(session_store, 0, None, ("66",)).set_index("year")
     own = scores[(scores["province_code"] == "66") & scores["subdimension"].isna() & (scores["year"] == 2019)]
     assert total.at[2019, "score"] == pytest.approx(own["score"].sum())
-    assert total.at[2019, "rank"] == 62 and total.at[2019, "ranked_provinces"] == 63
+    assert total.at[2019, "rank"] == facts.RANK_2019 and total.at[2019, "ranked_provinces"] == facts.RANKED_2019
 
 
 def test_province_ranking_2019_e_governance(session_store: duckdb.DuckDBPyConnection, scores: pd.DataFrame) -> None:
     ranking = queries.province_ranking(session_store, 2019, 8)
-    assert len(ranking) == 63
+    assert len(ranking) == facts.RANKED_2019
     group = scores[(scores["year"] == 2019) & (scores["dimension"] == 8) & scores["subdimension"].isna()]
     ordered = group.sort_values("score", ascending=False).reset_index(drop=True)
     true_rank = int(ordered.index[ordered["province_code"] == "66"][0]) + 1
@@ -99,7 +100,7 @@ def test_province_ranking_absent_dimension_is_empty(session_store: duckdb.DuckDB
 
 def test_tasks_with_scores(session_store: duckdb.DuckDBPyConnection) -> None:
     tasks = queries.tasks_with_scores(session_store, "66", "en")
-    assert len(tasks) == 85
+    assert len(tasks) == facts.PLAN_TASKS
     assert queries.tasks_with_scores(session_store, "01", "en").empty  # Hà Nội has no plan
     assert tasks["task_id"].is_unique
     first = tasks.iloc[0]

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import csv
+from collections import Counter
 from collections.abc import Iterator
 
 import duckdb
 import pandas as pd
 import pytest
 
+from lib.domain import paths
 from lib.store import database, queries
+from tests import facts
 
 DAK_LAK = "66"
 HA_NOI = "01"
@@ -23,7 +27,7 @@ def con(tmp_path_factory: pytest.TempPathFactory) -> Iterator[duckdb.DuckDBPyCon
 
 def test_plan_summary_of_dak_lak(con: duckdb.DuckDBPyConnection) -> None:
     plan = queries.plan_summary(con, DAK_LAK).iloc[0]
-    assert int(plan["tasks"]) == 85
+    assert int(plan["tasks"]) == facts.PLAN_TASKS
     assert int(plan["agencies"]) == 28
     assert int(plan["no_lead"]) == 8
     assert int(plan["no_implementer"]) == 6
@@ -40,12 +44,12 @@ def test_province_without_plan_has_zero_tasks(con: duckdb.DuckDBPyConnection) ->
 
 def test_total_rank_and_change(con: duckdb.DuckDBPyConnection) -> None:
     row = queries.total_with_change(con, DAK_LAK, 2019).iloc[0]
-    assert (int(row["rank"]), int(row["ranked_provinces"])) == (62, 63)
-    assert round(float(row["total"]), 2) == 41.07
+    assert (int(row["rank"]), int(row["ranked_provinces"])) == (facts.RANK_2019, facts.RANKED_2019)
+    assert round(float(row["total"]), 2) == facts.TOTAL_2019
     assert int(row["prev_rank"]) == 53
     assert bool(row["comparable"]) and round(float(row["change"]), 2) == -1.25
     row_2017 = queries.total_with_change(con, DAK_LAK, 2017).iloc[0]
-    assert round(float(row_2017["total"]), 2) == 34.64 and int(row_2017["rank"]) == 55
+    assert round(float(row_2017["total"]), 2) == facts.TOTAL_2017 and int(row_2017["rank"]) == facts.RANK_2017
 
 
 def test_change_is_missing_across_the_2018_break(con: duckdb.DuckDBPyConnection) -> None:
@@ -120,13 +124,30 @@ def test_agency_dimension_matrix(con: duckdb.DuckDBPyConnection) -> None:
     assert int(lead["tasks"].sum()) == 78  # lead assignments; one task has two lead agencies
 
 
+def _gini_by_hand() -> float:
+    """Gini of tasks led per agency, from data/tasks.csv alone.
+
+    Lead agencies are the `lead_agency` cells split on ";" (a task with two leads counts for each; an empty
+    cell leads nothing).  Tasks led: 12, 10, 8, 7, 6, 5, 5, 5, 3, 3, 3, 3, 2, 1, 1, 1, 1, 1, 1 (n = 19 agencies,
+    78 assignments, mean 78/19).  G = sum over all ordered pairs |x_i - x_j| / (2 n^2 mean)
+    = 1240 / (2 * 19 * 78) = 0.4184.
+    """
+    with paths.TASKS_CSV.open(encoding="utf-8") as handle:
+        led = Counter(a.strip() for row in csv.DictReader(handle) for a in row["lead_agency"].split(";") if a.strip())
+    x = list(led.values())
+    n, mean = len(x), sum(x) / len(x)
+    assert (n, sum(x), sum(abs(a - b) for a in x for b in x)) == (19, 78, 1240)
+    return sum(abs(a - b) for a in x for b in x) / (2 * n * n * mean)
+
+
 def test_lead_concentration(con: duckdb.DuckDBPyConnection) -> None:
     row = queries.lead_concentration(con, DAK_LAK).iloc[0]
     assert int(row["lead_assignments"]) == 78
     assert int(row["lead_agencies"]) == 19
     assert row["top_agencies"] == "Thanh tra tỉnh; Sở Nội vụ; UBND cấp huyện"
     assert round(float(row["top_share"]), 3) == round(30 / 78, 3)
-    assert 0 < float(row["gini"]) < 1
+    assert float(row["gini"]) == pytest.approx(_gini_by_hand(), abs=1e-12)
+    assert round(float(row["gini"]), 3) == 0.418
     assert round(float(row["effective_agencies"]), 1) == 11.8
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from lib.domain import papi
 from lib.ingest import readers
+from tests import facts
 
 TOLERANCE = 1e-9
 
@@ -75,18 +76,20 @@ def test_every_sc_cell_2011_2024_matches(scores: pd.DataFrame, shared_sources: P
 
 
 def test_dak_lak_2017_as_printed_in_the_press(scores: pd.DataFrame) -> None:
-    # Đắk Lắk 2017: total 34.64, rank 55 of 63; dimensions 5.21, 5.17, 4.82, 5.20, 7.24, 7.00.
+    # Đắk Lắk 2017 (tests/facts.py): dimensions 5.21, 5.17, 4.82, 5.20, 7.24, 7.00 as printed in the press.
     dims = scores[(scores["year"] == 2017) & (scores["province_code"] == "66") & scores["subdimension"].isna()]
     assert dims.sort_values("dimension")["score"].round(2).tolist() == [5.21, 5.17, 4.82, 5.20, 7.24, 7.00]
     totals = scores[(scores["year"] == 2017) & scores["subdimension"].isna()].groupby("province_code")["score"].sum()
-    assert round(totals["66"], 2) == 34.64
-    assert int(totals.rank(ascending=False)["66"]) == 55
-    assert len(totals) == 63
+    assert round(totals[facts.PROVINCE_CODE], 2) == facts.TOTAL_2017
+    assert int(totals.rank(ascending=False)[facts.PROVINCE_CODE]) == facts.RANK_2017
+    assert len(totals) == facts.RANKED_2017
 
 
-def test_dak_lak_2019_ranked_62nd(scores: pd.DataFrame) -> None:
+def test_dak_lak_2019_total_and_rank(scores: pd.DataFrame) -> None:
     totals = scores[(scores["year"] == 2019) & scores["subdimension"].isna()].groupby("province_code")["score"].sum()
-    assert int(totals.rank(ascending=False)["66"]) == 62
+    assert round(totals[facts.PROVINCE_CODE], 2) == facts.TOTAL_2019
+    assert int(totals.rank(ascending=False)[facts.PROVINCE_CODE]) == facts.RANK_2019
+    assert len(totals) == facts.RANKED_2019
 
 
 def test_2020_quang_ninh_total_as_published(scores: pd.DataFrame) -> None:

@@ -8,6 +8,7 @@ import duckdb
 import pandas as pd
 
 from lib.store import database, queries
+from tests import facts
 
 
 def _scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list[object] | None = None) -> object:
@@ -20,7 +21,7 @@ def test_store_holds_every_csv_row(fresh_store: duckdb.DuckDBPyConnection, score
     tasks = pd.read_csv(Path(database.paths.TASKS_CSV))
     assert _scalar(fresh_store, "SELECT count(*) FROM scores") == len(scores)
     assert _scalar(fresh_store, "SELECT count(*) FROM tasks") == len(tasks)
-    assert _scalar(fresh_store, "SELECT count(*) FROM provinces WHERE era = '63'") == 63
+    assert _scalar(fresh_store, "SELECT count(*) FROM provinces WHERE era = '63'") == facts.PROVINCES_BEFORE_2025
 
 
 def test_join_view_gives_each_task_its_dimension_score_every_year(fresh_store: duckdb.DuckDBPyConnection) -> None:
@@ -37,9 +38,9 @@ def test_join_view_gives_each_task_its_dimension_score_every_year(fresh_store: d
 
 
 def test_derived_total_and_rank(fresh_store: duckdb.DuckDBPyConnection) -> None:
-    total = queries.total_score(fresh_store, "66", 2019)
-    assert total["rank"].item() == 62
-    assert total["ranked_provinces"].item() == 63
+    total = queries.total_score(fresh_store, facts.PROVINCE_CODE, 2019)
+    assert total["rank"].item() == facts.RANK_2019
+    assert total["ranked_provinces"].item() == facts.RANKED_2019
     assert queries.total_score(fresh_store, "24", 2014).empty  # Bắc Giang excluded in 2014
 
 
@@ -47,7 +48,7 @@ def test_dimension_scores_query(fresh_store: duckdb.DuckDBPyConnection) -> None:
     dims = queries.dimension_scores(fresh_store, "66", 2017)
     assert dims["dimension"].tolist() == [1, 2, 3, 4, 5, 6]
     assert dims["score"].round(2).tolist() == [5.21, 5.17, 4.82, 5.20, 7.24, 7.00]
-    assert (dims["ranked_provinces"] == 63).all()
+    assert (dims["ranked_provinces"] == facts.RANKED_2017).all()
 
 
 def test_reopening_keeps_scores_added_after_the_seed(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Task search and filters over the real task table (85 tasks of Đắk Lắk's 2020 plan)."""
+"""Task search and filters over the real task table (every task of Đắk Lắk's 2020 plan)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 from lib.domain.paths import TASKS_CSV
 from lib.present import task_filters
 from lib.store import queries
+from tests import facts
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +34,7 @@ def test_search_looks_in_agencies_and_ids(tasks: pd.DataFrame) -> None:
 
 
 def test_empty_search_and_filters_keep_every_task(tasks: pd.DataFrame) -> None:
-    assert len(task_filters.filter_tasks(tasks)) == 85
+    assert len(task_filters.filter_tasks(tasks)) == facts.PLAN_TASKS
 
 
 def test_filters_by_dimension_sub_dimension_and_agencies(tasks: pd.DataFrame) -> None:

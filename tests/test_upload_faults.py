@@ -19,6 +19,8 @@ from lib.ingest import validate
 from lib.store import database, importer
 from tests import upload_samples as u
 
+pytestmark = pytest.mark.slow  # child processes killed mid-commit
+
 NOW = "2026-05-01T09:00:00"
 POINTS = ["begin", "recorded", "kept_previous", "deleted", "inserted", "before_commit", "after_commit"]
 
@@ -111,7 +113,6 @@ def test_kill_at_a_random_moment_of_a_big_commit(base: dict[str, object], tmp_pa
     """The whole 2011-2019 workbook, killed by the parent after a few milliseconds, several times."""
     workbook = tmp_path / "PAPI_2011-2019.xlsx"
     workbook.write_bytes(u.OFFICIAL.read_bytes())
-    outcomes = set()
     for delay in (0.8, 1.2, 1.6, 2.5):
         db = tmp_path / f"papi-{delay}.duckdb"
         shutil.copy(base["seed"], db)  # type: ignore[arg-type]
@@ -134,8 +135,6 @@ def test_kill_at_a_random_moment_of_a_big_commit(base: dict[str, object], tmp_pa
         assert (versions, uploads) in ((0, 0), (1, 1))
         assert total == len(u.scores())
         assert seeded == (len(u.scores()) if uploads == 0 else len(u.scores()[u.scores()["year"] > 2019]))
-        outcomes.add(uploads)
-    assert outcomes  # (which of the two states each kill hit depends on the machine's speed)
 
 
 def test_two_processes_committing_at_once_are_serialised(base: dict[str, object], tmp_path: Path) -> None:

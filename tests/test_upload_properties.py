@@ -6,12 +6,15 @@ import datetime as dt
 import io
 import zipfile
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.utils.exceptions import IllegalCharacterError
 
 from lib.ingest import readers, validate
 from tests import upload_samples as u
+
+pytestmark = pytest.mark.slow  # hypothesis searches
 
 TODAY = dt.date(2026, 6, 1)
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

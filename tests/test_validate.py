@@ -54,6 +54,7 @@ def test_each_sc_csv_gives_the_rows_of_its_year(year: int, shared_sources: Path)
     _same_rows(result.frame, u.tidy_year(year), tolerance, dims)
 
 
+@pytest.mark.slow
 def test_tidy_export_of_the_store_round_trips_as_csv_and_xlsx() -> None:
     want = u.tidy_year(2022)
     for name, data in (("a.csv", u.frame_csv(want)),

@@ -11,6 +11,14 @@ import pytest
 from tests.e2e.harness import CHROMIUM, CHROMIUM_ARGS, SCREENSHOT_DIR, streamlit_server
 
 playwright_api = pytest.importorskip("playwright.sync_api")
+HERE = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test in this folder `browser` (the hook sees the whole session's items: only ours are marked)."""
+    for item in items:
+        if item.path.is_relative_to(HERE):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
