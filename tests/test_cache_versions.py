@@ -243,7 +243,10 @@ def test_different_figure_inputs_never_share_a_cached_figure(db: Path) -> None:
     noted.attrs["median_effort"] = 1.5
     reordered = frame.iloc[::-1]
     as_float = frame.astype({"led": "float64"})
-    keys = [key(charts.agency_load_figure, f, "vi") for f in (frame, renamed, noted, reordered, as_float)]
+    labelled = frame.assign(level=["1", None, "x"])
+    numbered = frame.assign(level=[1, None, "x"])  # the same text once shown, not the same input
+    keys = [key(charts.agency_load_figure, f, "vi")
+            for f in (frame, renamed, noted, reordered, as_float, labelled, numbered)]
     keys += [key(charts.agency_dimension_figure, frame, "vi"), key(charts.agency_load_figure, frame, lang="vi")]
     keys += [key(charts.agency_load_figure, frame, v) for v in (1, 1.0, "1", True, None, (1,), [1])]
     assert len(set(keys)) == len(keys)

@@ -97,9 +97,12 @@ def province_names(era: str) -> dict[str, str]:
 # per-row hash, plus the column names, dtypes, index and `attrs`), not by the
 # query that produced them: pages reshape frames before charting them
 # (peers apart, effort points), so only the content says for sure what was
-# drawn.  Hashing a frame of the sizes charted here (under a few thousand
-# rows) takes well under a millisecond per frame; a value of a type not
-# listed below is refused loudly rather than keyed loosely.
+# drawn.  The hash is exact at every size (Streamlit's own hasher samples
+# the rows of large frames) and takes a millisecond or two for the frames
+# charted here (at most a few hundred rows); pickling would be faster but
+# its bytes change with a round trip through `st.cache_data`, which would
+# turn every hit into a miss.  A value of a type not listed below is refused
+# loudly rather than keyed loosely.
 
 
 def _fingerprint(value: object, digest: hashlib._Hash) -> None:
@@ -107,9 +110,12 @@ def _fingerprint(value: object, digest: hashlib._Hash) -> None:
     if isinstance(value, pd.DataFrame | pd.Series):
         digest.update(f"{type(value).__name__}{len(value)}".encode())
         frame = value.to_frame() if isinstance(value, pd.Series) else value
-        digest.update(repr([(str(c), str(t)) for c, t in frame.dtypes.items()]).encode())
+        digest.update(repr([(c, str(t)) for c, t in frame.dtypes.items()]).encode())
         digest.update(repr(value.attrs).encode())
         digest.update(pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes())
+        for _, column in frame.items():  # pandas hashes 1 and "1" of an object column alike: add the types
+            if column.dtype == object:
+                digest.update(" ".join(type(v).__name__ for v in column).encode())
     elif value is None or isinstance(value, str | int | float | bool):
         digest.update(f"{type(value).__name__}:{value!r};".encode())
     elif isinstance(value, tuple | list):
