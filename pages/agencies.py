@@ -5,6 +5,7 @@ import streamlit as st
 
 from lib.domain import i18n
 from lib.present import charts, formatting, tables, views
+from lib.store import queries
 from lib.ui import cache, sidebar
 
 AGENCY = "wl_agency"
@@ -21,12 +22,12 @@ selection = sidebar.sidebar_selection()
 lang, code = selection.lang, selection.province_code
 province = formatting.markdown_safe(selection.province_name)
 
-plan = cache.query("plan_summary", code).iloc[0]
+plan = cache.query(queries.plan_summary, code).iloc[0]
 st.title(i18n.t("wl_agencies_title", lang, province=province))
 if int(plan["tasks"]) == 0:
     st.info(i18n.t("wl_no_plan_short", lang, province=province))
     st.stop()
-load = cache.query("agency_load", code)
+load = cache.query(queries.agency_load, code)
 if load.empty:
     st.info(i18n.t("wl_no_agencies", lang, province=province))
     st.stop()
@@ -36,7 +37,7 @@ agencies = list(load["agency"])
 load_col, matrix_col = st.columns(2)
 with load_col:
     st.plotly_chart(
-        cache.figure("agency_load", (code, lang), lambda: charts.agency_load_figure(load, lang)),
+        cache.figure(charts.agency_load_figure, load, lang),
         width="stretch",
         config=charts.PLOT_CONFIG,
         key="wl_agency_chart",
@@ -58,11 +59,9 @@ with matrix_col:
         )
         or "any"
     )
-    matrix = cache.query("agency_dimension_matrix", code, role)
+    matrix = cache.query(queries.agency_dimension_matrix, code, role)
     st.plotly_chart(
-        cache.figure(
-            "agency_dimension", (code, role, lang), lambda: charts.agency_dimension_figure(matrix, agencies, lang)
-        ),
+        cache.figure(charts.agency_dimension_figure, matrix, agencies, lang),
         width="stretch",
         config=charts.PLOT_CONFIG,
         key="wl_matrix_chart",
@@ -85,11 +84,11 @@ st.subheader(
         implemented=int(row["implemented"]),
     )
 )
-agency_tasks = cache.query("agency_tasks", code, agency)
+agency_tasks = cache.query(queries.agency_tasks, code, agency)
 st.dataframe(tables.agency_tasks_table(agency_tasks, lang), hide_index=True, width="stretch")
 
 st.subheader(i18n.t("wl_concentration", lang))
-concentration = cache.query("lead_concentration", code)
+concentration = cache.query(queries.lead_concentration, code)
 if not concentration.empty:
     texts = views.concentration_texts(concentration, lang)
     c1, c2, c3 = st.columns(3)
@@ -99,7 +98,7 @@ if not concentration.empty:
     st.markdown(texts["top_sentence"])
     st.markdown(texts["hhi_sentence"])
 
-missing = cache.query("tasks_missing_agency", code)
+missing = cache.query(queries.tasks_missing_agency, code)
 st.subheader(i18n.t("wl_gaps_header", lang, n=len(missing)))
 if missing.empty:
     st.info(i18n.t("wl_no_gaps", lang))

@@ -6,6 +6,7 @@ import streamlit as st
 
 from lib.domain import i18n
 from lib.present import charts, formatting, tables, views
+from lib.store import queries
 from lib.ui import cache, sidebar
 
 PICK = "wl_pick"
@@ -22,9 +23,9 @@ selection = sidebar.sidebar_selection()
 lang, code, year = selection.lang, selection.province_code, selection.year
 province = formatting.markdown_safe(selection.province_name)
 
-plan = cache.query("plan_summary", code).iloc[0]
-dimensions = cache.query("dimension_profile", code, year)
-subdimensions = cache.query("subdimension_profile", code, year)
+plan = cache.query(queries.plan_summary, code).iloc[0]
+dimensions = cache.query(queries.dimension_profile, code, year)
+subdimensions = cache.query(queries.subdimension_profile, code, year)
 has_plan = int(plan["tasks"]) > 0
 has_scores = bool(dimensions["score"].notna().any())
 
@@ -50,9 +51,7 @@ points = views.effort_points(dimensions if level == "dimension" else subdimensio
 
 if has_plan and has_scores:
     st.plotly_chart(
-        cache.figure(
-            "effort_score", (code, year, level, lang), lambda: charts.effort_score_figure(points, lang, level, year)
-        ),
+        cache.figure(charts.effort_score_figure, points, lang, level, year),
         width="stretch",
         config=charts.PLOT_CONFIG,
         key="wl_effort_chart",
@@ -80,8 +79,8 @@ pick = st.selectbox(
 )
 if pick:
     details = views.pick_details(pick, subdimensions, lang)
-    tasks = cache.query("tasks_for", code, details["dimension"], details["key"])
-    history = cache.query("score_history", code, details["dimension"], details["key"], selection.era)
+    tasks = cache.query(queries.tasks_for, code, details["dimension"], details["key"])
+    history = cache.query(queries.score_history, code, details["dimension"], details["key"], selection.era)
     name = formatting.markdown_safe(details["name"])
     tasks_col, history_col = st.columns([3, 2])
     with tasks_col:
@@ -97,11 +96,8 @@ if pick:
     with history_col:
         st.plotly_chart(
             cache.figure(
-                "score_history",
-                (code, year, pick, lang),
-                lambda: charts.score_history_figure(
-                    history, lang, details["name"], selection.province_name, details["axis_title"]
-                ),
+                charts.score_history_figure,
+                history, lang, details["name"], selection.province_name, details["axis_title"],
             ),
             width="stretch",
             config=charts.PLOT_CONFIG,

@@ -5,15 +5,16 @@ import streamlit as st
 
 from lib.domain import i18n
 from lib.present import charts, formatting, tables, views
+from lib.store import queries
 from lib.ui import cache, sidebar
 
 selection = sidebar.sidebar_selection()
 lang, code, year = selection.lang, selection.province_code, selection.year
 province = formatting.markdown_safe(selection.province_name)
 
-plan = cache.query("plan_summary", code).iloc[0]
-total = cache.query("total_with_change", code, year)
-profile = cache.query("dimension_profile", code, year)
+plan = cache.query(queries.plan_summary, code).iloc[0]
+total = cache.query(queries.total_with_change, code, year)
+profile = cache.query(queries.dimension_profile, code, year)
 has_plan = int(plan["tasks"]) > 0
 has_scores = bool(profile["score"].notna().any())
 
@@ -44,11 +45,7 @@ left, right = st.columns([3, 2]) if has_plan else (st.container(), None)
 with left:
     if has_scores:
         st.plotly_chart(
-            cache.figure(
-                "dimension_profile",
-                (code, year, lang),
-                lambda: charts.dimension_profile_figure(profile, lang, selection.province_name, year),
-            ),
+            cache.figure(charts.dimension_profile_figure, profile, lang, selection.province_name, year),
             width="stretch",
             config=charts.PLOT_CONFIG,
             key="wl_overview_profile",
@@ -64,11 +61,7 @@ with left:
 if right is not None:
     with right:
         st.plotly_chart(
-            cache.figure(
-                "tasks_per_dimension",
-                (code, year, lang),
-                lambda: charts.tasks_per_dimension_figure(profile, lang, year),
-            ),
+            cache.figure(charts.tasks_per_dimension_figure, profile, lang, year),
             width="stretch",
             config=charts.PLOT_CONFIG,
             key="wl_overview_tasks",

@@ -10,6 +10,7 @@ import streamlit as st
 
 from lib.domain import i18n, papi, paths
 from lib.present import charts, formatting, maps, tables, views
+from lib.store import queries
 from lib.ui import cache, sidebar
 
 selection = sidebar.sidebar_selection()
@@ -36,7 +37,7 @@ dimension = choice_column.selectbox(
 st.query_params["dim"] = str(dimension)
 measure = formatting.measure_name(dimension, None, lang)
 
-ranking = cache.query("province_ranking", year, dimension)
+ranking = cache.query(queries.province_ranking, year, dimension)
 if ranking.empty:
     absent = dimension and papi.known_year(year) and dimension not in papi.dimensions(year)
     st.info(t("pv_dimension_absent", year=year) if absent else t("pv_empty", measure=measure, year=year))
@@ -92,11 +93,8 @@ map_column, table_column = st.columns([3, 2], gap="medium")
 with map_column:
     features = cache.map_features()
     figure = cache.figure(
-        "province_map",
-        (year, dimension, selection.province_code, lang),
-        lambda: charts.province_map(
-            ranking, features, paths.GEOJSON_63_URL, province_code=selection.province_code, title=title, lang=lang
-        ),
+        charts.province_map,
+        ranking, features, paths.GEOJSON_63_URL, province_code=selection.province_code, title=title, lang=lang,
     )
     st.plotly_chart(
         figure,
@@ -128,15 +126,12 @@ with st.expander(t("pv_bar_tab")):
     if st.toggle(t("pv_bar_tab"), key="pv_bar_show"):
         st.plotly_chart(
             cache.figure(
-                "ranking_bar",
-                (year, dimension, selection.province_code, lang),
-                lambda: charts.ranking_bar(
-                    ranking,
-                    province_code=selection.province_code,
-                    title=charts.ranking_bar_title(ranking, lang),
-                    measure=measure,
-                    lang=lang,
-                ),
+                charts.ranking_bar,
+                ranking,
+                province_code=selection.province_code,
+                title=charts.ranking_bar_title(ranking, lang),
+                measure=measure,
+                lang=lang,
             ),
             width="stretch",
             key="pv_bar",

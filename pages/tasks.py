@@ -9,6 +9,7 @@ import streamlit as st
 
 from lib.domain import i18n, spreadsheets
 from lib.present import formatting, task_filters
+from lib.store import queries
 from lib.ui import cache, sidebar
 
 selection = sidebar.sidebar_selection()
@@ -22,11 +23,11 @@ def t(key: str, **values: object) -> str:
 st.title(t("tk_title"))
 st.caption(t("tk_intro"))
 
-tasks = cache.query("tasks_with_scores", selection.province_code, lang)
+tasks = cache.query(queries.tasks_with_scores, selection.province_code, lang)
 if tasks.empty:
     st.info(i18n.t("wl_no_plan", lang, province=formatting.markdown_safe(selection.province_name)))
     st.stop()
-sub_names = task_filters.name_map(cache.query("subdimension_names"), lang)
+sub_names = task_filters.name_map(cache.query(queries.subdimension_names), lang)
 tasks = task_filters.with_subdimension_names(tasks, sub_names)
 
 if "tk_q" not in st.session_state:

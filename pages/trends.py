@@ -8,6 +8,7 @@ import streamlit as st
 
 from lib.domain import i18n, papi
 from lib.present import charts, formatting, task_filters, views
+from lib.store import queries
 from lib.ui import cache, sidebar
 
 selection = sidebar.sidebar_selection()
@@ -24,7 +25,7 @@ st.caption(t("tr_trends_intro"))
 # --- page choices: dimension (0 = total) and sub-dimension, mirrored to the URL ---
 dimensions = [*papi.DIMENSIONS, 0]
 sidebar.page_param("tr_dim", "dim", dimensions, 1)
-subs = cache.query("subdimension_keys", st.session_state["tr_dim"]) if st.session_state["tr_dim"] else None
+subs = cache.query(queries.subdimension_keys, st.session_state["tr_dim"]) if st.session_state["tr_dim"] else None
 sub_options, sub_labels, sub_names = views.subdimension_choices(subs, lang)
 sidebar.page_param("tr_sub", "sub", sub_options, "")
 
@@ -44,9 +45,9 @@ st.query_params["sub"] = key or ""
 
 measure = formatting.measure_name(dimension, sub_names.get(key) if key else None, lang)
 peers = tuple(code for code in selection.peers if code != selection.province_code)
-own = cache.query("trend_scores", dimension, key, (selection.province_code,), selection.era)
-peer_rows = views.peers_apart_from(own, cache.query("trend_scores", dimension, key, peers, selection.era))
-national = cache.query("trend_national", dimension, key)
+own = cache.query(queries.trend_scores, dimension, key, (selection.province_code,), selection.era)
+peer_rows = views.peers_apart_from(own, cache.query(queries.trend_scores, dimension, key, peers, selection.era))
+national = cache.query(queries.trend_national, dimension, key)
 
 if national.empty:
     st.info(t("tr_no_national", measure=measure))
@@ -57,18 +58,15 @@ with chart_column:
     if own.empty:
         st.info(t("tr_no_scores", measure=measure, province=selection.province_name))
     figure = cache.figure(
-        "trend",
-        (dimension, key, selection.province_code, peers, selection.era, lang),
-        lambda: charts.trend_figure(
-            own,
-            peer_rows,
-            national,
-            dimension=dimension,
-            province_name=selection.province_name,
-            measure=measure,
-            lang=lang,
-            subdimension=key is not None,
-        ),
+        charts.trend_figure,
+        own,
+        peer_rows,
+        national,
+        dimension=dimension,
+        province_name=selection.province_name,
+        measure=measure,
+        lang=lang,
+        subdimension=key is not None,
     )
     st.plotly_chart(figure, width="stretch", key="tr_trend", config=charts.PLOT_CONFIG)
     reasons = views.break_reasons(dimension, [int(y) for y in national["year"]], lang)
@@ -86,7 +84,7 @@ with task_column:
     if dimension == 0:
         st.info(t("tr_tasks_total"))
     else:
-        tasks = cache.query("tasks_for", selection.province_code, dimension, key)
+        tasks = cache.query(queries.tasks_for, selection.province_code, dimension, key)
         st.subheader(t("tr_tasks_header", n=len(tasks)))
         if tasks.empty:
             st.info(t("tr_tasks_none", province=selection.province_name))
@@ -106,11 +104,8 @@ with st.expander(t("tr_more"), key="tr_rank_open", on_change="rerun") as rank_vi
     if rank_view.open:
         st.plotly_chart(
             cache.figure(
-                "rank",
-                (dimension, key, selection.province_code, peers, selection.era, lang),
-                lambda: charts.rank_figure(
-                    own, peer_rows, dimension=dimension, province_name=selection.province_name, lang=lang
-                ),
+                charts.rank_figure, own, peer_rows, dimension=dimension, province_name=selection.province_name,
+                lang=lang,
             ),
             width="stretch",
             key="tr_rank",

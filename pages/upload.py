@@ -9,7 +9,7 @@ import streamlit as st
 
 from lib.domain.i18n import t
 from lib.ingest import readers, validate
-from lib.store import importer
+from lib.store import importer, queries
 from lib.ui import access, cache, sidebar
 
 selection = sidebar.sidebar_selection()
@@ -34,7 +34,6 @@ def _commit() -> None:
     except importer.Refused as refusal:
         st.session_state["up_flash"] = ("error", refusal.message(lang))
         return
-    cache.bump_data_version()
     years = ", ".join(str(y) for y in result.years)
     st.session_state["up_flash"] = ("success", t("up_committed", lang, id=upload_id, years=years))
     st.session_state["up_confirm"] = False
@@ -52,7 +51,6 @@ def _rollback() -> None:
     except importer.Refused as refusal:
         st.session_state["up_flash"] = ("error", refusal.message(lang))
         return
-    cache.bump_data_version()
     st.session_state["up_rollback_confirm"] = False
     st.session_state["up_flash"] = ("success", t("up_rolled_back", lang, id=upload_id))
 
@@ -169,7 +167,7 @@ if uploaded is not None:
 
 # --- History and rollback ---
 st.subheader(t("up_history", lang))
-history = cache.query("upload_history")
+history = cache.query(queries.upload_history)
 if history.empty:
     st.info(t("up_history_empty", lang))
 else:

@@ -12,6 +12,7 @@ Every statement takes bound parameters; callers use a cursor per query.
 from __future__ import annotations
 
 import hashlib
+import uuid
 from pathlib import Path
 
 import duckdb
@@ -197,7 +198,7 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def connect(db_path: Path | None = None, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+def connect(db_path: Path | None = None) -> duckdb.DuckDBPyConnection:
     """Open the store, building or refreshing it from `data/*.csv` as needed.
 
     The caller owns the returned connection and should run each query on its
@@ -205,8 +206,6 @@ def connect(db_path: Path | None = None, read_only: bool = False) -> duckdb.Duck
     """
     path = db_path or paths.store_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    if read_only and path.exists():
-        return duckdb.connect(str(path), read_only=True)
     # One thread and a memory cap: the data is small, and each DuckDB thread
     # keeps its own buffers (measured: 12 MB less resident memory with one).
     con = duckdb.connect(str(path), config={"threads": 1, "memory_limit": "256MB"})
@@ -239,6 +238,10 @@ def ensure_built(con: duckdb.DuckDBPyConnection) -> None:
                 continue
             cur.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM {_read_csv_sql(table)}", [str(csv_path)])
             cur.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [f"digest:{table}", digest])
+            if known:  # a reference table changed under a store in use: what was read from it is stale
+                bump_version(cur)
+        # Names this store file for the caches (see `store_version`); kept for the file's life.
+        cur.execute("INSERT OR IGNORE INTO meta VALUES ('store_id', ?)", [uuid.uuid4().hex])
         # Years beyond data/papi_structure.csv keep the structure their upload brought.
         cur.execute(
             "INSERT INTO papi_structure SELECT " + STRUCTURE_COLUMNS + " FROM upload_structure "
@@ -271,7 +274,6 @@ def ensure_built(con: duckdb.DuckDBPyConnection) -> None:
 
 STRUCTURE_COLUMNS = "year, dimension, subdimension, key, name_vi, name_en, scale_min, scale_max, sc_column"
 SCORE_COLUMNS = "year, province_code, province, dimension, subdimension, score"
-ERA_34_FROM = 2025
 
 
 class transaction:  # noqa: N801 - used as a context manager, reads like a statement
@@ -300,6 +302,26 @@ def scores_version(con: duckdb.DuckDBPyConnection) -> int:
     try:
         row = cur.execute("SELECT value FROM meta WHERE name = 'scores_version'").fetchone()
         return int(row[0]) if row else 0
+    finally:
+        cur.close()
+
+
+def store_version(con: duckdb.DuckDBPyConnection) -> str:
+    """Return the version of everything the store holds, as one committed snapshot reads it.
+
+    It is this file's id (made when the store is first built, so a store built
+    anew at the same path never repeats an old version) and the counter that
+    `bump_version` raises inside the transaction of every commit and rollback:
+    a reader that sees the new version also sees the new rows.  Caches of the
+    store's contents key on it.
+    """
+    cur = con.cursor()
+    try:
+        row = cur.execute(
+            "SELECT any_value(value) FILTER (WHERE name = 'store_id'), "
+            "coalesce(any_value(value) FILTER (WHERE name = 'scores_version'), '0') FROM meta"
+        ).fetchone()
+        return f"{row[0]}.{row[1]}" if row else "empty"
     finally:
         cur.close()
 
@@ -385,6 +407,7 @@ def structure_years(cur: duckdb.DuckDBPyConnection) -> set[int]:
 
 
 def bump_version(cur: duckdb.DuckDBPyConnection) -> None:
+    """Raise the store's version (see `store_version`); call it inside the transaction that changes the data."""
     cur.execute(
         "INSERT OR REPLACE INTO meta SELECT 'scores_version', "
         "CAST(coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE name = 'scores_version'), 0) + 1 AS VARCHAR)"

@@ -1,6 +1,7 @@
-"""Every query the pages need, by name.  Each takes a DuckDB connection and plain
-values, runs on its own cursor with bound parameters, and returns a DataFrame
-(or a scalar where that is the natural answer).
+"""Every query the pages need.  Each takes a DuckDB connection and plain values,
+runs on its own cursor with bound parameters, and returns a DataFrame (or a
+list where that is the natural answer).  Pages call them through the cache,
+by the function itself: `cache.query(queries.plan_summary, code)`.
 """
 
 from __future__ import annotations
@@ -45,16 +46,6 @@ def provinces_with_scores(con: duckdb.DuckDBPyConnection, era: str | None = None
         """,
         [era, era],
     )
-
-
-def task_count(con: duckdb.DuckDBPyConnection, province: str | None = None) -> int:
-    """Return the number of tasks, for one plan province or for all."""
-    row = (
-        con.cursor()
-        .execute("SELECT count(*) FROM tasks WHERE ? IS NULL OR province = ?", [province, province])
-        .fetchone()
-    )
-    return int(row[0]) if row else 0
 
 
 def dimension_scores(con: duckdb.DuckDBPyConnection, province_code: str, year: int) -> pd.DataFrame:

@@ -12,8 +12,9 @@ from typing import Any
 
 import streamlit as st
 
-from lib.domain import i18n, paths, provinces
-from lib.ui.cache import _provinces, _read_store_version, _years, conn, data_version
+from lib.domain import i18n, provinces
+from lib.store import queries
+from lib.ui import cache
 
 DEFAULT_PROVINCE = "66"  # Đắk Lắk, the province of the first plan.
 
@@ -37,10 +38,8 @@ def _param(name: str, default: str) -> str:
 
 def sidebar() -> Selection:
     """Build the shared sidebar and return the current selection."""
-    con = conn()
-    db_key = str(paths.store_path())
-    _read_store_version()
-    years = _years(con, db_key, data_version())
+    cache.read_store_version()  # once per run: every cached read below and in the page keys on it
+    years = cache.query(queries.score_years)
 
     # Streamlit drops a widget's state in any run that does not draw it (a
     # page run without the router does not), so the last choices are also
@@ -52,7 +51,7 @@ def sidebar() -> Selection:
     st.session_state["year"] = int(wanted) if wanted.isdigit() and int(wanted) in years else years[-1]
     # Province codes belong to the era of the chosen year (GSO reused codes in 2025).
     era = provinces.era_of_year(st.session_state["year"])
-    province_names = _provinces(con, db_key, data_version(), era)
+    province_names = cache.province_names(era)
     previous_era = provinces.era_of_year(kept["year"]) if kept.get("year") else era
     code = st.session_state.get("province") or kept.get("province") or _param("province", DEFAULT_PROVINCE)
     if previous_era != era:
@@ -161,9 +160,13 @@ def _and(names: list[str], lang: str) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + i18n.t("era_and", lang) + names[-1]
 
 
+_TAKEOVER = "_router_takeover"  # session key: a page ran without the router and asked for a rerun through it
+
+
 def remember(selection: Selection) -> None:
     """Hand the sidebar's selection to the page that runs after the router, in this run only."""
     st.session_state["_selection"] = selection
+    st.session_state.pop(_TAKEOVER, None)  # the router ran: a takeover, if one was asked for, worked
 
 
 def _leave_pages_directory_mode() -> None:
@@ -173,27 +176,46 @@ def _leave_pages_directory_mode() -> None:
     multipage mode looks for.  Until `st.navigation` has run once in a
     process, Streamlit serves a deep link such as `/trends` by running
     `pages/trends.py` on its own, without the router, its sidebar and its
-    page titles (and `AppTest` starts every run that way).  Clearing this flag
-    is what `st.navigation` itself does on its first call.
+    page titles (and `AppTest` starts every run that way).  Clearing the
+    class flag `PagesManager.uses_pages_directory` is what `st.navigation`
+    itself does on its first call.  A Streamlit without that flag raises
+    here rather than being rerun in vain.
     """
     try:
         from streamlit.runtime.pages_manager import PagesManager
-    except ImportError:  # a Streamlit without the flag has no such mode
-        return
+    except ImportError as missing:
+        raise RuntimeError(_takeover_failure("streamlit.runtime.pages_manager.PagesManager is gone")) from missing
+    if not hasattr(PagesManager, "uses_pages_directory"):
+        raise RuntimeError(_takeover_failure("PagesManager.uses_pages_directory is gone"))
     PagesManager.uses_pages_directory = False
+
+
+def _takeover_failure(why: str) -> str:
+    return (
+        f"A page of pages/ ran without the router app.py, and Streamlit {st.__version__} could not be switched "
+        f"out of its pages-directory mode ({why}). lib/ui/sidebar.py's _leave_pages_directory_mode must be "
+        "adapted to this Streamlit version; until then, open the app at its root address."
+    )
 
 
 def sidebar_selection() -> Selection:
     """Return the selection the router built in this run.
 
     A page run without the router (see `_leave_pages_directory_mode`) is
-    rerun through the router, which then opens the same page.
+    rerun through the router, which then opens the same page.  That rerun is
+    asked for once: if the page runs without the router again before the
+    router has run, the takeover did not work, and this raises instead of
+    rerunning in a loop.
     """
     selection = st.session_state.pop("_selection", None)
-    if selection is None:
-        _leave_pages_directory_mode()
-        st.rerun()
-    return selection
+    if selection is not None:
+        return selection
+    if st.session_state.get(_TAKEOVER):
+        st.session_state.pop(_TAKEOVER, None)  # the next request tries once more
+        raise RuntimeError(_takeover_failure("the rerun ran the page without the router again"))
+    _leave_pages_directory_mode()
+    st.session_state[_TAKEOVER] = True
+    st.rerun()
 
 
 def choose_province(code: object) -> None:
@@ -206,7 +228,7 @@ def choose_province(code: object) -> None:
     if not isinstance(code, str) or code == st.session_state.get("province"):
         return
     era = provinces.era_of_year(int(st.session_state.get("year") or 0))
-    if code in _provinces(conn(), str(paths.store_path()), data_version(), era):
+    if code in cache.province_names(era):
         st.session_state["province"] = code
 
 
