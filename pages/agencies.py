@@ -21,12 +21,12 @@ selection = sidebar.sidebar_selection()
 lang, code = selection.lang, selection.province_code
 province = formatting.markdown_safe(selection.province_name)
 
-plan = cache.query("plan_summary", code).iloc[0]
+plan = cache.query("plan_summary", code, selection.era).iloc[0]
 st.title(i18n.t("wl_agencies_title", lang, province=province))
 if int(plan["tasks"]) == 0:
     st.info(i18n.t("wl_no_plan_short", lang, province=province))
     st.stop()
-load = cache.query("agency_load", code)
+load = cache.query("agency_load", code, selection.era)
 if load.empty:
     st.info(i18n.t("wl_no_agencies", lang, province=province))
     st.stop()
@@ -36,7 +36,7 @@ agencies = list(load["agency"])
 load_col, matrix_col = st.columns(2)
 with load_col:
     st.plotly_chart(
-        cache.figure("agency_load", (code, lang), lambda: charts.agency_load_figure(load, lang)),
+        cache.figure("agency_load", (code, selection.era, lang), lambda: charts.agency_load_figure(load, lang)),
         width="stretch",
         config=charts.PLOT_CONFIG,
         key="wl_agency_chart",
@@ -58,7 +58,7 @@ with matrix_col:
         )
         or "any"
     )
-    matrix = cache.query("agency_dimension_matrix", code, role)
+    matrix = cache.query("agency_dimension_matrix", code, selection.era, role)
     st.plotly_chart(
         cache.figure(
             "agency_dimension", (code, role, lang), lambda: charts.agency_dimension_figure(matrix, agencies, lang)
@@ -85,11 +85,11 @@ st.subheader(
         implemented=int(row["implemented"]),
     )
 )
-agency_tasks = cache.query("agency_tasks", code, agency)
+agency_tasks = cache.query("agency_tasks", code, selection.era, agency)
 st.dataframe(tables.agency_tasks_table(agency_tasks, lang), hide_index=True, width="stretch")
 
 st.subheader(i18n.t("wl_concentration", lang))
-concentration = cache.query("lead_concentration", code)
+concentration = cache.query("lead_concentration", code, selection.era)
 if not concentration.empty:
     texts = views.concentration_texts(concentration, lang)
     c1, c2, c3 = st.columns(3)
@@ -99,7 +99,7 @@ if not concentration.empty:
     st.markdown(texts["top_sentence"])
     st.markdown(texts["hhi_sentence"])
 
-missing = cache.query("tasks_missing_agency", code)
+missing = cache.query("tasks_missing_agency", code, selection.era)
 st.subheader(i18n.t("wl_gaps_header", lang, n=len(missing)))
 if missing.empty:
     st.info(i18n.t("wl_no_gaps", lang))

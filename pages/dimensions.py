@@ -22,7 +22,7 @@ selection = sidebar.sidebar_selection()
 lang, code, year = selection.lang, selection.province_code, selection.year
 province = formatting.markdown_safe(selection.province_name)
 
-plan = cache.query("plan_summary", code).iloc[0]
+plan = cache.query("plan_summary", code, selection.era).iloc[0]
 dimensions = cache.query("dimension_profile", code, year)
 subdimensions = cache.query("subdimension_profile", code, year)
 has_plan = int(plan["tasks"]) > 0
@@ -80,7 +80,7 @@ pick = st.selectbox(
 )
 if pick:
     details = views.pick_details(pick, subdimensions, lang)
-    tasks = cache.query("tasks_for", code, details["dimension"], details["key"])
+    tasks = cache.query("tasks_for", code, selection.era, details["dimension"], details["key"])
     history = cache.query("score_history", code, details["dimension"], details["key"], selection.era)
     name = formatting.markdown_safe(details["name"])
     tasks_col, history_col = st.columns([3, 2])

@@ -11,7 +11,7 @@ selection = sidebar.sidebar_selection()
 lang, code, year = selection.lang, selection.province_code, selection.year
 province = formatting.markdown_safe(selection.province_name)
 
-plan = cache.query("plan_summary", code).iloc[0]
+plan = cache.query("plan_summary", code, selection.era).iloc[0]
 total = cache.query("total_with_change", code, year)
 profile = cache.query("dimension_profile", code, year)
 has_plan = int(plan["tasks"]) > 0

@@ -86,7 +86,7 @@ with task_column:
     if dimension == 0:
         st.info(t("tr_tasks_total"))
     else:
-        tasks = cache.query("tasks_for", selection.province_code, dimension, key)
+        tasks = cache.query("tasks_for", selection.province_code, selection.era, dimension, key)
         st.subheader(t("tr_tasks_header", n=len(tasks)))
         if tasks.empty:
             st.info(t("tr_tasks_none", province=selection.province_name))

@@ -613,6 +613,10 @@ LABELS.update(
             "{year} uses the 63 former provinces: {unit} → {province}.",
         ),
         "era_and": (" và ", " and "),
+        "year_not_available": (
+            "Chưa có điểm PAPI năm {asked}; đang hiển thị năm {shown}.",
+            "There are no PAPI scores for {asked}; showing {shown} instead.",
+        ),
         "era_until_2024": ("{name} (đến 2024)", "{name} (to 2024)"),
         "era_from_2025": ("{name} (từ 2025)", "{name} (from 2025)"),
         "tr_unit_change": (

@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from lib.domain import i18n, papi
+from lib.domain import eras, i18n, papi
 from lib.present.formatting import dimension_title, markdown_safe, name_column, number, rank_text
 
 # --- trends and provinces ---
@@ -98,12 +98,12 @@ def unit_change_note(own: pd.DataFrame, lang: str) -> str:
 
     if own.empty or "era" not in own or own["era"].nunique() < 2:
         return ""
-    old = own[own["era"] == provinces.ERA_63]
-    new = own[own["era"] == provinces.ERA_34]
+    old = own[own["era"] == eras.ERA_63]
+    new = own[own["era"] == eras.ERA_34]
     unit_code = str(new["province_code"].iloc[0])
     first = provinces.predecessor(unit_code)
     ordered = sorted(provinces.formers(unit_code), key=lambda c: c != first)
-    names = [provinces.province_name(c, provinces.ERA_63) or c for c in ordered]
+    names = [provinces.province_name(c, eras.ERA_63) or c for c in ordered]
     formers = names[0] if len(names) == 1 else ", ".join(names[:-1]) + i18n.t("era_and", lang) + names[-1]
     return i18n.t(
         "tr_unit_change", lang, old=markdown_safe(old["province"].iloc[0]),
