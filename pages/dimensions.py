@@ -83,17 +83,19 @@ if pick:
     tasks = cache.query("tasks_for", code, selection.era, details["dimension"], details["key"])
     history = cache.query("score_history", code, details["dimension"], details["key"], selection.era)
     name = formatting.markdown_safe(details["name"])
-    tasks_col, history_col = st.columns([3, 2])
-    with tasks_col:
-        if tasks.empty:
-            st.info(i18n.t("wl_no_tasks_of", lang, name=name))
-        else:
-            st.subheader(i18n.t("wl_tasks_of", lang, name=name, n=len(tasks)))
-            st.dataframe(
-                tables.tasks_table(tasks, lang, with_coverage=details["key"] is not None),
-                hide_index=True,
-                width="stretch",
-            )
+    # Without any plan the page has said so once, above: no "no task for …" per dimension.
+    tasks_col, history_col = st.columns([3, 2]) if has_plan else (None, st.container())
+    if tasks_col is not None:
+        with tasks_col:
+            if tasks.empty:
+                st.info(i18n.t("wl_no_tasks_of", lang, name=name))
+            else:
+                st.subheader(i18n.t("wl_tasks_of", lang, name=name, n=len(tasks)))
+                st.dataframe(
+                    tables.tasks_table(tasks, lang, with_coverage=details["key"] is not None),
+                    hide_index=True,
+                    width="stretch",
+                )
     with history_col:
         st.plotly_chart(
             cache.figure(

@@ -78,6 +78,12 @@ LABELS.update(
             "Không so sánh với {prev}: năm 2018 PAPI đổi sang bộ chỉ số 8 nội dung.",
             "Not compared with {prev}: in 2018 PAPI moved to its 8-dimension index.",
         ),
+        "wl_not_comparable_units": (
+            "Không so sánh với {prev}: từ 1/7/2025 các tỉnh được sáp nhập thành 34 đơn vị mới, "
+            "điểm năm {year} là của đơn vị mới.",
+            "Not compared with {prev}: from 1 July 2025 the provinces merged into 34 new units; "
+            "the {year} score is the new unit's.",
+        ),
         "wl_no_prev": ("Không có tổng điểm năm {prev} để so sánh.", "No {prev} total to compare with."),
         "wl_table_view": ("Bảng số liệu của biểu đồ", "Table view of the chart"),
         "wl_absent_dims": (

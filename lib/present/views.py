@@ -117,7 +117,8 @@ def unit_change_note(own: pd.DataFrame, lang: str) -> str:
 def total_metrics(total: pd.DataFrame, lang: str, year: int) -> dict[str, str | None]:
     """Texts of the total-score and rank metrics: values, deltas against the year before, help and note.
 
-    Deltas are None when the year before has no total or lies across the 2018 break (`note` says which).
+    Deltas are None when the year before has no total or lies across a break (`note` says which: the
+    2018 index change or the 2025 change of provincial units).
     """
     row = total.iloc[0]
     prev = year - 1
@@ -134,6 +135,8 @@ def total_metrics(total: pd.DataFrame, lang: str, year: int) -> dict[str, str | 
         texts["rank_delta"] = i18n.t("wl_rank_delta", lang, delta=int(row["prev_rank"]) - int(row["rank"]), prev=prev)
     elif pd.isna(row["prev_total"]):
         texts["note"] = i18n.t("wl_no_prev", lang, prev=prev)
+    elif eras.crosses(year, prev):
+        texts["note"] = i18n.t("wl_not_comparable_units", lang, prev=prev, year=year)
     else:
         texts["note"] = i18n.t("wl_not_comparable", lang, prev=prev)
     return texts
