@@ -48,7 +48,8 @@ def test_unknown_values_fall_back() -> None:
 def test_a_url_year_without_scores_is_named_in_a_notice() -> None:
     got = resolve(Wanted(url_year="2031"), YEARS_63, NAMES)
     assert got.year == 2024 and got.year_notice == ("2031", 2024)
-    assert selection.year_notice_text(got.year_notice, "en") == "There are no PAPI scores for 2031; showing 2024 instead."
+    notice = selection.year_notice_text(got.year_notice, "en")
+    assert notice == "There are no PAPI scores for 2031; showing 2024 instead."
     assert "2031" in selection.year_notice_text(got.year_notice, "vi")
     # The next run keeps the notice while the shown year stays; choosing a year ends it.
     kept = resolve(Wanted(year=2024, year_notice=got.year_notice), YEARS_63, NAMES)
