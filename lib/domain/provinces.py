@@ -178,6 +178,7 @@ def predecessor(code: str, path: Path = PROVINCES_CSV) -> str | None:
     return str(code) if str(code) in former else former[0]
 
 
+@lru_cache(maxsize=512)
 def counterpart(code: str, from_era: str, to_era: str, path: Path = PROVINCES_CSV) -> str | None:
     """Return the province of `to_era` that continues `code` of `from_era` (None if there is none)."""
     from_era, to_era = eras.check(from_era), eras.check(to_era)
@@ -186,7 +187,8 @@ def counterpart(code: str, from_era: str, to_era: str, path: Path = PROVINCES_CS
     return successor(code, path) if from_era == eras.ERA_63 else predecessor(code, path)
 
 
-def same_place(code: str, era: str, path: Path = PROVINCES_CSV) -> list[tuple[str, str]]:
+@lru_cache(maxsize=256)
+def same_place(code: str, era: str, path: Path = PROVINCES_CSV) -> tuple[tuple[str, str], ...]:
     """Return (era, code) and, when there is one, the province of the other era that is the same place.
 
     The other era's province is the counterpart that leads back to `code`: 63-era
@@ -199,4 +201,4 @@ def same_place(code: str, era: str, path: Path = PROVINCES_CSV) -> list[tuple[st
     there = counterpart(code, era, other, path)
     if there is not None and counterpart(there, other, era, path) == str(code):
         keys.append((other, there))
-    return keys
+    return tuple(keys)

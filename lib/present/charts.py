@@ -359,7 +359,7 @@ def _province_lines(
                 go.Scatter(
                     x=numbers(gapped["year"]), y=numbers(gapped[column]), mode="lines+markers", name=name,
                     line={"color": PEER_COLORS[index % len(PEER_COLORS)], "width": 1.5},
-                    marker={"size": 5, "symbol": "circle" if era == "63" else "square"}, opacity=0.85,
+                    marker={"size": 5, "symbol": "circle" if era == eras.ERA_63 else "square"}, opacity=0.85,
                     legendgroup=f"peer-{code}-{era}",
                     customdata=numbers(gapped[customdata]),
                     hovertemplate=f"{name}: {hover}<extra></extra>",
@@ -376,7 +376,7 @@ def _province_lines(
             go.Scatter(
                 x=numbers(gapped["year"]), y=numbers(gapped[column]), mode="lines+markers", name=own_label,
                 line={"color": PROVINCE_COLOR, "width": 3.5},
-                marker={"size": 8, "symbol": "square" if era == "34" else "circle"},
+                marker={"size": 8, "symbol": "square" if era == eras.ERA_34 else "circle"},
                 customdata=numbers(gapped[customdata]),
                 hovertemplate=f"<b>{own_label}</b>: {hover}<extra></extra>",
             )

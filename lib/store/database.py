@@ -116,9 +116,13 @@ CREATE TABLE IF NOT EXISTS upload_structure (
 """
 
 VIEWS = """
--- The province era of a year ('63' up to 2024, '34' from 2025), from the `eras` table.
+-- The province era of a year ('63' up to 2024, '34' from 2025), from the `eras` table that
+-- `_write_eras` fills from `lib.domain.eras` with bound values.  The sub-queries are uncorrelated:
+-- DuckDB computes each once per query, not once per row.
 CREATE OR REPLACE MACRO era_of_year(y) AS
-    (SELECT e.era FROM eras e WHERE y >= coalesce(e.first_year, y) AND y <= coalesce(e.last_year, y));
+    CASE WHEN y >= (SELECT first_year FROM eras WHERE last_year IS NULL)
+         THEN (SELECT era FROM eras WHERE last_year IS NULL)
+         ELSE (SELECT era FROM eras WHERE first_year IS NULL) END;
 
 CREATE OR REPLACE VIEW task_subdimensions AS
     SELECT t.task_id, trim(k.key) AS key
@@ -263,7 +267,8 @@ def ensure_built(con: duckdb.DuckDBPyConnection) -> None:
             )
             cur.execute("INSERT INTO meta VALUES ('scores_seeded', ?)", [file_digest(paths.SCORES_CSV)])
         cur.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
-        _write_province_facts(cur)
+        _write_eras(cur)
+        _write_province_places(cur)
         cur.execute(VIEWS)
         cur.execute("COMMIT")
     except Exception:
@@ -273,16 +278,20 @@ def ensure_built(con: duckdb.DuckDBPyConnection) -> None:
         cur.close()
 
 
-def _write_province_facts(cur: duckdb.DuckDBPyConnection) -> None:
-    """(Re)write the era spans (`eras.SPANS`) and the places that continue across the change of units.
+def _write_eras(cur: duckdb.DuckDBPyConnection) -> None:
+    """(Re)write the `eras` table (era, first year, last year) from `lib.domain.eras.SPANS`."""
+    cur.execute("CREATE OR REPLACE TABLE eras (era VARCHAR PRIMARY KEY, first_year INTEGER, last_year INTEGER)")
+    cur.executemany("INSERT INTO eras VALUES (?, ?, ?)", [list(span) for span in eras.SPANS])
+
+
+def _write_province_places(cur: duckdb.DuckDBPyConnection) -> None:
+    """(Re)write the places that continue across the change of units.
 
     `province_places` holds, for every (era, code) of the registry, itself and the
     province of the other era that is the same place (`provinces.same_place`): a
     plan of 63-era Gia Lai (64) belongs to 34-era Gia Lai (52) too, a plan of
     63-era Bình Định (52) does not, although Bình Định merged into it.
     """
-    cur.execute("CREATE OR REPLACE TABLE eras (era VARCHAR PRIMARY KEY, first_year INTEGER, last_year INTEGER)")
-    cur.executemany("INSERT INTO eras VALUES (?, ?, ?)", [list(span) for span in eras.SPANS])
     cur.execute(
         "CREATE OR REPLACE TABLE province_places "
         "(era VARCHAR, code VARCHAR, place_era VARCHAR, place_code VARCHAR)"

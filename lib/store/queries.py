@@ -5,6 +5,8 @@ values, runs on its own cursor with bound parameters, and returns a DataFrame
 
 from __future__ import annotations
 
+import functools
+
 import duckdb
 import pandas as pd
 
@@ -87,11 +89,25 @@ def total_score(con: duckdb.DuckDBPyConnection, province_code: str, year: int) -
 
 _PLAN_TASKS_CTE = """
     plan_tasks AS (
-        SELECT t.* FROM keyed_tasks t
-        JOIN province_places pp ON pp.place_era = t.province_era AND pp.place_code = t.province_code
-        WHERE pp.era = ? AND pp.code = ?
+        SELECT t.* FROM tasks t
+        WHERE (t.province = ? AND era_of_year(t.plan_year) = ?) OR (t.province = ? AND era_of_year(t.plan_year) = ?)
     )
 """
+
+
+@functools.lru_cache(maxsize=256)
+def _plan_keys(province_code: str, era: str) -> tuple[object, ...]:
+    """Bound values for `_PLAN_TASKS_CTE`: the plans of (era, code) and of the same place in the other era.
+
+    A plan names its province; its era is the era of its plan year, so (name, era) is the
+    plan's (era, code) read through the registry.  A second place that does not exist is
+    bound as NULL and matches nothing.
+    """
+    places = provinces.same_place(province_code, era)
+    values: list[object] = []
+    for place_era, place_code in [*places, (None, None)][:2]:
+        values += [provinces.province_name(place_code, place_era) if place_era else None, place_era]
+    return tuple(values)
 
 
 def plan_summary(con: duckdb.DuckDBPyConnection, province_code: str, era: str) -> pd.DataFrame:
@@ -113,7 +129,7 @@ def plan_summary(con: duckdb.DuckDBPyConnection, province_code: str, era: str) -
                    AS plan_years
         FROM plan_tasks
         """,
-        [era, province_code],
+        [*_plan_keys(province_code, era)],
     )
 
 
@@ -199,7 +215,7 @@ def dimension_profile(con: duckdb.DuckDBPyConnection, province_code: str, year: 
         LEFT JOIN plan ON plan.dimension = d.dimension
         ORDER BY d.dimension
         """,
-        [eras.era_of_year(year), province_code, year, year - 1, year, year, province_code, year - 1,
+        [*_plan_keys(province_code, eras.era_of_year(year)), year, year - 1, year, year, province_code, year - 1,
          previous_code(province_code, year)],
     )
     return _with_quartile_and_change(frame, year)
@@ -263,8 +279,8 @@ def subdimension_profile(con: duckdb.DuckDBPyConnection, province_code: str, yea
         WHERE st.year = ? AND st.subdimension IS NOT NULL
         ORDER BY st.dimension, st.subdimension
         """,
-        [eras.era_of_year(year), province_code, year, year - 1, province_code, previous_code(province_code, year),
-         year],
+        [*_plan_keys(province_code, eras.era_of_year(year)), year, year - 1, province_code,
+         previous_code(province_code, year), year],
     )
     return _with_quartile_and_change(frame, year)
 
@@ -313,7 +329,7 @@ def tasks_for(
                OR t.task_id IN (SELECT task_id FROM task_subdimensions WHERE key = ?))
         ORDER BY t.source_line
         """,
-        [era, province_code, dimension, key, key],
+        [*_plan_keys(province_code, era), dimension, key, key],
     )
 
 
@@ -335,7 +351,7 @@ def agency_load(con: duckdb.DuckDBPyConnection, province_code: str, era: str) ->
         GROUP BY a.agency
         ORDER BY led DESC, implemented DESC, a.agency
         """,
-        [era, province_code],
+        [*_plan_keys(province_code, era)],
     )
 
 
@@ -355,7 +371,7 @@ def agency_dimension_matrix(
         GROUP BY a.agency, t.dimension
         ORDER BY a.agency, t.dimension
         """,
-        [era, province_code, role, role],
+        [*_plan_keys(province_code, era), role, role],
     )
 
 
@@ -408,7 +424,7 @@ def tasks_missing_agency(con: duckdb.DuckDBPyConnection, province_code: str, era
         WHERE coalesce(trim(lead_agency), '') = '' OR coalesce(trim(implementing_agencies), '') = ''
         ORDER BY source_line
         """,
-        [era, province_code],
+        [*_plan_keys(province_code, era)],
     )
 
 
@@ -429,7 +445,7 @@ def agency_tasks(con: duckdb.DuckDBPyConnection, province_code: str, era: str, a
         GROUP BY t.task_id, t.dimension, t.plan_section, t.source_line
         ORDER BY t.source_line
         """,
-        [era, province_code, agency],
+        [*_plan_keys(province_code, era), agency],
     )
 
 
@@ -567,7 +583,7 @@ def tasks_with_scores(con: duckdb.DuckDBPyConnection, province_code: str, era: s
         LEFT JOIN latest l ON l.task_id = t.task_id
         ORDER BY t.plan_year, t.source_line, t.task_id
         """,
-        [era, province_code, lang],
+        [*_plan_keys(province_code, era), lang],
     )
     frame["search_text"] = [
         fold(" ".join(value for value in row if isinstance(value, str)))
