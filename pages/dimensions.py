@@ -23,7 +23,7 @@ selection = sidebar.sidebar_selection()
 lang, code, year = selection.lang, selection.province_code, selection.year
 province = formatting.markdown_safe(selection.province_name)
 
-plan = cache.query(queries.plan_summary, code).iloc[0]
+plan = cache.query(queries.plan_summary, code, selection.era).iloc[0]
 dimensions = cache.query(queries.dimension_profile, code, year)
 subdimensions = cache.query(queries.subdimension_profile, code, year)
 has_plan = int(plan["tasks"]) > 0
@@ -79,20 +79,22 @@ pick = st.selectbox(
 )
 if pick:
     details = views.pick_details(pick, subdimensions, lang)
-    tasks = cache.query(queries.tasks_for, code, details["dimension"], details["key"])
+    tasks = cache.query(queries.tasks_for, code, selection.era, details["dimension"], details["key"])
     history = cache.query(queries.score_history, code, details["dimension"], details["key"], selection.era)
     name = formatting.markdown_safe(details["name"])
-    tasks_col, history_col = st.columns([3, 2])
-    with tasks_col:
-        if tasks.empty:
-            st.info(i18n.t("wl_no_tasks_of", lang, name=name))
-        else:
-            st.subheader(i18n.t("wl_tasks_of", lang, name=name, n=len(tasks)))
-            st.dataframe(
-                tables.tasks_table(tasks, lang, with_coverage=details["key"] is not None),
-                hide_index=True,
-                width="stretch",
-            )
+    # Without any plan the page has said so once, above: no "no task for …" per dimension.
+    tasks_col, history_col = st.columns([3, 2]) if has_plan else (None, st.container())
+    if tasks_col is not None:
+        with tasks_col:
+            if tasks.empty:
+                st.info(i18n.t("wl_no_tasks_of", lang, name=name))
+            else:
+                st.subheader(i18n.t("wl_tasks_of", lang, name=name, n=len(tasks)))
+                st.dataframe(
+                    tables.tasks_table(tasks, lang, with_coverage=details["key"] is not None),
+                    hide_index=True,
+                    width="stretch",
+                )
     with history_col:
         st.plotly_chart(
             cache.figure(

@@ -12,7 +12,7 @@ selection = sidebar.sidebar_selection()
 lang, code, year = selection.lang, selection.province_code, selection.year
 province = formatting.markdown_safe(selection.province_name)
 
-plan = cache.query(queries.plan_summary, code).iloc[0]
+plan = cache.query(queries.plan_summary, code, selection.era).iloc[0]
 total = cache.query(queries.total_with_change, code, year)
 profile = cache.query(queries.dimension_profile, code, year)
 has_plan = int(plan["tasks"]) > 0

@@ -8,7 +8,7 @@ with no base layers, so it needs no internet access.
 
 import streamlit as st
 
-from lib.domain import i18n, papi, paths
+from lib.domain import eras, i18n, papi, paths
 from lib.present import charts, formatting, maps, tables, views
 from lib.store import queries
 from lib.ui import cache, sidebar
@@ -75,7 +75,7 @@ table_columns = {
 table = tables.ranking_table(ranking, lang)
 codes_in_table = list(table["province_code"])
 
-if year >= 2025:
+if selection.era == eras.ERA_34:  # no boundary file exists for the 34 units
     st.warning(t("pv_map_34"))
     st.subheader(title)
     st.dataframe(

@@ -75,10 +75,10 @@ def test_weak_subdimensions_without_tasks_2019(con: duckdb.DuckDBPyConnection) -
 
 
 def test_agency_figures(con: duckdb.DuckDBPyConnection) -> None:
-    load = queries.agency_load(con, DAK_LAK)
+    load = queries.agency_load(con, DAK_LAK, "63")
     fig = charts.agency_load_figure(load, "en")
     assert _title(fig) == "Thanh tra tỉnh leads the most tasks (12); UBND cấp huyện implements the most (64)"
-    matrix = queries.agency_dimension_matrix(con, DAK_LAK, "any")
+    matrix = queries.agency_dimension_matrix(con, DAK_LAK, "63", "any")
     heat = charts.agency_dimension_figure(matrix, list(load["agency"]), "en")
     assert _title(heat) == "Heaviest pair: UBND cấp huyện – Transparency in Local Decision-making (19 tasks)"
     wide = tables.matrix_table(matrix, list(load["agency"]), "en")
@@ -110,19 +110,19 @@ def test_total_metrics_texts(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def test_number_formats(con: duckdb.DuckDBPyConnection) -> None:
-    row = queries.lead_concentration(con, DAK_LAK)
+    row = queries.lead_concentration(con, DAK_LAK, "63")
     texts = views.concentration_texts(row, "vi")
     assert texts["top_share"] == "38%" and texts["effective"] == "11,8"
 
 
 def test_margins_reserved_for_the_longest_agency_name(con: duckdb.DuckDBPyConnection) -> None:
     """The agency chart starts wide enough for its longest (wrapped) name, so Plotly draws it once."""
-    load = queries.agency_load(con, DAK_LAK)
+    load = queries.agency_load(con, DAK_LAK, "63")
     fig = charts.agency_load_figure(load, "vi")
     longest = max(len(line) for label in fig.layout.yaxis.categoryarray for line in label.split("<br>"))
     assert longest == 34  # names are wrapped at 34 characters
     assert fig.layout.margin.l >= longest * 13 * charts.CHAR_EM
-    matrix = queries.agency_dimension_matrix(con, DAK_LAK, "any")
+    matrix = queries.agency_dimension_matrix(con, DAK_LAK, "63", "any")
     heat = charts.agency_dimension_figure(matrix, list(load["agency"]), "vi")
     assert heat.layout.margin.l == fig.layout.margin.l
     # The dimension names stand vertically under the heatmap; its cells print their counts, no colour bar.

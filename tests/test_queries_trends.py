@@ -99,12 +99,12 @@ def test_province_ranking_absent_dimension_is_empty(session_store: duckdb.DuckDB
 
 
 def test_tasks_with_scores(session_store: duckdb.DuckDBPyConnection) -> None:
-    tasks = queries.tasks_with_scores(session_store, "66", "en")
+    tasks = queries.tasks_with_scores(session_store, "66", "63", "en")
     assert len(tasks) == facts.PLAN_TASKS
-    assert queries.tasks_with_scores(session_store, "01", "en").empty  # Hà Nội has no plan
+    assert queries.tasks_with_scores(session_store, "01", "63", "en").empty  # Hà Nội has no plan
     assert tasks["task_id"].is_unique
     first = tasks.iloc[0]
     assert first["task_id"] == "DLK-2020-I.1-01"
     assert first["dimension_name"] == "Participation at Local Levels"
-    vi = queries.tasks_with_scores(session_store, "66", "vi")
+    vi = queries.tasks_with_scores(session_store, "66", "63", "vi")
     assert vi.iloc[0]["dimension_name"] == "Tham gia của người dân ở cấp cơ sở"

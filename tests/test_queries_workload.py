@@ -26,7 +26,7 @@ def con(tmp_path_factory: pytest.TempPathFactory) -> Iterator[duckdb.DuckDBPyCon
 
 
 def test_plan_summary_of_dak_lak(con: duckdb.DuckDBPyConnection) -> None:
-    plan = queries.plan_summary(con, DAK_LAK).iloc[0]
+    plan = queries.plan_summary(con, DAK_LAK, "63").iloc[0]
     assert int(plan["tasks"]) == facts.PLAN_TASKS
     assert int(plan["agencies"]) == 28
     assert int(plan["no_lead"]) == 8
@@ -35,10 +35,10 @@ def test_plan_summary_of_dak_lak(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def test_province_without_plan_has_zero_tasks(con: duckdb.DuckDBPyConnection) -> None:
-    plan = queries.plan_summary(con, HA_NOI).iloc[0]
+    plan = queries.plan_summary(con, HA_NOI, "63").iloc[0]
     assert int(plan["tasks"]) == 0
-    assert queries.agency_load(con, HA_NOI).empty
-    assert queries.lead_concentration(con, HA_NOI).empty
+    assert queries.agency_load(con, HA_NOI, "63").empty
+    assert queries.lead_concentration(con, HA_NOI, "63").empty
     assert (queries.dimension_profile(con, HA_NOI, 2024)["tasks"] == 0).all()
 
 
@@ -90,10 +90,10 @@ def test_subdimension_profile_counts_direct_and_whole_dimension_tasks(con: duckd
 
 
 def test_tasks_for_dimension_and_subdimension(con: duckdb.DuckDBPyConnection) -> None:
-    assert len(queries.tasks_for(con, DAK_LAK, 2, None)) == 20
-    land = queries.tasks_for(con, DAK_LAK, 2, "land_use_plans")
+    assert len(queries.tasks_for(con, DAK_LAK, "63", 2, None)) == 20
+    land = queries.tasks_for(con, DAK_LAK, "63", 2, "land_use_plans")
     assert len(land) == 7 and set(land["coverage"]) == {"direct"}
-    certification = queries.tasks_for(con, DAK_LAK, 5, "certification_procedures")
+    certification = queries.tasks_for(con, DAK_LAK, "63", 5, "certification_procedures")
     assert len(certification) == 4 and set(certification["coverage"]) == {"whole"}
 
 
@@ -106,21 +106,21 @@ def test_score_history_marks_segments(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def test_agency_load_and_the_agency_that_leads_most(con: duckdb.DuckDBPyConnection) -> None:
-    load = queries.agency_load(con, DAK_LAK)
+    load = queries.agency_load(con, DAK_LAK, "63")
     assert len(load) == 28
     top = load.iloc[0]
     assert (top["agency"], int(top["led"]), int(top["implemented"])) == ("Thanh tra tỉnh", 12, 1)
     most_implementing = load.sort_values("implemented", ascending=False).iloc[0]
     assert (most_implementing["agency"], int(most_implementing["implemented"])) == ("UBND cấp huyện", 64)
-    tasks = queries.agency_tasks(con, DAK_LAK, "Thanh tra tỉnh")
+    tasks = queries.agency_tasks(con, DAK_LAK, "63", "Thanh tra tỉnh")
     assert len(tasks) == 13
     assert (tasks["role"] == "lead").sum() == 12
 
 
 def test_agency_dimension_matrix(con: duckdb.DuckDBPyConnection) -> None:
-    matrix = queries.agency_dimension_matrix(con, DAK_LAK, "any").set_index(["agency", "dimension"])["tasks"]
+    matrix = queries.agency_dimension_matrix(con, DAK_LAK, "63", "any").set_index(["agency", "dimension"])["tasks"]
     assert int(matrix.loc[("UBND cấp huyện", 2)]) == 19
-    lead = queries.agency_dimension_matrix(con, DAK_LAK, "lead")
+    lead = queries.agency_dimension_matrix(con, DAK_LAK, "63", "lead")
     assert int(lead["tasks"].sum()) == 78  # lead assignments; one task has two lead agencies
 
 
@@ -141,7 +141,7 @@ def _gini_by_hand() -> float:
 
 
 def test_lead_concentration(con: duckdb.DuckDBPyConnection) -> None:
-    row = queries.lead_concentration(con, DAK_LAK).iloc[0]
+    row = queries.lead_concentration(con, DAK_LAK, "63").iloc[0]
     assert int(row["lead_assignments"]) == 78
     assert int(row["lead_agencies"]) == 19
     assert row["top_agencies"] == "Thanh tra tỉnh; Sở Nội vụ; UBND cấp huyện"
@@ -152,6 +152,6 @@ def test_lead_concentration(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def test_tasks_missing_an_agency(con: duckdb.DuckDBPyConnection) -> None:
-    missing = queries.tasks_missing_agency(con, DAK_LAK)
+    missing = queries.tasks_missing_agency(con, DAK_LAK, "63")
     assert len(missing) == 11
     assert missing["missing"].value_counts().to_dict() == {"lead": 5, "implementing": 3, "both": 3}

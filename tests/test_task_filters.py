@@ -14,7 +14,7 @@ from tests import facts
 
 @pytest.fixture(scope="module")
 def tasks(session_store: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    return queries.tasks_with_scores(session_store, "66", "vi")
+    return queries.tasks_with_scores(session_store, "66", "63", "vi")
 
 
 def test_search_ignores_diacritics_and_case(tasks: pd.DataFrame) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from lib.build.provinces import build_registry
+from lib.domain.eras import ERA_63
 from lib.domain.paths import GEOJSON_63, SOURCES_DIR
 from lib.domain.text import nfc
 
@@ -222,7 +223,7 @@ def build_geojson(decimals: int = DECIMALS, tolerance: float = TOLERANCE) -> dic
     """
     topology = json.loads(TOPOJSON_63.read_text(encoding="utf-8"))
     registry = build_registry()
-    era63 = registry[registry["era"] == "63"]
+    era63 = registry[registry["era"] == ERA_63]
     names = dict(zip(era63["name_vi"], era63["code"], strict=True))
     name_of = dict(zip(era63["code"], era63["name_vi"], strict=True))
 

@@ -11,12 +11,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from lib.domain.eras import ERA_34, ERA_63
 from lib.domain.paths import PROVINCES_CSV, SOURCES_DIR
 from lib.domain.provinces import (
     ALIAS_SEP,
     COLUMNS,
-    ERA_34,
-    ERA_63,
     load_registry,
     lookup_code,
     name_index,

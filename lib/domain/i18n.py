@@ -78,6 +78,12 @@ LABELS.update(
             "Không so sánh với {prev}: năm 2018 PAPI đổi sang bộ chỉ số 8 nội dung.",
             "Not compared with {prev}: in 2018 PAPI moved to its 8-dimension index.",
         ),
+        "wl_not_comparable_units": (
+            "Không so sánh với {prev}: từ 1/7/2025 các tỉnh được sáp nhập thành 34 đơn vị mới, "
+            "điểm năm {year} là của đơn vị mới.",
+            "Not compared with {prev}: from 1 July 2025 the provinces merged into 34 new units; "
+            "the {year} score is the new unit's.",
+        ),
         "wl_no_prev": ("Không có tổng điểm năm {prev} để so sánh.", "No {prev} total to compare with."),
         "wl_table_view": ("Bảng số liệu của biểu đồ", "Table view of the chart"),
         "wl_absent_dims": (
@@ -613,6 +619,10 @@ LABELS.update(
             "{year} uses the 63 former provinces: {unit} → {province}.",
         ),
         "era_and": (" và ", " and "),
+        "year_not_available": (
+            "Chưa có điểm PAPI năm {asked}; đang hiển thị năm {shown}.",
+            "There are no PAPI scores for {asked}; showing {shown} instead.",
+        ),
         "era_until_2024": ("{name} (đến 2024)", "{name} (to 2024)"),
         "era_from_2025": ("{name} (từ 2025)", "{name} (from 2025)"),
         "tr_unit_change": (

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lib.domain import eras
+
 FIRST_YEAR = 2011
 LAST_KNOWN_YEAR = 2024
 
@@ -224,26 +226,25 @@ _ERAS: list[tuple[int, _Era]] = [
 # (papi.org.vn advises against comparing with earlier years); 2019: E-Governance
 # gains E-Responsiveness; 2021: construction permits dropped from dimension 5.
 # 2025: the 34 provincial units from 1 July 2025 replace the 63 provinces
-# (UNIT_BREAK); a unit's score is never joined to its former provinces'.
-UNIT_BREAK = 2025
+# (`eras.FIRST_34_YEAR`); a unit's score is never joined to its former provinces'.
 BREAKS: dict[int, tuple[int, ...]] = {
-    1: (2016, 2018, UNIT_BREAK),
-    2: (2018, UNIT_BREAK),
-    3: (2016, 2018, UNIT_BREAK),
-    4: (2018, UNIT_BREAK),
-    5: (2016, 2018, 2021, UNIT_BREAK),
-    6: (2018, UNIT_BREAK),
-    7: (UNIT_BREAK,),
-    8: (2019, UNIT_BREAK),
+    1: (2016, 2018, eras.FIRST_34_YEAR),
+    2: (2018, eras.FIRST_34_YEAR),
+    3: (2016, 2018, eras.FIRST_34_YEAR),
+    4: (2018, eras.FIRST_34_YEAR),
+    5: (2016, 2018, 2021, eras.FIRST_34_YEAR),
+    6: (2018, eras.FIRST_34_YEAR),
+    7: (eras.FIRST_34_YEAR,),
+    8: (2019, eras.FIRST_34_YEAR),
 }
-TOTAL_BREAKS: tuple[int, ...] = (2018, UNIT_BREAK)
+TOTAL_BREAKS: tuple[int, ...] = (2018, eras.FIRST_34_YEAR)
 
 BREAK_REASONS_VI: dict[int, str] = {
     2016: "2016: PAPI điều chỉnh cách tính nội dung 1, 3 và 5.",
     2018: "2018: PAPI áp dụng bộ chỉ số mới gồm 8 nội dung (thang 8–80); không so sánh với các năm trước.",
     2019: "2019: Quản trị điện tử thêm nội dung thành phần 'Phúc đáp qua cổng thông tin điện tử'.",
     2021: "2021: bỏ nội dung 'Thủ tục xin cấp phép xây dựng' khỏi Thủ tục hành chính công.",
-    UNIT_BREAK: "2025: 34 đơn vị hành chính cấp tỉnh mới sau sáp nhập (từ 1/7/2025); "
+    eras.FIRST_34_YEAR: "2025: 34 đơn vị hành chính cấp tỉnh mới sau sáp nhập (từ 1/7/2025); "
     "không nối với số liệu của 63 tỉnh cũ.",
 }
 BREAK_REASONS_EN: dict[int, str] = {
@@ -251,7 +252,7 @@ BREAK_REASONS_EN: dict[int, str] = {
     2018: "2018: new 8-dimension structure (scale 8–80); PAPI advises against comparison with earlier years.",
     2019: "2019: E-Governance adds the 'E-Responsiveness' sub-dimension.",
     2021: "2021: 'Construction Permits' dropped from Public Administrative Procedures.",
-    UNIT_BREAK: "2025: 34 new provincial units after the mergers (from 1 July 2025); "
+    eras.FIRST_34_YEAR: "2025: 34 new provincial units after the mergers (from 1 July 2025); "
     "not joined to the scores of the 63 former provinces.",
 }
 

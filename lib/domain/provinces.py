@@ -25,12 +25,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from lib.domain import eras
 from lib.domain.paths import PROVINCES_CSV
 from lib.domain.text import compact_key, fold
-
-ERA_63 = "63"
-ERA_34 = "34"
-ERAS: tuple[str, ...] = (ERA_63, ERA_34)
 
 COLUMNS: tuple[str, ...] = ("era", "code", "name_vi", "name_en", "papi_code", "merged_into", "aliases")
 
@@ -89,15 +86,8 @@ def _cached_index(era: str, path: Path) -> dict[str, str]:
     return name_index(load_registry(path), era)
 
 
-def _check_era(era: str) -> str:
-    """Return `era` as a string, raising ValueError if it is not "63" or "34"."""
-    era = str(era)
-    if era not in ERAS:
-        raise ValueError(f"era must be one of {ERAS}, got {era!r}")
-    return era
 
-
-def match_province(text: str | int, era: str = ERA_63, path: Path = PROVINCES_CSV) -> str | None:
+def match_province(text: str | int, era: str = eras.ERA_63, path: Path = PROVINCES_CSV) -> str | None:
     """Return the 2-digit GSO code of the province named by `text` in `era`, or None.
 
     Accepts Vietnamese names with or without diacritics (NFC or NFD, either tone
@@ -107,7 +97,7 @@ def match_province(text: str | int, era: str = ERA_63, path: Path = PROVINCES_CS
     in era "63", PAPI codes ("P42").  Names of the other era return None: a
     63-era name such as "Bình Dương" is not a 34-era unit.
     """
-    era = _check_era(era)
+    era = eras.check(era)
     frame = load_registry(path)
     codes = set(frame.loc[frame["era"] == era, "code"])
     raw = str(text).strip()
@@ -118,7 +108,7 @@ def match_province(text: str | int, era: str = ERA_63, path: Path = PROVINCES_CS
         return code if code in codes else None
     papi = PAPI_CODE_PATTERN.match(raw.lower())
     if papi:
-        if era != ERA_63:
+        if era != eras.ERA_63:
             return None
         wanted = f"P{int(papi.group(1)):02d}"
         hits = frame.loc[(frame["era"] == era) & (frame["papi_code"] == wanted), "code"]
@@ -126,13 +116,13 @@ def match_province(text: str | int, era: str = ERA_63, path: Path = PROVINCES_CS
     return lookup_code(_cached_index(era, path), raw)
 
 
-def suggest_province(text: str, era: str = ERA_63, n: int = 3, path: Path = PROVINCES_CSV) -> list[str]:
+def suggest_province(text: str, era: str = eras.ERA_63, n: int = 3, path: Path = PROVINCES_CSV) -> list[str]:
     """Return up to `n` official names (name_vi) of `era` closest to `text`, best first.
 
     Used in error messages for names `match_province` cannot resolve; compares
     the diacritic-free keys, so "Dak Lac" suggests "Đắk Lắk".
     """
-    era = _check_era(era)
+    era = eras.check(era)
     frame = load_registry(path)
     rows = frame[frame["era"] == era]
     names = dict(zip(rows["code"], rows["name_vi"], strict=True))
@@ -148,9 +138,9 @@ def suggest_province(text: str, era: str = ERA_63, n: int = 3, path: Path = PROV
     return suggestions
 
 
-def province_name(code: str, era: str = ERA_63, path: Path = PROVINCES_CSV) -> str | None:
+def province_name(code: str, era: str = eras.ERA_63, path: Path = PROVINCES_CSV) -> str | None:
     """Return the Vietnamese name of (era, code), or None if there is no such unit."""
-    era = _check_era(era)
+    era = eras.check(era)
     frame = load_registry(path)
     hits = frame.loc[(frame["era"] == era) & (frame["code"] == str(code).zfill(2)), "name_vi"]
     return str(hits.iloc[0]) if len(hits) else None
@@ -158,25 +148,17 @@ def province_name(code: str, era: str = ERA_63, path: Path = PROVINCES_CSV) -> s
 
 # --- crossing the 2025 change of units (63 provinces -> 34 units from 1 July 2025) ---
 
-ERA_34_FROM = 2025
-
-
-def era_of_year(year: int) -> str:
-    """Return the era whose province list a year's scores use: "63" up to 2024, "34" from 2025."""
-    return ERA_34 if int(year) >= ERA_34_FROM else ERA_63
-
-
 def successor(code: str, path: Path = PROVINCES_CSV) -> str | None:
     """Return the 34-era unit a 63-era province merged into, or None for an unknown code."""
     frame = load_registry(path)
-    hits = frame.loc[(frame["era"] == ERA_63) & (frame["code"] == str(code)), "merged_into"]
+    hits = frame.loc[(frame["era"] == eras.ERA_63) & (frame["code"] == str(code)), "merged_into"]
     return str(hits.iloc[0]) if len(hits) and hits.iloc[0] else None
 
 
 def formers(code: str, path: Path = PROVINCES_CSV) -> list[str]:
     """Return the 63-era codes of the former provinces that formed the 34-era unit `code`, by code."""
     frame = load_registry(path)
-    return sorted(frame.loc[(frame["era"] == ERA_63) & (frame["merged_into"] == str(code)), "code"])
+    return sorted(frame.loc[(frame["era"] == eras.ERA_63) & (frame["merged_into"] == str(code)), "code"])
 
 
 def predecessor(code: str, path: Path = PROVINCES_CSV) -> str | None:
@@ -189,16 +171,34 @@ def predecessor(code: str, path: Path = PROVINCES_CSV) -> str | None:
     former = formers(code, path)
     if not former:
         return None
-    name = province_name(code, ERA_34, path)
-    same_name = [c for c in former if province_name(c, ERA_63, path) == name]
+    name = province_name(code, eras.ERA_34, path)
+    same_name = [c for c in former if province_name(c, eras.ERA_63, path) == name]
     if same_name:
         return same_name[0]
     return str(code) if str(code) in former else former[0]
 
 
+@lru_cache(maxsize=512)
 def counterpart(code: str, from_era: str, to_era: str, path: Path = PROVINCES_CSV) -> str | None:
     """Return the province of `to_era` that continues `code` of `from_era` (None if there is none)."""
-    from_era, to_era = _check_era(from_era), _check_era(to_era)
+    from_era, to_era = eras.check(from_era), eras.check(to_era)
     if from_era == to_era:
         return str(code)
-    return successor(code, path) if from_era == ERA_63 else predecessor(code, path)
+    return successor(code, path) if from_era == eras.ERA_63 else predecessor(code, path)
+
+
+@lru_cache(maxsize=256)
+def same_place(code: str, era: str, path: Path = PROVINCES_CSV) -> tuple[tuple[str, str], ...]:
+    """Return (era, code) and, when there is one, the province of the other era that is the same place.
+
+    The other era's province is the counterpart that leads back to `code`: 63-era
+    Gia Lai (64) and 34-era Gia Lai (52) are one place; 63-era Bình Định (52)
+    merged into 34-era Gia Lai but is not it (Gia Lai's counterpart is old Gia Lai).
+    """
+    era = eras.check(era)
+    keys = [(era, str(code))]
+    other = eras.other(era)
+    there = counterpart(code, era, other, path)
+    if there is not None and counterpart(there, other, era, path) == str(code):
+        keys.append((other, there))
+    return tuple(keys)

@@ -33,3 +33,30 @@ def compact_key(text: str) -> str:
     "Bà Rịa -Vũng Tàu", "Ba Ria - Vung Tau" and "BaRia-VungTau" share one key.
     """
     return re.sub(r"[^0-9a-z]", "", fold(text))
+
+
+# Vietnamese alphabetical order: letters a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y
+# (f, j, w, z after, for foreign names); a letter's tones come after the bare letter:
+# none, grave (huyền), hook (hỏi), tilde (ngã), acute (sắc), dot below (nặng).
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of the letter
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+
+def vietnamese_sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Return a key that sorts names in Vietnamese dictionary order.
+
+    Letters are compared first (Bắc before Bình, Đ after D and before E), tones
+    only between names whose letters are equal.  Characters outside the
+    alphabet (spaces, hyphens, digits) sort before letters, by code point.
+    """
+    letters: list[int] = []
+    tones: list[int] = []
+    for ch in unicodedata.normalize("NFC", text).lower():
+        parts = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", parts[0] + "".join(m for m in parts[1:] if m in _LETTER_MARKS))
+        tone = next((_TONES[m] for m in parts[1:] if m in _TONES), 0)
+        index = _ALPHABET.find(base)
+        letters.append(ord(base) if index < 0 and len(base) == 1 and not base.isalpha() else 1000 + max(index, 0))
+        tones.append(tone)
+    return tuple(letters), tuple(tones)

@@ -24,13 +24,12 @@ from typing import Any
 
 import pandas as pd
 
-from lib.domain import papi, provinces, spreadsheets
+from lib.domain import eras, papi, provinces, spreadsheets
 from lib.domain.paths import PROVINCES_CSV
 from lib.ingest import readers
 
 ERROR = "error"
 WARNING = "warning"
-ERA_34_FROM = 2025  # from 1 July 2025 Viet Nam has 34 provincial units
 SCALE_TOLERANCE = 0.005
 MAX_PROBLEMS = 500
 
@@ -265,11 +264,6 @@ class Validation:
         return [p.code for p in self.problems]
 
 
-def era_of_year(year: int) -> str:
-    """Return the province era of a PAPI year: "63" up to 2024, "34" from 2025."""
-    return provinces.ERA_34 if year >= ERA_34_FROM else provinces.ERA_63
-
-
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)$")
 
 
@@ -360,8 +354,7 @@ def _validate(data: bytes, file_name: str, year: int | None, registry_path: Path
             if y > papi.LAST_KNOWN_YEAR:
                 last = papi.LAST_KNOWN_YEAR
                 out.add("assumed_structure", value=str(y), last=last, dimensions=len(papi.dimensions(last)))
-    eras = {era_of_year(y) for y in good_years}
-    if len(eras) > 1:
+    if eras.spans_merger(sorted(good_years)):
         out.add("mixed_eras", value=", ".join(str(y) for y in sorted(good_years)))
         return
 
@@ -410,7 +403,7 @@ def _validate(data: bytes, file_name: str, year: int | None, registry_path: Path
             first_row, _ = seen[key]
             if (cell.sheet, cell.row) not in reported_duplicate_rows:
                 reported_duplicate_rows.add((cell.sheet, cell.row))
-                what = _province_label(registry, era_of_year(cell.year), code)
+                what = _province_label(registry, eras.era_of_year(cell.year), code)
                 sub = f"{cell.dimension}" if cell.subdimension is None else f"{cell.dimension}.{cell.subdimension}"
                 label = f"{what} {cell.year}" + ("" if read.layouts == ["official"] else f" ({sub})")
                 out.add("duplicate_row", cell.sheet, cell.row, "", label, first=first_row)
@@ -430,7 +423,7 @@ def _validate(data: bytes, file_name: str, year: int | None, registry_path: Path
     frame = readers.tidy_frame(rows)
     if not frame.empty:
         names = {(e, c): n for e, c, n in zip(registry["era"], registry["code"], registry["name_vi"], strict=True)}
-        frame["province"] = [names[(era_of_year(int(y)), c)] for y, c in zip(frame["year"], frame["province_code"],
+        frame["province"] = [names[(eras.era_of_year(int(y)), c)] for y, c in zip(frame["year"], frame["province_code"],
                                                                               strict=True)]
         frame["province"] = frame["province"].astype("string")
         _completeness(frame, registry, out)
@@ -446,7 +439,7 @@ def _province_label(registry: pd.DataFrame, era: str, code: str) -> str:
 
 def _resolve_province(cell: readers.ScoreCell, registry_path: Path, out: _Collector) -> str | None:
     """Return the GSO code of the row's province in its year's era, reporting what goes wrong."""
-    era = era_of_year(cell.year)
+    era = eras.era_of_year(cell.year)
     given = [(label, raw) for label, raw in cell.province if not readers.is_blank(raw)]
     if not given:
         out.add("missing_province", cell.sheet, cell.row, cell.province[0][0] if cell.province else "")
@@ -456,12 +449,12 @@ def _resolve_province(cell: readers.ScoreCell, registry_path: Path, out: _Collec
         text = readers._text(raw)
         code = provinces.match_province(text, era, registry_path)
         if code is None:
-            if era == provinces.ERA_34:
-                former = provinces.match_province(text, provinces.ERA_63, registry_path)
+            if era == eras.ERA_34:
+                former = provinces.match_province(text, eras.ERA_63, registry_path)
                 if former is not None and not text.strip().isdigit():
                     registry = provinces.load_registry(registry_path)
-                    row = registry[(registry["era"] == provinces.ERA_63) & (registry["code"] == former)].iloc[0]
-                    merged = provinces.province_name(row["merged_into"], provinces.ERA_34, registry_path) or ""
+                    row = registry[(registry["era"] == eras.ERA_63) & (registry["code"] == former)].iloc[0]
+                    merged = provinces.province_name(row["merged_into"], eras.ERA_34, registry_path) or ""
                     out.add("former_province", cell.sheet, cell.row, label, text, merged=merged, year=cell.year)
                     return None
             suggestions = [] if text.isdigit() else provinces.suggest_province(text, era, 1, registry_path)
@@ -516,7 +509,7 @@ def _completeness(frame: pd.DataFrame, registry: pd.DataFrame, out: _Collector) 
     """Warn about provinces absent from a year, and provinces lacking a dimension score."""
     for year, part in frame.groupby("year"):
         y = int(year)  # type: ignore[call-overload]
-        era = era_of_year(y)
+        era = eras.era_of_year(y)
         units = registry[registry["era"] == era]
         present = set(part["province_code"])
         missing = units[~units["code"].isin(present)]["name_vi"].tolist()

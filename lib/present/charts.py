@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from lib.domain import i18n, papi
+from lib.domain import eras, i18n, papi
 from lib.present import views
 from lib.present.formatting import (
     dimension_label,
@@ -319,15 +319,15 @@ def _era_parts(rows: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
     """
     if rows.empty:
         return []
-    eras = rows["era"] if "era" in rows else rows["year"].map(lambda y: "34" if int(y) >= papi.UNIT_BREAK else "63")
-    return [(era, rows[eras == era]) for era in ("63", "34") if (eras == era).any()]
+    of_row = rows["era"] if "era" in rows else rows["year"].map(eras.era_of_year)
+    return [(era, rows[of_row == era]) for era in eras.ERAS if (of_row == era).any()]
 
 
 def _part_name(name: str, era: str, crossing: bool, lang: str) -> str:
     """The legend/hover name of one era's part of a series; marked by period when the series crosses 2025."""
     if not crossing:
         return name
-    return i18n.t("era_until_2024" if era == "63" else "era_from_2025", lang, name=name)
+    return i18n.t("era_until_2024" if era == eras.ERA_63 else "era_from_2025", lang, name=name)
 
 
 def _province_lines(
@@ -359,7 +359,7 @@ def _province_lines(
                 go.Scatter(
                     x=numbers(gapped["year"]), y=numbers(gapped[column]), mode="lines+markers", name=name,
                     line={"color": PEER_COLORS[index % len(PEER_COLORS)], "width": 1.5},
-                    marker={"size": 5, "symbol": "circle" if era == "63" else "square"}, opacity=0.85,
+                    marker={"size": 5, "symbol": "circle" if era == eras.ERA_63 else "square"}, opacity=0.85,
                     legendgroup=f"peer-{code}-{era}",
                     customdata=numbers(gapped[customdata]),
                     hovertemplate=f"{name}: {hover}<extra></extra>",
@@ -376,7 +376,7 @@ def _province_lines(
             go.Scatter(
                 x=numbers(gapped["year"]), y=numbers(gapped[column]), mode="lines+markers", name=own_label,
                 line={"color": PROVINCE_COLOR, "width": 3.5},
-                marker={"size": 8, "symbol": "square" if era == "34" else "circle"},
+                marker={"size": 8, "symbol": "square" if era == eras.ERA_34 else "circle"},
                 customdata=numbers(gapped[customdata]),
                 hovertemplate=f"<b>{own_label}</b>: {hover}<extra></extra>",
             )

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from lib.domain import eras
+
 GEO_ATTRIBUTION = (
     "Ranh giới tỉnh: Open Development Mekong / Dept of Survey and Mapping, CC BY-SA 4.0 "
     "(qua phamductu/vietnamese-provincial-icons)"
@@ -32,5 +34,5 @@ def map_features(registry: pd.DataFrame) -> list[tuple[str, str]]:
     exactly those ids and names (tests/test_geo.py holds it to that), so the app
     reads the small registry instead of parsing the whole boundary file.
     """
-    units = registry[registry["era"] == "63"].sort_values("code")
+    units = registry[registry["era"] == eras.ERA_63].sort_values("code")
     return list(zip(units["code"].astype(str), units["name_vi"].astype(str), strict=True))

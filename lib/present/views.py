@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from lib.domain import i18n, papi
+from lib.domain import eras, i18n, papi
 from lib.present.formatting import dimension_title, markdown_safe, name_column, number, rank_text
 
 # --- trends and provinces ---
@@ -98,12 +98,12 @@ def unit_change_note(own: pd.DataFrame, lang: str) -> str:
 
     if own.empty or "era" not in own or own["era"].nunique() < 2:
         return ""
-    old = own[own["era"] == provinces.ERA_63]
-    new = own[own["era"] == provinces.ERA_34]
+    old = own[own["era"] == eras.ERA_63]
+    new = own[own["era"] == eras.ERA_34]
     unit_code = str(new["province_code"].iloc[0])
     first = provinces.predecessor(unit_code)
     ordered = sorted(provinces.formers(unit_code), key=lambda c: c != first)
-    names = [provinces.province_name(c, provinces.ERA_63) or c for c in ordered]
+    names = [provinces.province_name(c, eras.ERA_63) or c for c in ordered]
     formers = names[0] if len(names) == 1 else ", ".join(names[:-1]) + i18n.t("era_and", lang) + names[-1]
     return i18n.t(
         "tr_unit_change", lang, old=markdown_safe(old["province"].iloc[0]),
@@ -117,7 +117,8 @@ def unit_change_note(own: pd.DataFrame, lang: str) -> str:
 def total_metrics(total: pd.DataFrame, lang: str, year: int) -> dict[str, str | None]:
     """Texts of the total-score and rank metrics: values, deltas against the year before, help and note.
 
-    Deltas are None when the year before has no total or lies across the 2018 break (`note` says which).
+    Deltas are None when the year before has no total or lies across a break (`note` says which: the
+    2018 index change or the 2025 change of provincial units).
     """
     row = total.iloc[0]
     prev = year - 1
@@ -134,6 +135,8 @@ def total_metrics(total: pd.DataFrame, lang: str, year: int) -> dict[str, str | 
         texts["rank_delta"] = i18n.t("wl_rank_delta", lang, delta=int(row["prev_rank"]) - int(row["rank"]), prev=prev)
     elif pd.isna(row["prev_total"]):
         texts["note"] = i18n.t("wl_no_prev", lang, prev=prev)
+    elif eras.crosses(year, prev):
+        texts["note"] = i18n.t("wl_not_comparable_units", lang, prev=prev, year=year)
     else:
         texts["note"] = i18n.t("wl_not_comparable", lang, prev=prev)
     return texts

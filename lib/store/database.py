@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from lib.domain import paths
+from lib.domain import eras, paths, provinces
 
 SCHEMA_VERSION = 1
 
@@ -117,6 +117,14 @@ CREATE TABLE IF NOT EXISTS upload_structure (
 """
 
 VIEWS = """
+-- The province era of a year ('63' up to 2024, '34' from 2025), from the `eras` table that
+-- `_write_eras` fills from `lib.domain.eras` with bound values.  The sub-queries are uncorrelated:
+-- DuckDB computes each once per query, not once per row.
+CREATE OR REPLACE MACRO era_of_year(y) AS
+    CASE WHEN y >= (SELECT first_year FROM eras WHERE last_year IS NULL)
+         THEN (SELECT era FROM eras WHERE last_year IS NULL)
+         ELSE (SELECT era FROM eras WHERE first_year IS NULL) END;
+
 CREATE OR REPLACE VIEW task_subdimensions AS
     SELECT t.task_id, trim(k.key) AS key
     FROM tasks t, unnest(string_split(coalesce(t.papi_subdimensions, ''), ';')) AS k(key)
@@ -138,7 +146,7 @@ CREATE OR REPLACE VIEW dimension_scores AS
            rank() OVER (PARTITION BY s.year, s.dimension ORDER BY s.score DESC) AS rank,
            count(*) OVER (PARTITION BY s.year, s.dimension) AS ranked_provinces,
            median(s.score) OVER (PARTITION BY s.year, s.dimension) AS national_median,
-           CASE WHEN s.year >= 2025 THEN '34' ELSE '63' END AS era
+           era_of_year(s.year) AS era
     FROM scores s
     WHERE s.subdimension IS NULL;
 
@@ -149,7 +157,7 @@ CREATE OR REPLACE VIEW subdimension_scores AS
            rank() OVER (PARTITION BY s.year, st.key ORDER BY s.score DESC) AS rank,
            count(*) OVER (PARTITION BY s.year, st.key) AS ranked_provinces,
            median(s.score) OVER (PARTITION BY s.year, st.key) AS national_median,
-           CASE WHEN s.year >= 2025 THEN '34' ELSE '63' END AS era
+           era_of_year(s.year) AS era
     FROM scores s
     JOIN papi_structure st
       ON st.year = s.year AND st.dimension = s.dimension AND st.subdimension = s.subdimension;
@@ -169,27 +177,34 @@ CREATE OR REPLACE VIEW total_scores AS
            rank() OVER (PARTITION BY p.year ORDER BY p.total DESC) AS rank,
            count(*) OVER (PARTITION BY p.year) AS ranked_provinces,
            median(p.total) OVER (PARTITION BY p.year) AS national_median,
-           CASE WHEN p.year >= 2025 THEN '34' ELSE '63' END AS era
+           era_of_year(p.year) AS era
     FROM per_province p JOIN expected e ON e.year = p.year AND e.dimensions = p.dimensions;
 
--- Each task with its dimension's score for every year, in the plan's province.  From 2025
--- the province is the 34-era unit of the same name (a different, larger unit: see `era`);
--- a plan province that merged into another name has no scores from 2025.
+-- Each plan task with the province its plan belongs to, as (era, code): the era of the plan's
+-- year and the code that province's name has in that era's list (GSO reused codes from 2025).
+CREATE OR REPLACE VIEW keyed_tasks AS
+    SELECT t.*, era_of_year(t.plan_year) AS province_era, p.code AS province_code
+    FROM tasks t
+    LEFT JOIN provinces p ON p.era = era_of_year(t.plan_year) AND p.name_vi = t.province;
+
+-- Each task with its dimension's score for every year, in the plan's province and, across the
+-- change of units, in the province of the other era that is the same place (`province_places`).
 CREATE OR REPLACE VIEW task_dimension_scores AS
     SELECT t.task_id, t.province, t.plan_year, t.dimension, d.year, d.score, d.rank,
            d.ranked_provinces, d.national_median, d.era
-    FROM tasks t
-    JOIN provinces p ON p.name_vi = t.province
-    JOIN dimension_scores d ON d.province_code = p.code AND d.era = p.era AND d.dimension = t.dimension;
+    FROM keyed_tasks t
+    JOIN province_places pp ON pp.era = t.province_era AND pp.code = t.province_code
+    JOIN dimension_scores d
+      ON d.era = pp.place_era AND d.province_code = pp.place_code AND d.dimension = t.dimension;
 
--- Each task with the scores of the sub-dimensions it is mapped to, by year.
+-- Each task with the scores of the sub-dimensions it is mapped to, by year (same places as above).
 CREATE OR REPLACE VIEW task_subdimension_scores AS
     SELECT ts.task_id, t.province, ts.key, s.year, s.dimension, s.subdimension, s.score,
            s.rank, s.ranked_provinces, s.national_median, s.era
     FROM task_subdimensions ts
-    JOIN tasks t USING (task_id)
-    JOIN provinces p ON p.name_vi = t.province
-    JOIN subdimension_scores s ON s.key = ts.key AND s.province_code = p.code AND s.era = p.era;
+    JOIN keyed_tasks t USING (task_id)
+    JOIN province_places pp ON pp.era = t.province_era AND pp.code = t.province_code
+    JOIN subdimension_scores s ON s.key = ts.key AND s.era = pp.place_era AND s.province_code = pp.place_code;
 """
 
 
@@ -255,6 +270,8 @@ def ensure_built(con: duckdb.DuckDBPyConnection) -> None:
             )
             cur.execute("INSERT INTO meta VALUES ('scores_seeded', ?)", [file_digest(paths.SCORES_CSV)])
         cur.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        _write_eras(cur)
+        _write_province_places(cur)
         cur.execute(VIEWS)
         cur.execute("COMMIT")
     except Exception:
@@ -262,6 +279,33 @@ def ensure_built(con: duckdb.DuckDBPyConnection) -> None:
         raise
     finally:
         cur.close()
+
+
+def _write_eras(cur: duckdb.DuckDBPyConnection) -> None:
+    """(Re)write the `eras` table (era, first year, last year) from `lib.domain.eras.SPANS`."""
+    cur.execute("CREATE OR REPLACE TABLE eras (era VARCHAR PRIMARY KEY, first_year INTEGER, last_year INTEGER)")
+    cur.executemany("INSERT INTO eras VALUES (?, ?, ?)", [list(span) for span in eras.SPANS])
+
+
+def _write_province_places(cur: duckdb.DuckDBPyConnection) -> None:
+    """(Re)write the places that continue across the change of units.
+
+    `province_places` holds, for every (era, code) of the registry, itself and the
+    province of the other era that is the same place (`provinces.same_place`): a
+    plan of 63-era Gia Lai (64) belongs to 34-era Gia Lai (52) too, a plan of
+    63-era Bình Định (52) does not, although Bình Định merged into it.
+    """
+    cur.execute(
+        "CREATE OR REPLACE TABLE province_places "
+        "(era VARCHAR, code VARCHAR, place_era VARCHAR, place_code VARCHAR)"
+    )
+    registry = provinces.load_registry(paths.PROVINCES_CSV)
+    rows = [
+        [era, code, place_era, place_code]
+        for era, code in zip(registry["era"], registry["code"], strict=True)
+        for place_era, place_code in provinces.same_place(code, era, paths.PROVINCES_CSV)
+    ]
+    cur.executemany("INSERT INTO province_places VALUES (?, ?, ?, ?)", rows)
 
 
 # ---------------------------------------------------------------------------

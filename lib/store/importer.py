@@ -31,7 +31,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from lib.domain import i18n, papi, paths, spreadsheets
+from lib.domain import eras, i18n, papi, paths, spreadsheets
 from lib.ingest import readers, validate
 from lib.store import database
 
@@ -312,7 +312,7 @@ def template_frame(year: int, registry_path: Path = paths.PROVINCES_CSV) -> pd.D
     from lib.domain import provinces
 
     registry = provinces.load_registry(registry_path)
-    units = registry[registry["era"] == validate.era_of_year(year)]
+    units = registry[registry["era"] == eras.era_of_year(year)]
     rows = [
         {"year": year, "province_code": code, "province": name, "dimension": dim, "subdimension": sub,
          "score": None}

@@ -6,10 +6,12 @@ by the function itself: `cache.query(queries.plan_summary, code)`.
 
 from __future__ import annotations
 
+import functools
+
 import duckdb
 import pandas as pd
 
-from lib.domain import papi
+from lib.domain import eras, papi, provinces
 from lib.domain.text import fold
 
 
@@ -37,7 +39,7 @@ def provinces_with_scores(con: duckdb.DuckDBPyConnection, era: str | None = None
     return _frame(
         con,
         """
-        WITH s AS (SELECT *, CASE WHEN year >= 2025 THEN '34' ELSE '63' END AS era FROM scores)
+        WITH s AS (SELECT *, era_of_year(year) AS era FROM scores)
         SELECT s.era, s.province_code AS code, coalesce(any_value(p.name_vi), any_value(s.province)) AS name_vi,
                min(s.year) AS first_year, max(s.year) AS last_year
         FROM s LEFT JOIN provinces p ON p.era = s.era AND p.code = s.province_code
@@ -70,21 +72,36 @@ def total_score(con: duckdb.DuckDBPyConnection, province_code: str, year: int) -
 
 
 # --- workload: overview, dimensions, agencies ---
-# Plan tasks belong to a province by its Vietnamese name (tasks.province); the
-# sidebar speaks GSO codes, so every plan query joins the 63-era registry.
+# A plan belongs to a province as (era, code) (`keyed_tasks`); the sidebar's
+# province is (era, code) too, and it shows the plans of that province and of
+# the province of the other era that is the same place (`province_places`).
 # Percentile = percent_rank of the province's score among all provinces that
 # year (0 = lowest, 100 = highest); quartile 4 = top quarter (percentile >= 75).
 
 _PLAN_TASKS_CTE = """
     plan_tasks AS (
         SELECT t.* FROM tasks t
-        JOIN provinces p ON p.era = '63' AND p.name_vi = t.province
-        WHERE p.code = ?
+        WHERE (t.province = ? AND era_of_year(t.plan_year) = ?) OR (t.province = ? AND era_of_year(t.plan_year) = ?)
     )
 """
 
 
-def plan_summary(con: duckdb.DuckDBPyConnection, province_code: str) -> pd.DataFrame:
+@functools.lru_cache(maxsize=256)
+def _plan_keys(province_code: str, era: str) -> tuple[object, ...]:
+    """Bound values for `_PLAN_TASKS_CTE`: the plans of (era, code) and of the same place in the other era.
+
+    A plan names its province; its era is the era of its plan year, so (name, era) is the
+    plan's (era, code) read through the registry.  A second place that does not exist is
+    bound as NULL and matches nothing.
+    """
+    places = provinces.same_place(province_code, era)
+    values: list[object] = []
+    for place_era, place_code in [*places, (None, None)][:2]:
+        values += [provinces.province_name(place_code, place_era) if place_era else None, place_era]
+    return tuple(values)
+
+
+def plan_summary(con: duckdb.DuckDBPyConnection, province_code: str, era: str) -> pd.DataFrame:
     """Return one row on the province's plan(s): tasks, agencies, tasks without lead/implementer, plan years.
 
     `tasks` is 0 when the province has no plan.
@@ -103,8 +120,18 @@ def plan_summary(con: duckdb.DuckDBPyConnection, province_code: str) -> pd.DataF
                    AS plan_years
         FROM plan_tasks
         """,
-        [province_code],
+        [*_plan_keys(province_code, era)],
     )
+
+
+def previous_code(province_code: str, year: int) -> str | None:
+    """Return the code, in the province list of `year - 1`, of the province `province_code` of `year`'s list.
+
+    The same code across the change of units would be another province (34-era
+    Gia Lai 52 is not 63-era Bình Định 52): the year before 2025 is the unit's
+    counterpart (`provinces.counterpart`), or None when it has none.
+    """
+    return provinces.counterpart(province_code, eras.era_of_year(year), eras.era_of_year(year - 1))
 
 
 def _comparable(years: pd.Series, dimensions: pd.Series | None) -> list[bool]:
@@ -128,10 +155,10 @@ def total_with_change(con: duckdb.DuckDBPyConnection, province_code: str, year: 
         SELECT c.year, c.total, c.rank, c.ranked_provinces, c.national_median,
                p.total AS prev_total, p.rank AS prev_rank, p.ranked_provinces AS prev_ranked_provinces
         FROM total_scores c
-        LEFT JOIN total_scores p ON p.province_code = c.province_code AND p.year = c.year - 1
+        LEFT JOIN total_scores p ON p.province_code = ? AND p.year = c.year - 1
         WHERE c.province_code = ? AND c.year = ?
         """,
-        [province_code, year],
+        [previous_code(province_code, year), province_code, year],
     )
     if frame.empty:
         return frame
@@ -179,7 +206,8 @@ def dimension_profile(con: duckdb.DuckDBPyConnection, province_code: str, year: 
         LEFT JOIN plan ON plan.dimension = d.dimension
         ORDER BY d.dimension
         """,
-        [province_code, year, year - 1, year, year, province_code, year - 1, province_code],
+        [*_plan_keys(province_code, eras.era_of_year(year)), year, year - 1, year, year, province_code, year - 1,
+         previous_code(province_code, year)],
     )
     return _with_quartile_and_change(frame, year)
 
@@ -242,13 +270,14 @@ def subdimension_profile(con: duckdb.DuckDBPyConnection, province_code: str, yea
         WHERE st.year = ? AND st.subdimension IS NOT NULL
         ORDER BY st.dimension, st.subdimension
         """,
-        [province_code, year, year - 1, province_code, province_code, year],
+        [*_plan_keys(province_code, eras.era_of_year(year)), year, year - 1, province_code,
+         previous_code(province_code, year), year],
     )
     return _with_quartile_and_change(frame, year)
 
 
 def score_history(
-    con: duckdb.DuckDBPyConnection, province_code: str, dimension: int, key: str | None = None, era: str = "63"
+    con: duckdb.DuckDBPyConnection, province_code: str, dimension: int, key: str | None = None, era: str = eras.ERA_63
 ) -> pd.DataFrame:
     """Return a dimension's (key None) or sub-dimension's yearly score for a province, with rank,
     national median and comparability segment (years in one segment may be joined by a line).
@@ -257,23 +286,22 @@ def score_history(
     history follows the province's counterpart (`provinces.counterpart`), never
     the same code of the other era.  `province` and `era` say whose score a row is.
     """
-    from lib.domain import provinces
 
-    code63 = provinces.counterpart(province_code, era, provinces.ERA_63)
-    code34 = provinces.counterpart(province_code, era, provinces.ERA_34)
+    code63 = provinces.counterpart(province_code, era, eras.ERA_63)
+    code34 = provinces.counterpart(province_code, era, eras.ERA_34)
     source = "dimension_scores WHERE dimension = ?" if key is None else "subdimension_scores WHERE key = ?"
     frame = _frame(
         con,
         "SELECT year, score, rank, ranked_provinces, national_median, province, era FROM " + source
-        + " AND ((year < 2025 AND province_code = ?) OR (year >= 2025 AND province_code = ?)) ORDER BY year",
-        [dimension if key is None else key, code63, code34],
+        + " AND ((era = ? AND province_code = ?) OR (era = ? AND province_code = ?)) ORDER BY year",
+        [dimension if key is None else key, eras.ERA_63, code63, eras.ERA_34, code34],
     )
     frame["segment"] = [papi.segment(int(y), dimension) for y in frame["year"]]
     return frame
 
 
 def tasks_for(
-    con: duckdb.DuckDBPyConnection, province_code: str, dimension: int, key: str | None = None
+    con: duckdb.DuckDBPyConnection, province_code: str, era: str, dimension: int, key: str | None = None
 ) -> pd.DataFrame:
     """Return the province's plan tasks for a dimension (key None), or for one sub-dimension:
     those mapped to it (`coverage` "direct") and the dimension's tasks naming no sub-dimension ("whole")."""
@@ -292,11 +320,11 @@ def tasks_for(
                OR t.task_id IN (SELECT task_id FROM task_subdimensions WHERE key = ?))
         ORDER BY t.source_line
         """,
-        [province_code, dimension, key, key],
+        [*_plan_keys(province_code, era), dimension, key, key],
     )
 
 
-def agency_load(con: duckdb.DuckDBPyConnection, province_code: str) -> pd.DataFrame:
+def agency_load(con: duckdb.DuckDBPyConnection, province_code: str, era: str) -> pd.DataFrame:
     """Return, per agency in the province's plan, tasks led, tasks implemented and distinct tasks,
     sorted by tasks led then implemented (most first)."""
     return _frame(
@@ -314,11 +342,13 @@ def agency_load(con: duckdb.DuckDBPyConnection, province_code: str) -> pd.DataFr
         GROUP BY a.agency
         ORDER BY led DESC, implemented DESC, a.agency
         """,
-        [province_code],
+        [*_plan_keys(province_code, era)],
     )
 
 
-def agency_dimension_matrix(con: duckdb.DuckDBPyConnection, province_code: str, role: str = "any") -> pd.DataFrame:
+def agency_dimension_matrix(
+    con: duckdb.DuckDBPyConnection, province_code: str, era: str, role: str = "any"
+) -> pd.DataFrame:
     """Return (agency, dimension, tasks) for the province's plan; `role` is "lead", "implementing" or "any"."""
     return _frame(
         con,
@@ -332,18 +362,18 @@ def agency_dimension_matrix(con: duckdb.DuckDBPyConnection, province_code: str, 
         GROUP BY a.agency, t.dimension
         ORDER BY a.agency, t.dimension
         """,
-        [province_code, role, role],
+        [*_plan_keys(province_code, era), role, role],
     )
 
 
-def lead_concentration(con: duckdb.DuckDBPyConnection, province_code: str, top: int = 3) -> pd.DataFrame:
+def lead_concentration(con: duckdb.DuckDBPyConnection, province_code: str, era: str, top: int = 3) -> pd.DataFrame:
     """Return how concentrated the lead role is: lead assignments, leading agencies, the share of
     the `top` agencies, the Herfindahl-Hirschman index (sum of squared shares, 0-1), its
     "effective number" of equally loaded agencies (1 / HHI), and the Gini coefficient of tasks led.
 
     A task with two lead agencies counts once for each. Empty frame when nobody leads a task.
     """
-    load = agency_load(con, province_code)
+    load = agency_load(con, province_code, era)
     led = load.loc[load["led"] > 0, "led"].sort_values(ascending=False).astype(float)
     if led.empty:
         return pd.DataFrame()
@@ -370,7 +400,7 @@ def lead_concentration(con: duckdb.DuckDBPyConnection, province_code: str, top: 
     )
 
 
-def tasks_missing_agency(con: duckdb.DuckDBPyConnection, province_code: str) -> pd.DataFrame:
+def tasks_missing_agency(con: duckdb.DuckDBPyConnection, province_code: str, era: str) -> pd.DataFrame:
     """Return the province's plan tasks with no lead agency or no implementing agency."""
     return _frame(
         con,
@@ -385,11 +415,11 @@ def tasks_missing_agency(con: duckdb.DuckDBPyConnection, province_code: str) -> 
         WHERE coalesce(trim(lead_agency), '') = '' OR coalesce(trim(implementing_agencies), '') = ''
         ORDER BY source_line
         """,
-        [province_code],
+        [*_plan_keys(province_code, era)],
     )
 
 
-def agency_tasks(con: duckdb.DuckDBPyConnection, province_code: str, agency: str) -> pd.DataFrame:
+def agency_tasks(con: duckdb.DuckDBPyConnection, province_code: str, era: str, agency: str) -> pd.DataFrame:
     """Return the province's plan tasks an agency leads or implements, with its role(s)."""
     return _frame(
         con,
@@ -406,7 +436,7 @@ def agency_tasks(con: duckdb.DuckDBPyConnection, province_code: str, agency: str
         GROUP BY t.task_id, t.dimension, t.plan_section, t.source_line
         ORDER BY t.source_line
         """,
-        [province_code, agency],
+        [*_plan_keys(province_code, era), agency],
     )
 
 
@@ -431,7 +461,7 @@ def _measure_params(dimension: int, key: str | None) -> list[object]:
 
 
 def trend_scores(
-    con: duckdb.DuckDBPyConnection, dimension: int, key: str | None, codes: tuple[str, ...], era: str = "63"
+    con: duckdb.DuckDBPyConnection, dimension: int, key: str | None, codes: tuple[str, ...], era: str = eras.ERA_63
 ) -> pd.DataFrame:
     """Return every year's score and national rank of the provinces `codes` (codes of `era`) for one measure.
 
@@ -446,14 +476,11 @@ def trend_scores(
     is never followed across eras by itself (63-era "24" Bắc Giang is not
     34-era "24" Bắc Ninh).
     """
-    from lib.domain import provinces
 
-    by_era: dict[str, dict[str, str]] = {provinces.ERA_63: {}, provinces.ERA_34: {}}
-    other_era = provinces.ERA_34 if era == provinces.ERA_63 else provinces.ERA_63
+    by_era: dict[str, dict[str, str]] = {eras.ERA_63: {}, eras.ERA_34: {}}
 
     def _same_place(code: str) -> bool:  # the former province a unit goes back to takes the unit's rows
-        there = provinces.counterpart(code, era, other_era)
-        return there is not None and provinces.counterpart(there, other_era, era) == code
+        return len(provinces.same_place(code, era)) > 1
 
     for code in sorted(codes, key=lambda c: not _same_place(c)):
         for target in by_era:
@@ -463,12 +490,13 @@ def trend_scores(
     frame = _frame(
         con,
         f"""
-        SELECT *, CASE WHEN year >= 2025 THEN '34' ELSE '63' END AS era FROM ({_MEASURE_SQL}) m
-        WHERE (year < 2025 AND list_contains(?::VARCHAR[], province_code))
-           OR (year >= 2025 AND list_contains(?::VARCHAR[], province_code))
-        ORDER BY year >= 2025, province_code, year
+        SELECT * FROM (SELECT *, era_of_year(year) AS era FROM ({_MEASURE_SQL}) x) m
+        WHERE (era = ? AND list_contains(?::VARCHAR[], province_code))
+           OR (era = ? AND list_contains(?::VARCHAR[], province_code))
+        ORDER BY era <> ?, province_code, year
         """,
-        [*_measure_params(dimension, key), list(by_era["63"]), list(by_era["34"])],
+        [*_measure_params(dimension, key), eras.ERA_63, list(by_era[eras.ERA_63]), eras.ERA_34,
+         list(by_era[eras.ERA_34]), eras.ERA_63],
     )
     frame["series"] = [by_era[e][c] for e, c in zip(frame["era"], frame["province_code"], strict=True)]
     return frame
@@ -518,7 +546,7 @@ def subdimension_names(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 TASK_SEARCH_COLUMNS: tuple[str, ...] = ("task", "lead_agency", "implementing_agencies", "task_id", "plan_section_title")
 
 
-def tasks_with_scores(con: duckdb.DuckDBPyConnection, province_code: str, lang: str) -> pd.DataFrame:
+def tasks_with_scores(con: duckdb.DuckDBPyConnection, province_code: str, era: str, lang: str) -> pd.DataFrame:
     """Return the tasks of the province's plan(s), each with its dimension's name and latest score.
 
     The latest score is the one of the most recent year with a score for that
@@ -546,7 +574,7 @@ def tasks_with_scores(con: duckdb.DuckDBPyConnection, province_code: str, lang: 
         LEFT JOIN latest l ON l.task_id = t.task_id
         ORDER BY t.plan_year, t.source_line, t.task_id
         """,
-        [province_code, lang],
+        [*_plan_keys(province_code, era), lang],
     )
     frame["search_text"] = [
         fold(" ".join(value for value in row if isinstance(value, str)))
@@ -570,10 +598,10 @@ def province_ranking(con: duckdb.DuckDBPyConnection, year: int, dimension: int) 
                m.ranked_provinces, m.national_median,
                100 * percent_rank() OVER (ORDER BY m.score) AS percentile
         FROM m
-        LEFT JOIN provinces p ON p.code = m.province_code AND p.era = CASE WHEN ? >= 2025 THEN '34' ELSE '63' END
+        LEFT JOIN provinces p ON p.code = m.province_code AND p.era = ?
         ORDER BY m.rank, m.province
         """,
-        [*_measure_params(dimension, None), year, year],
+        [*_measure_params(dimension, None), year, eras.era_of_year(year)],
     )
     frame["quartile"] = _quartile(frame["percentile"])
     return frame

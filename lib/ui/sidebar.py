@@ -12,11 +12,10 @@ from typing import Any
 
 import streamlit as st
 
-from lib.domain import i18n, provinces
+from lib.domain import eras, i18n
+from lib.present import selection as choice
 from lib.store import queries
 from lib.ui import cache
-
-DEFAULT_PROVINCE = "66"  # Đắk Lắk, the province of the first plan.
 
 
 @dataclass(frozen=True)
@@ -28,46 +27,41 @@ class Selection:
     province_name: str
     year: int
     peers: tuple[str, ...]
-    era: str = "63"  # the province list of `year`: '63' up to 2024, '34' from 2025 (codes are per era)
+    era: str = eras.ERA_63  # the province list of `year` (codes are per era: `lib.domain.eras`)
 
 
-def _param(name: str, default: str) -> str:
-    value = st.query_params.get(name)
-    return value if value else default
+def _param(name: str) -> str | None:
+    return st.query_params.get(name) or None
 
 
 def sidebar() -> Selection:
-    """Build the shared sidebar and return the current selection."""
+    """Build the shared sidebar and return the current selection (resolved by `selection.resolve`)."""
     cache.read_store_version()  # once per run: every cached read below and in the page keys on it
     years = cache.query(queries.score_years)
+    names = {era: cache.province_names(era) for era in {eras.era_of_year(y) for y in years}}
 
     # Streamlit drops a widget's state in any run that does not draw it (a
     # page run without the router does not), so the last choices are also
     # kept under a plain key and written back before the widgets are drawn.
     kept: dict[str, Any] = st.session_state.get("_kept_choices", {})
-    lang = st.session_state.get("lang") or kept.get("lang") or _param("lang", i18n.DEFAULT_LANGUAGE)
-    st.session_state["lang"] = lang if lang in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
-    wanted = str(st.session_state.get("year") or kept.get("year") or _param("year", str(years[-1])))
-    st.session_state["year"] = int(wanted) if wanted.isdigit() and int(wanted) in years else years[-1]
-    # Province codes belong to the era of the chosen year (GSO reused codes in 2025).
-    era = provinces.era_of_year(st.session_state["year"])
-    province_names = cache.province_names(era)
-    previous_era = provinces.era_of_year(kept["year"]) if kept.get("year") else era
-    code = st.session_state.get("province") or kept.get("province") or _param("province", DEFAULT_PROVINCE)
-    if previous_era != era:
-        mapped = provinces.counterpart(code, previous_era, era)
-        st.session_state["_era_switch"] = (previous_era, code, era, mapped)
-        code = mapped or DEFAULT_PROVINCE
-    st.session_state["province"] = code if code in province_names else DEFAULT_PROVINCE
-    if "peers" in st.session_state:
-        wanted_peers = list(st.session_state["peers"])
-    elif "peers" in kept:
-        wanted_peers = list(kept["peers"])
-    else:
-        wanted_peers = _param("peers", "").split(",") if _param("peers", "") else _default_peers(era)
-    if previous_era != era:
-        wanted_peers = [provinces.counterpart(c, previous_era, era) or "" for c in wanted_peers]
-    st.session_state["peers"] = list(dict.fromkeys(c for c in wanted_peers if c in province_names))
+    state = st.session_state
+    resolved = choice.resolve(
+        choice.Wanted(
+            lang=state.get("lang"), year=state.get("year"), province=state.get("province"),
+            peers=state.get("peers"), kept_lang=kept.get("lang"), kept_year=kept.get("year"),
+            kept_province=kept.get("province"), kept_peers=kept.get("peers"),
+            url_lang=_param("lang"), url_year=_param("year"), url_province=_param("province"),
+            url_peers=_param("peers"), switch=state.get("_era_switch"), year_notice=state.get("_year_notice"),
+        ),
+        years,
+        names,
+    )
+    state["lang"], state["year"], state["province"] = resolved.lang, resolved.year, resolved.province
+    state["peers"] = list(resolved.peers)
+    state["_era_switch"], state["_year_notice"] = resolved.switch, resolved.year_notice
+    province_names = names[resolved.era]
+    codes = choice.picker_codes(province_names)
+    labels = {code: choice.picker_label(province_names[code]) for code in codes}
 
     with st.sidebar:
         lang = (
@@ -79,23 +73,19 @@ def sidebar() -> Selection:
             )
             or i18n.DEFAULT_LANGUAGE
         )
-        code = st.selectbox(
-            i18n.t("province", lang),
-            options=list(province_names),
-            format_func=lambda c: province_names[c],
-            key="province",
-        )
+        code = st.selectbox(i18n.t("province", lang), options=codes, format_func=labels.get, key="province")
         year = st.selectbox(i18n.t("year", lang), options=years[::-1], key="year")
-        if years[0] < provinces.ERA_34_FROM <= years[-1]:
-            for note in _era_notes(era, code, lang):
-                st.caption(note)
+        for note in resolved.notes:
+            st.caption(note)
         peers = st.multiselect(
             i18n.t("peers", lang),
-            options=list(province_names),
-            format_func=lambda c: province_names[c],
+            options=codes,
+            format_func=labels.get,
             key="peers",
             help=i18n.t("peers_help", lang),
         )
+    if resolved.year_notice:
+        st.warning(choice.year_notice_text(resolved.year_notice, lang), icon=":material/event_busy:")
 
     st.session_state["_kept_choices"] = {"lang": lang, "province": code, "year": year, "peers": tuple(peers)}
     st.query_params.update({"lang": lang, "province": code, "year": str(year), "peers": ",".join(peers)})
@@ -105,59 +95,8 @@ def sidebar() -> Selection:
         province_name=province_names[code],
         year=int(year),
         peers=tuple(peers),
-        era=era,
+        era=resolved.era,
     )
-
-
-def _default_peers(era: str) -> list[str]:
-    """The default comparison group (the Central Highlands) as codes of `era`."""
-    codes = [provinces.counterpart(c, provinces.ERA_63, era) for c in provinces.CENTRAL_HIGHLANDS]
-    return list(dict.fromkeys(c for c in codes if c))
-
-
-def _era_notes(era: str, code: str, lang: str) -> list[str]:
-    """Short sidebar notes on how the chosen province relates to the other era's list."""
-    notes: list[str] = []
-    switch = st.session_state.get("_era_switch")
-    if switch and switch[2] == era and switch[3] == code:
-        old_era, old_code = switch[0], switch[1]
-        old_name = provinces.province_name(old_code, old_era) or old_code
-        new_name = provinces.province_name(code, era) or code
-        if era == provinces.ERA_34:
-            notes.append(
-                i18n.t("era_switched_to_34", lang, year=st.session_state["year"], province=old_name, unit=new_name)
-            )
-        else:
-            notes.append(
-                i18n.t("era_switched_to_63", lang, year=st.session_state["year"], unit=old_name, province=new_name)
-            )
-    if era == provinces.ERA_34:
-        unit = provinces.province_name(code, era) or code
-        first = provinces.predecessor(code)
-        ordered = sorted(provinces.formers(code), key=lambda c: c != first)  # the same-name province first
-        formers = [provinces.province_name(c, provinces.ERA_63) or c for c in ordered]
-        if len(formers) > 1:
-            notes.append(i18n.t("era_unit_formed", lang, unit=unit, formers=_and(formers, lang)))
-    else:
-        unit_code = provinces.successor(code)
-        name = provinces.province_name(code, era) or code
-        others = [provinces.province_name(c, era) or c for c in provinces.formers(unit_code or "") if c != code]
-        if unit_code and others:
-            notes.append(
-                i18n.t(
-                    "era_merged_into",
-                    lang,
-                    province=name,
-                    others=_and(others, lang),
-                    unit=provinces.province_name(unit_code, provinces.ERA_34) or unit_code,
-                )
-            )
-    return notes
-
-
-def _and(names: list[str], lang: str) -> str:
-    """Join names as "A, B và C" / "A, B and C"."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + i18n.t("era_and", lang) + names[-1]
 
 
 _TAKEOVER = "_router_takeover"  # session key: a page ran without the router and asked for a rerun through it
@@ -227,7 +166,7 @@ def choose_province(code: object) -> None:
     """
     if not isinstance(code, str) or code == st.session_state.get("province"):
         return
-    era = provinces.era_of_year(int(st.session_state.get("year") or 0))
+    era = eras.era_of_year(int(st.session_state.get("year") or 0))
     if code in cache.province_names(era):
         st.session_state["province"] = code
 
