@@ -140,12 +140,16 @@ def total_with_change(con: duckdb.DuckDBPyConnection, province_code: str, year: 
     return frame
 
 
-def dimension_profile(con: duckdb.DuckDBPyConnection, province_code: str, year: int) -> pd.DataFrame:
+def dimension_profile(
+    con: duckdb.DuckDBPyConnection, province_code: str, year: int, plan_code: str | None = None
+) -> pd.DataFrame:
     """Return all eight dimensions for a province and year: score, rank, national median,
     percentile, quartile, best province, change from the year before, and plan tasks.
 
     A dimension not surveyed that year (7 and 8 before 2018) or not published for
-    the province keeps a row with a missing score, never 0.
+    the province keeps a row with a missing score, never 0.  Plan tasks are those of
+    the 63-era province `plan_code` (default `province_code`; a 2025 unit passes its
+    former province, `provinces.predecessor`).
     """
     frame = _frame(
         con,
@@ -179,7 +183,7 @@ def dimension_profile(con: duckdb.DuckDBPyConnection, province_code: str, year: 
         LEFT JOIN plan ON plan.dimension = d.dimension
         ORDER BY d.dimension
         """,
-        [province_code, year, year - 1, year, year, province_code, year - 1, province_code],
+        [plan_code or province_code, year, year - 1, year, year, province_code, year - 1, province_code],
     )
     return _with_quartile_and_change(frame, year)
 
@@ -202,12 +206,15 @@ def _quartile(percentile: pd.Series) -> pd.Series:
     return quartile.astype("Int64")
 
 
-def subdimension_profile(con: duckdb.DuckDBPyConnection, province_code: str, year: int) -> pd.DataFrame:
+def subdimension_profile(
+    con: duckdb.DuckDBPyConnection, province_code: str, year: int, plan_code: str | None = None
+) -> pd.DataFrame:
     """Return each sub-dimension of `year`'s structure for a province: score, rank, percentile,
     quartile, change from the year before (same concept key), and plan tasks.
 
     `tasks` counts tasks mapped to that sub-dimension; `whole_dimension_tasks`
     counts the dimension's tasks that name no sub-dimension (they cover all of it).
+    Plan tasks are those of `plan_code` (default `province_code`), as in `dimension_profile`.
     """
     frame = _frame(
         con,
@@ -242,7 +249,7 @@ def subdimension_profile(con: duckdb.DuckDBPyConnection, province_code: str, yea
         WHERE st.year = ? AND st.subdimension IS NOT NULL
         ORDER BY st.dimension, st.subdimension
         """,
-        [province_code, year, year - 1, province_code, province_code, year],
+        [plan_code or province_code, year, year - 1, province_code, province_code, year],
     )
     return _with_quartile_and_change(frame, year)
 
