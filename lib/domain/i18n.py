@@ -704,10 +704,9 @@ LABELS.update(
         "br_agencies_title": ("Năm cơ quan nhận nhiều nhiệm vụ nhất", "The five agencies carrying the most tasks"),
         "br_col_total": ("Tổng", "Total"),
         "br_col_completion": ("Hoàn thành", "Completion"),
-        "br_no_status": ("chưa có báo cáo", "no status reports yet"),
         "br_overdue": (
-            "Nhiệm vụ quá hạn: chưa có báo cáo tiến độ.",
-            "Overdue tasks: no status reports yet.",
+            "Hoàn thành và nhiệm vụ quá hạn: chưa có báo cáo tiến độ nhiệm vụ.",
+            "Completion and overdue tasks: no task status reports yet.",
         ),
         "br_moved_title": (
             "Thay đổi từ năm gốc {baseline} đến {year}",

@@ -485,8 +485,11 @@ def _diamond(pdf: canvas.Canvas, x: float, y: float, r: float) -> None:
 
 
 def _table(page: _Page, x: float, widths: list[float], header: list[str], rows: list[list[str]],
-           size: float = 8.0, row_h: float = 13.0, aligns: list[str] | None = None) -> float:
-    """A simple ruled table from the cursor at `x`; returns the y below it (the cursor is not moved)."""
+           size: float = 8.0, row_h: float = 13.0, aligns: list[str] | None = None) -> tuple[float, list[float]]:
+    """A ruled table from the cursor at `x`: the first column wraps onto a second line when it must.
+
+    Returns the y below the table and the baseline of each row (the cursor is not moved).
+    """
     aligns = aligns or ["left"] + ["right"] * (len(widths) - 1)
     y = page.y - row_h + 3
     cx = x
@@ -495,13 +498,23 @@ def _table(page: _Page, x: float, widths: list[float], header: list[str], rows: 
         cx += w
     page.pdf.setLineWidth(0.5)
     page.pdf.line(x, y - 3, x + sum(widths), y - 3)
+    baselines: list[float] = []
     for row in rows:
+        first = page.lines(row[0], size, widths[0] - 4)[:2] or [""]
+        if len(page.lines(row[0], size, widths[0] - 4)) > 2:
+            first[1] = page.fit(first[1] + " …", size, widths[0] - 4)
         y -= row_h
+        baselines.append(y)
         cx = x
-        for text, w, align in zip(row, widths, aligns, strict=True):
-            page.text(cx + 2, y, text, size, w - 4, align=align)
+        for i, (text, w, align) in enumerate(zip(row, widths, aligns, strict=True)):
+            if i == 0:
+                for k, line in enumerate(first):
+                    page.text(cx + 2, y - k * size * 1.15, line, size, w - 4, align=align)
+            else:
+                page.text(cx + 2, y, text, size, w - 4, align=align)
             cx += w
-    return y - 5
+        y -= (len(first) - 1) * size * 1.15
+    return y - 5, baselines
 
 
 def _weakest_table(page: _Page, data: BriefData, lang: str) -> None:
@@ -519,13 +532,11 @@ def _weakest_table(page: _Page, data: BriefData, lang: str) -> None:
         for r in weak.itertuples()
     ]
     row_h = 14.0
-    end = _table(page, page.left, widths, header, rows, size=8.5, row_h=row_h,
-                 aligns=["left", "right", "right", "right", "left"])
+    end, baselines = _table(page, page.left, widths, header, rows, size=8.5, row_h=row_h,
+                            aligns=["left", "right", "right", "right", "left"])
     # The tasks column: a count, or NO TASK white on black so it stands out in grey print.
     x = page.left + sum(widths[:4]) + 6
-    y = page.y - row_h + 3
-    for r in weak.itertuples():
-        y -= row_h
+    for r, y in zip(weak.itertuples(), baselines, strict=True):
         whole = int(r.whole_dimension_tasks)
         extra = ("  " + i18n.t("br_whole_tasks", lang, n=whole)) if whole else ""
         if not data.has_plan:
@@ -556,12 +567,12 @@ def _agencies_and_moved(page: _Page, data: BriefData, lang: str) -> None:
         top = top_agencies(data.agencies)
         header = [i18n.t("wl_col_agency", lang), i18n.t("wl_col_led", lang), i18n.t("wl_col_implemented", lang),
                   i18n.t("br_col_total", lang), i18n.t("br_col_completion", lang)]
-        status_w = 8 + max(pdfmetrics.stringWidth(header[4], FONT_BOLD, 7.5),
-                           pdfmetrics.stringWidth(i18n.t("br_no_status", lang), FONT, 8))
-        widths = [half - 104.0 - status_w, 30.0, 44.0, 30.0, status_w]
-        rows = [[str(r.agency), str(int(r.led)), str(int(r.implemented)), str(int(r.tasks)),
-                 i18n.t("br_no_status", lang)] for r in top.itertuples()]
-        page.y = _table(page, left_x, widths, header, rows, size=8.0, row_h=13.0,
+        status_w = 8 + pdfmetrics.stringWidth(header[4], FONT_BOLD, 7.5)
+        implemented_w = 8 + pdfmetrics.stringWidth(header[2], FONT_BOLD, 7.5)
+        widths = [half - 60.0 - implemented_w - status_w, 30.0, implemented_w, 30.0, status_w]
+        rows = [[str(r.agency), str(int(r.led)), str(int(r.implemented)), str(int(r.tasks)), "—"]
+                for r in top.itertuples()]
+        page.y, _ = _table(page, left_x, widths, header, rows, size=8.0, row_h=13.0,
                         aligns=["left", "right", "right", "right", "right"])
         page.paragraph(i18n.t("br_overdue", lang), 8, bold=True, x=left_x, width=half)
     else:
@@ -586,7 +597,7 @@ def _agencies_and_moved(page: _Page, data: BriefData, lang: str) -> None:
         widths = [100.0, 32.0, 32.0, half - 164.0]
         header = [i18n.t("br_col_measure", lang), str(data.baseline_year), str(data.year),
                   i18n.t("br_col_change", lang)]
-        page.y = _table(page, right_x, widths, header, [list(r) for r in rows], size=8.0, row_h=12.0)
+        page.y, _ = _table(page, right_x, widths, header, [list(r) for r in rows], size=8.0, row_h=12.0)
         reasons = moved_breaks(data, lang)
         if reasons:
             page.paragraph(i18n.t("br_moved_breaks", lang, reasons=" ".join(reasons)), 6.5, grey=0.3, leading=8)
