@@ -77,8 +77,13 @@ class BriefData:
 
 def file_name(data: BriefData, lang: str) -> str:
     """ASCII file name saying province, plan and year, e.g. papi-brief_dak-lak_plan-2020_2024_vi.pdf."""
-    plan = f"plan-{data.plan_year}" if data.has_plan and data.plan_year else "no-plan"
-    return f"papi-brief_{slug(data.province)}_{plan}_{data.year}_{lang}.pdf"
+    return brief_file_name(data.province, data.plan_year if data.has_plan else None, data.year, lang)
+
+
+def brief_file_name(province: str, plan_year: int | None, year: int, lang: str) -> str:
+    """The file name of a brief from its parts (`plan_year` None: the province has no plan)."""
+    plan = f"plan-{plan_year}" if plan_year else "no-plan"
+    return f"papi-brief_{slug(province)}_{plan}_{year}_{lang}.pdf"
 
 
 def combined_file_name(year: int, lang: str) -> str:

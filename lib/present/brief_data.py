@@ -13,7 +13,7 @@ import duckdb
 import pandas as pd
 
 from lib.domain import paths, provinces
-from lib.present.brief import BriefData
+from lib.present.brief import BriefData, brief_file_name, render
 from lib.store import queries
 
 
@@ -97,3 +97,17 @@ def last_changed(con: duckdb.DuckDBPyConnection) -> tuple[dt.date, int | None]:
     files = [paths.SCORES_CSV, paths.TASKS_CSV, paths.STRUCTURE_CSV]
     stamp = max(f.stat().st_mtime for f in files if f.exists())
     return dt.datetime.fromtimestamp(stamp, tz=dt.UTC).date(), None
+
+
+def pdf(con: duckdb.DuckDBPyConnection, code: str, year: int, lang: str) -> bytes:
+    """The brief of province `code` for PAPI `year` as PDF bytes (the Overview page's download)."""
+    return render([gather(con, code, year)], lang)
+
+
+def download_name(con: duckdb.DuckDBPyConnection, code: str, year: int, province: str, lang: str) -> str:
+    """The file name `pdf` will be saved under, without building the brief."""
+    era = provinces.era_of_year(year)
+    plan_code = code if era == provinces.ERA_63 else provinces.predecessor(code)
+    plan = queries.plan_summary(con, plan_code).iloc[0] if plan_code else None
+    years = plan_years(plan) if plan is not None and int(plan["tasks"]) > 0 else []
+    return brief_file_name(province, max(years) if years else None, year, lang)
