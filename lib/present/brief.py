@@ -344,7 +344,7 @@ def render(briefs: Sequence[BriefData], lang: str) -> bytes:
     """One A4 portrait page per brief, as PDF bytes."""
     register_fonts()
     buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=A4, pageCompression=1)
+    pdf = canvas.Canvas(buffer, pagesize=A4, pageCompression=1, initialFontName=FONT, initialFontSize=9)
     first = briefs[0] if briefs else None
     if first is not None:
         title = (
