@@ -655,6 +655,7 @@ LABELS.update(
             "So với năm {prev}: tổng điểm {delta}, xếp hạng {move}.",
             "Compared with {prev}: the total moved {delta} and the rank went {move}.",
         ),
+        "br_total_not_comparable": ("Không so sánh với năm {prev}. {reasons}", "Not compared with {prev}. {reasons}"),
         "br_rank_up": ("tăng {n} bậc", "up {n} places"),
         "br_rank_down": ("giảm {n} bậc", "down {n} places"),
         "br_rank_same": ("giữ nguyên", "unchanged"),
@@ -668,7 +669,7 @@ LABELS.update(
         ),
         "br_gap_sentence": (
             "Cần chú ý: {names} nằm trong ba nội dung thành phần yếu nhất nhưng chưa có nhiệm vụ riêng.",
-            "Needs attention: {names} is among the three weakest sub-dimensions but has no task of its own.",
+            "Needs attention: no task of its own for {names}, among the three weakest sub-dimensions.",
         ),
         "br_gap_none": (
             "Ba nội dung thành phần yếu nhất đều đã có nhiệm vụ trong kế hoạch.",

@@ -136,7 +136,7 @@ def moved_rows(data: BriefData, lang: str) -> list[tuple[str, str, str, str]]:
             return i18n.t("br_missing", lang)
         cut = papi.breaks_within(dimension, years)
         if cut:
-            return i18n.t("br_not_comparable", lang, year=", ".join(str(b) for b in cut))
+            return i18n.t("br_not_comparable", lang, year=cut[-1])  # the latest break; the note lists all
         return number(float(now) - float(before), lang, signed=True)
 
     before_total = data.baseline_total["total"].iloc[0] if not data.baseline_total.empty else None
@@ -193,10 +193,11 @@ def key_sentences(data: BriefData, lang: str) -> list[str]:
             )
             out.append(i18n.t("br_change_sentence", lang, prev=year - 1,
                               delta=number(row["change"], lang, signed=True), move=move))
-        else:
-            note = views.total_metrics(data.total, lang, year)["note"]
-            if note:
-                out.append(str(note))
+        elif pd.isna(row["prev_total"]):
+            out.append(str(views.total_metrics(data.total, lang, year)["note"]))
+        else:  # a methodology break (2018) or the 2025 change of units lies between the two years
+            reasons = " ".join(views.break_reasons(0, [year - 1, year], lang))
+            out.append(i18n.t("br_total_not_comparable", lang, prev=year - 1, reasons=reasons))
     scored = data.profile[data.profile["score"].notna()] if not data.profile.empty else data.profile
     if not scored.empty:
         weakest = scored.sort_values(["percentile", "rank"], ascending=[True, False]).iloc[0]
@@ -561,7 +562,7 @@ def _weakest_table(page: _Page, data: BriefData, lang: str) -> None:
 def _agencies_and_moved(page: _Page, data: BriefData, lang: str) -> None:
     """Two columns: the five agencies with the most tasks, and what moved since the baseline."""
     start = page.y
-    half = (page.width - 14) / 2
+    half = (page.width - 14) / 2 - 14  # the agencies' half; what moved gets 28 pt more for its notes
     left_x, right_x = page.left, page.left + half + 14
 
     # Left: agencies.
@@ -586,7 +587,8 @@ def _agencies_and_moved(page: _Page, data: BriefData, lang: str) -> None:
 
     # Right: what moved since the baseline.
     page.y = start
-    page.left, page.right = right_x, right_x + half
+    page.left, page.right = right_x, PAGE_WIDTH - MARGIN
+    half = page.width
     if data.baseline_year is not None:
         page.heading(i18n.t("br_moved_title", lang, baseline=data.baseline_year, year=data.year), size=9.5)
     else:
@@ -599,7 +601,7 @@ def _agencies_and_moved(page: _Page, data: BriefData, lang: str) -> None:
     elif not rows:
         page.paragraph(i18n.t("br_not_after", lang, year=data.year, baseline=data.baseline_year), 8.5, grey=0.3)
     else:
-        widths = [100.0, 32.0, 32.0, half - 164.0]
+        widths = [104.0, 32.0, 32.0, half - 168.0]
         header = [i18n.t("br_col_measure", lang), str(data.baseline_year), str(data.year),
                   i18n.t("br_col_change", lang)]
         page.y, _ = _table(page, right_x, widths, header, [list(r) for r in rows], size=8.0, row_h=12.0)
