@@ -411,10 +411,10 @@ def _dimension_chart(page: _Page, data: BriefData, lang: str) -> None:
     top = page.y - 4
     rows = data.profile.sort_values("dimension") if not data.profile.empty else data.profile
     bottom = top - row_h * max(len(rows), 1)
-    # Grid every 2 points on the 0-10 scale.
+    # Grid every 2 points on the 0-10 scale (none when there is no score to read against it).
     pdf.setStrokeGray(GREY_GRID)
     pdf.setLineWidth(0.5)
-    for tick in range(0, 11, 2):
+    for tick in range(0, 11, 2) if data.has_scores else ():
         pdf.line(x_of(tick), top, x_of(tick), bottom)
     pdf.setStrokeGray(0)
     most = max(int(rows["tasks"].max()) if data.has_plan and not rows.empty else 0, 1)

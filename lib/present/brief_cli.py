@@ -77,8 +77,9 @@ def _batch(con: object, args: argparse.Namespace, years: list[int]) -> int:
     """One PDF per province of the year's era, then the combined PDF; failures reported at the end."""
     lang, year = args.lang, args.year
     era = provinces.era_of_year(year)
-    units = queries.provinces_with_scores(con, era)
-    units = units[(units["first_year"] <= year) & (units["last_year"] >= year)]
+    # Every province of the year's list (the registry), also one without scores that year: its brief says so.
+    registry = provinces.load_registry()
+    units = registry[registry["era"] == era].sort_values(["name_vi", "code"]).reset_index(drop=True)
     if args.limit is not None:
         units = units.head(args.limit)
     out: Path = args.out
