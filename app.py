@@ -16,8 +16,10 @@ st.html(
     " {display: none !important}"
     " [data-testid=stAppViewContainer], [data-testid=stMain], [data-testid=stMainBlockContainer]"
     " {overflow: visible !important; height: auto !important; position: static !important;"
-    " padding-top: 0 !important; max-width: 100% !important}"
-    " .stPlotlyChart, [data-testid=stMetric], [data-testid=stHorizontalBlock] {break-inside: avoid}}</style>"
+    " padding: 0 !important; max-width: 100% !important}"
+    " .stApp {min-height: 0 !important; height: auto !important} .stPlotlyChart {zoom: 0.6}"
+    " [data-testid=stBottomBlockContainer], [data-testid=stStatusWidget] {display: none !important}"
+    " .stPlotlyChart, [data-testid=stMetric] {break-inside: avoid}}</style>"
 )
 
 selection = sidebar.sidebar()
