@@ -205,6 +205,7 @@ def test_file_name_says_province_plan_and_year(dak_lak: brief.BriefData) -> None
 # --- command line ---
 
 
+@pytest.mark.slow
 def test_cli_writes_one_brief(tmp_path: Path, session_store: duckdb.DuckDBPyConnection) -> None:
     store = tmp_path / "papi.duckdb"
     out = tmp_path / "brief.pdf"
