@@ -72,9 +72,9 @@ if right is not None:
                 st.dataframe(tables.dimension_table(profile, lang).iloc[:, :4], hide_index=True, width="stretch")
 
 # The leaders' brief (lib/present/brief.py): one A4 PDF page, built only when the button is clicked.
-con = cache.conn()
+con, brief_plan = cache.conn(), cache.query("plan_summary", brief_data.plan_code(code, year))
 st.download_button(
     i18n.t("br_download", lang), data=lambda: brief_data.pdf(con, code, year, lang), mime="application/pdf",
-    file_name=brief_data.download_name(con, code, year, selection.province_name, lang),
+    file_name=brief_data.download_name(brief_plan, selection.province_name, year, lang),
     help=i18n.t("br_download_help", lang), icon=":material/picture_as_pdf:", on_click="ignore", key="br_download",
 )

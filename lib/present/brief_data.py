@@ -49,8 +49,8 @@ def gather(
     """
     era = provinces.era_of_year(year)
     name = provinces.province_name(code, era) or code
-    plan_code = code if era == provinces.ERA_63 else provinces.predecessor(code)
-    plan = queries.plan_summary(con, plan_code).iloc[0] if plan_code else pd.Series({"tasks": 0, "plan_years": ""})
+    plan_of = plan_code(code, year)
+    plan = queries.plan_summary(con, plan_of).iloc[0] if plan_of else pd.Series({"tasks": 0, "plan_years": ""})
     available = plan_years(plan) if int(plan["tasks"]) > 0 else []
     if plan_year is not None and plan_year not in available:
         raise BriefError("br_cli_unknown_plan", province=name, plan_year=plan_year,
@@ -63,18 +63,18 @@ def gather(
         province=name,
         year=year,
         total=queries.total_with_change(con, code, year),
-        profile=queries.dimension_profile(con, code, year, plan_code),
-        subprofile=queries.subdimension_profile(con, code, year, plan_code),
+        profile=queries.dimension_profile(con, code, year, plan_of),
+        subprofile=queries.subdimension_profile(con, code, year, plan_of),
         plan={"tasks": int(plan["tasks"]), "agencies": int(plan.get("agencies", 0) or 0),
               "plan_years": str(plan["plan_years"] or "")},
         plan_year=chosen,
-        plan_province=provinces.province_name(plan_code, provinces.ERA_63) if plan_code else None,
+        plan_province=provinces.province_name(plan_of, provinces.ERA_63) if plan_of else None,
         made_on=today or dt.date.today(),
     )
     if era == provinces.ERA_34:
         data.formers = [provinces.province_name(c, provinces.ERA_63) or c for c in provinces.formers(code)]
     if data.has_plan:
-        data.agencies = queries.agency_load(con, plan_code)
+        data.agencies = queries.agency_load(con, plan_of)
         earlier = [y for y in years if chosen is not None and y < chosen]
         if earlier:
             data.baseline_year = max(earlier)
@@ -82,7 +82,7 @@ def gather(
             base_code = provinces.counterpart(code, era, base_era) if base_era != era else code
             if base_code:
                 data.baseline_total = queries.total_with_change(con, base_code, data.baseline_year)
-                data.baseline_profile = queries.dimension_profile(con, base_code, data.baseline_year, plan_code)
+                data.baseline_profile = queries.dimension_profile(con, base_code, data.baseline_year, plan_of)
     data.changed_on, data.changed_by_upload = last_changed(con)
     return data
 
@@ -104,10 +104,13 @@ def pdf(con: duckdb.DuckDBPyConnection, code: str, year: int, lang: str) -> byte
     return render([gather(con, code, year)], lang)
 
 
-def download_name(con: duckdb.DuckDBPyConnection, code: str, year: int, province: str, lang: str) -> str:
-    """The file name `pdf` will be saved under, without building the brief."""
-    era = provinces.era_of_year(year)
-    plan_code = code if era == provinces.ERA_63 else provinces.predecessor(code)
-    plan = queries.plan_summary(con, plan_code).iloc[0] if plan_code else None
-    years = plan_years(plan) if plan is not None and int(plan["tasks"]) > 0 else []
+def plan_code(code: str, year: int) -> str | None:
+    """The 63-era province whose plan the brief of `code` (a code of `year`'s era) shows."""
+    return code if provinces.era_of_year(year) == provinces.ERA_63 else provinces.predecessor(code)
+
+
+def download_name(plan: pd.DataFrame, province: str, year: int, lang: str) -> str:
+    """The file name `pdf` will be saved under, from `queries.plan_summary(con, plan_code(...))`."""
+    row = plan.iloc[0] if not plan.empty else None
+    years = plan_years(row) if row is not None and int(row["tasks"]) > 0 else []
     return brief_file_name(province, max(years) if years else None, year, lang)
