@@ -271,3 +271,28 @@ def test_overview_offers_the_brief_for_download(tmp_path: Path, monkeypatch: pyt
     assert not at.exception
     buttons = at.get("download_button")
     assert [b.proto.label for b in buttons] == ["Tải bản tóm tắt PDF cho lãnh đạo"]
+
+
+def test_a_2025_unit_keeps_its_former_provinces_plan_and_compares_nothing_across_the_change(
+    tmp_path: Path,
+) -> None:
+    # No 2025 PAPI data exists: a SYNTHETIC 2025 year (each unit given a former province's 2024 scores).
+    from lib.ingest import validate
+    from lib.store import database, importer
+    from tests import upload_samples as u
+    from tests.test_era_2025 import synthetic_2025
+
+    con = database.connect(tmp_path / "papi.duckdb")
+    try:
+        result = validate.validate(u.frame_csv(synthetic_2025()), "synthetic_2025.csv", today=dt.date(2026, 6, 1))
+        importer.commit(con, result, importer.preview(con, result), "test (synthetic 2025)")
+        data = brief_data.gather(con, "66", 2025)  # 34-era Đắk Lắk: former Đắk Lắk and Phú Yên
+    finally:
+        con.close()
+    assert brief.file_name(data, "vi") == "papi-brief_dak-lak_plan-2020_2025_vi.pdf"
+    text = _text(brief.render([data], "vi"))
+    assert "Phú Yên" in text and "kế hoạch là của tỉnh Đắk Lắk cũ" in text
+    assert "/34" in text  # ranked among the 34 units
+    assert "Không so sánh với năm 2024." in text
+    assert text.count("không so sánh (2025)") == 9  # the total and the eight dimensions against 2019
+    assert "(lần tải lên số 1)" in text  # the data last changed with the synthetic upload
