@@ -72,7 +72,7 @@ if right is not None:
                 st.dataframe(tables.dimension_table(profile, lang).iloc[:, :4], hide_index=True, width="stretch")
 
 # The leaders' brief (lib/present/brief.py): one A4 PDF page, built only when the button is clicked.
-con, brief_plan = cache.conn(), cache.query("plan_summary", brief_data.plan_code(code, year))
+con, brief_plan = cache.conn(), cache.query(queries.plan_summary, brief_data.plan_code(code, year))
 st.download_button(
     i18n.t("br_download", lang), data=lambda: brief_data.pdf(con, code, year, lang), mime="application/pdf",
     file_name=brief_data.download_name(brief_plan, selection.province_name, year, lang),
