@@ -8,6 +8,19 @@ from lib.domain import i18n
 from lib.ui import sidebar
 
 st.set_page_config(page_title="PAPI", page_icon=":bar_chart:", layout="wide")
+# Browser print (Ctrl+P): the page alone on A4, no sidebar, header or buttons, charts never split.
+st.html(
+    "<style>@media print {@page {size: A4 portrait; margin: 10mm}"
+    " [data-testid=stSidebar], [data-testid=stHeader], [data-testid=stToolbar], [data-testid=stDecoration],"
+    " [data-testid=stSidebarCollapsedControl], [data-testid=stDownloadButton], [data-testid=stExpander]"
+    " {display: none !important}"
+    " [data-testid=stAppViewContainer], [data-testid=stMain], [data-testid=stMainBlockContainer]"
+    " {overflow: visible !important; height: auto !important; position: static !important;"
+    " padding: 0 !important; max-width: 100% !important}"
+    " .stApp {min-height: 0 !important; height: auto !important} .stPlotlyChart {zoom: 0.6}"
+    " [data-testid=stBottomBlockContainer], [data-testid=stStatusWidget] {display: none !important}"
+    " .stPlotlyChart, [data-testid=stMetric] {break-inside: avoid}}</style>"
+)
 
 selection = sidebar.sidebar()
 sidebar.remember(selection)

@@ -28,6 +28,7 @@ from typing import Any
 if __package__ in (None, ""):  # `python bench/run.py`
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench import brief as brief_bench  # noqa: E402
 from bench import report  # noqa: E402
 from bench.browser_section import QUERY  # noqa: E402
 from bench.pages import ROOT, discover  # noqa: E402
@@ -161,6 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-browser", action="store_true")
     parser.add_argument("--skip-server", action="store_true")
     parser.add_argument("--skip-upload", action="store_true")
+    parser.add_argument("--skip-brief", action="store_true")
     parser.add_argument("--profile", action="store_true", help="pyinstrument profiles of every page run (1×)")
     parser.add_argument("--out", type=Path, default=None,
                         help="folder for latest.md and latest.json (default bench/reports, quick: bench/reports/tmp)")
@@ -210,6 +212,11 @@ def main(argv: list[str] | None = None) -> int:
         results["upload"] = (
             {"available": False, "reason": "--skip-upload"} if args.skip_upload else upload_section(workdir, args.quick)
         )
+        log("brief: one PDF and every province in batch")
+        results["brief"] = (
+            {"skipped": "--skip-brief"} if args.skip_brief
+            else brief_bench.run(reps=1 if args.quick else 3, workdir=workdir / "brief")
+        )
     finally:
         results["machine"]["load_after"] = load_average()
         results["duration_s"] = time.perf_counter() - started
@@ -217,7 +224,9 @@ def main(argv: list[str] | None = None) -> int:
         results["budgets"] = report.evaluate_budgets(results)
         args.out.mkdir(parents=True, exist_ok=True)
         (args.out / "latest.json").write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
-        (args.out / "latest.md").write_text(report.markdown(results), encoding="utf-8")
+        (args.out / "latest.md").write_text(
+            report.markdown(results) + brief_bench.markdown(results.get("brief")), encoding="utf-8"
+        )
         if args.keep:
             log(f"kept {workdir}")
         else:

@@ -4,7 +4,7 @@ against the national median and the best province, and the plan's tasks per dime
 import streamlit as st
 
 from lib.domain import i18n
-from lib.present import charts, formatting, tables, views
+from lib.present import brief_data, charts, formatting, tables, views
 from lib.store import queries
 from lib.ui import cache, sidebar
 
@@ -70,3 +70,11 @@ if right is not None:
         with st.expander(i18n.t("wl_table_view", lang), key="wl_tasks_table_open", on_change="rerun") as view:
             if view.open:
                 st.dataframe(tables.dimension_table(profile, lang).iloc[:, :4], hide_index=True, width="stretch")
+
+# The leaders' brief (lib/present/brief.py): one A4 PDF page, built only when the button is clicked.
+con, brief_plan = cache.conn(), cache.query(queries.plan_summary, code, selection.era)
+st.download_button(
+    i18n.t("br_download", lang), data=lambda: brief_data.pdf(con, code, year, lang), mime="application/pdf",
+    file_name=brief_data.download_name(brief_plan, selection.province_name, year, lang),
+    help=i18n.t("br_download_help", lang), icon=":material/picture_as_pdf:", on_click="ignore", key="br_download",
+)

@@ -635,6 +635,162 @@ LABELS.update(
 )
 
 
+# --- the brief for leaders (lib/present/brief.py, `python -m lib.brief`, Overview's download) ---
+LABELS.update(
+    {
+        "br_title": (
+            "Tóm tắt PAPI cho lãnh đạo: {province}, PAPI {year}",
+            "PAPI brief for leaders: {province}, PAPI {year}",
+        ),
+        "br_subtitle_plan": (
+            "Kế hoạch nhiệm vụ năm {plan_year}: {tasks} nhiệm vụ, {agencies} cơ quan. Năm gốc (khảo sát PAPI cuối "
+            "cùng trước kế hoạch): {baseline}.",
+            "Task plan of {plan_year}: {tasks} tasks, {agencies} agencies. Baseline year (the last PAPI survey before "
+            "the plan): {baseline}.",
+        ),
+        "br_subtitle_no_plan": (
+            "Chưa có kế hoạch nhiệm vụ cho {province}: các phần về kế hoạch để trống.",
+            "No task plan yet for {province}: the parts about the plan are left empty.",
+        ),
+        "br_unit_note": (
+            "Từ 1/7/2025 {unit} là đơn vị mới gồm {formers} cũ; kế hoạch là của tỉnh {former} cũ.",
+            "From 1 July 2025 {unit} is a new unit comprising former {formers}; the plan is former {former}'s.",
+        ),
+        "br_key_points": ("Những điểm chính", "Key points"),
+        "br_total_sentence": (
+            "{province} đạt {total} điểm PAPI năm {year} (thang {scale}), xếp hạng {rank}.",
+            "{province} scored {total} in PAPI {year} (scale {scale}), ranked {rank}.",
+        ),
+        "br_change_sentence": (
+            "So với năm {prev}: tổng điểm {delta}, xếp hạng {move}.",
+            "Compared with {prev}: the total moved {delta} and the rank went {move}.",
+        ),
+        "br_total_not_comparable": ("Không so sánh với năm {prev}. {reasons}", "Not compared with {prev}. {reasons}"),
+        "br_rank_up": ("tăng {n} bậc", "up {n} places"),
+        "br_rank_down": ("giảm {n} bậc", "down {n} places"),
+        "br_rank_same": ("giữ nguyên", "unchanged"),
+        "br_dims_sentence": (
+            "{below}/{n} nội dung thấp hơn trung vị toàn quốc; yếu nhất là {weakest} (hạng {rank}).",
+            "{below} of {n} dimensions are below the national median; the weakest is {weakest} (rank {rank}).",
+        ),
+        "br_tasks_sentence": (
+            "Kế hoạch giao nhiều nhiệm vụ nhất cho {most} ({n}) và ít nhất cho {least} ({m}).",
+            "The plan gives the most tasks to {most} ({n}) and the fewest to {least} ({m}).",
+        ),
+        "br_gap_sentence": (
+            "Cần chú ý: {names} nằm trong ba nội dung thành phần yếu nhất nhưng chưa có nhiệm vụ riêng.",
+            "Needs attention: no task of its own for {names}, among the three weakest sub-dimensions.",
+        ),
+        "br_gap_none": (
+            "Ba nội dung thành phần yếu nhất đều đã có nhiệm vụ trong kế hoạch.",
+            "Each of the three weakest sub-dimensions has at least one task in the plan.",
+        ),
+        "br_moved_sentence": (
+            "Từ năm gốc {baseline} đến {year}: tổng điểm {delta}, xếp hạng từ {from_rank} thành {to_rank}; "
+            "{up}/{n} nội dung so sánh được có điểm tăng.",
+            "From the baseline {baseline} to {year}: the total moved {delta} and the rank from {from_rank} to "
+            "{to_rank}; {up} of {n} comparable dimensions scored higher.",
+        ),
+        "br_status_sentence": (
+            "Chưa có báo cáo tiến độ nhiệm vụ, nên chưa tính được tỷ lệ hoàn thành và số nhiệm vụ quá hạn.",
+            "No task status reports yet, so completion and overdue tasks cannot be counted.",
+        ),
+        "br_dims_title": (
+            "Tám nội dung năm {year}: điểm của tỉnh, trung vị toàn quốc và tỉnh cao nhất (thang 1–10)",
+            "The eight dimensions in {year}: the province, the national median and the best province (1–10 scale)",
+        ),
+        "br_col_province": ("Tỉnh", "Province"),
+        "br_col_median": ("Trung vị", "Median"),
+        "br_col_best": ("Cao nhất", "Best"),
+        "br_best_names": ("Tỉnh cao nhất: {names}.", "Best provinces: {names}."),
+        "br_tasks_title": ("Nhiệm vụ theo nội dung", "Tasks per dimension"),
+        "br_below_mark": ("* dưới trung vị toàn quốc", "* below the national median"),
+        "br_weak_title": (
+            "Ba nội dung thành phần yếu nhất năm {year} (theo phân vị toàn quốc) và nhiệm vụ của kế hoạch",
+            "The three weakest sub-dimensions in {year} (by national percentile) and the plan's tasks",
+        ),
+        "br_col_tasks_own": ("Nhiệm vụ riêng", "Own tasks"),
+        "br_no_task": ("KHÔNG CÓ NHIỆM VỤ", "NO TASK"),
+        "br_whole_tasks": ("+{n} cho cả nội dung", "+{n} for the whole dimension"),
+        "br_agencies_title": ("Năm cơ quan nhận nhiều nhiệm vụ nhất", "The five agencies carrying the most tasks"),
+        "br_col_total": ("Tổng", "Total"),
+        "br_col_completion": ("Hoàn thành", "Completion"),
+        "br_overdue": (
+            "Hoàn thành và nhiệm vụ quá hạn: chưa có báo cáo tiến độ nhiệm vụ.",
+            "Completion and overdue tasks: no task status reports yet.",
+        ),
+        "br_moved_title": (
+            "Thay đổi từ năm gốc {baseline} đến {year}",
+            "What moved from the baseline {baseline} to {year}",
+        ),
+        "br_col_measure": ("Chỉ số", "Measure"),
+        "br_col_change": ("Thay đổi", "Change"),
+        "br_total_label": ("Tổng điểm", "Total"),
+        "br_not_comparable": ("không so sánh ({year})", "not comparable ({year})"),
+        "br_missing": ("không có điểm", "no score"),
+        "br_moved_breaks": ("Không so sánh qua năm PAPI đổi phương pháp: {reasons}", "No comparison across a PAPI "
+                            "method change: {reasons}"),
+        "br_no_baseline": ("Không có năm gốc vì chưa có kế hoạch.", "No baseline year: there is no plan."),
+        "br_baseline_missing": (
+            "Không có khảo sát PAPI nào trước năm kế hoạch {plan_year}.",
+            "No PAPI survey before the plan year {plan_year}.",
+        ),
+        "br_not_after": (
+            "PAPI {year} không sau năm gốc {baseline}: chưa có gì để so sánh.",
+            "PAPI {year} is not after the baseline {baseline}: nothing to compare yet.",
+        ),
+        "br_no_plan_part": ("Chưa có kế hoạch nhiệm vụ.", "No task plan yet."),
+        "br_no_scores_part": ("Chưa có điểm năm {year}.", "No scores for {year}."),
+        "br_sources": (
+            "Nguồn: điểm PAPI của CECODES, VFF-CRT, RTA và UNDP (papi.org.vn); kế hoạch: {plan}. "
+            "Dữ liệu thay đổi lần cuối: {changed}.",
+            "Sources: PAPI scores by CECODES, VFF-CRT, RTA and UNDP (papi.org.vn); plan: {plan}. "
+            "Data last changed: {changed}.",
+        ),
+        "br_plan_source": (
+            "phụ lục kế hoạch nâng cao chỉ số PAPI năm {plan_year} của UBND tỉnh {province}",
+            "appendix of the {province} People's Committee plan to raise PAPI, {plan_year}",
+        ),
+        "br_plan_none": ("không có", "none"),
+        "br_changed_upload": ("{date} (lần tải lên số {id})", "{date} (upload no. {id})"),
+        "br_changed_files": ("{date} (ngày của tệp dữ liệu)", "{date} (date of the data files)"),
+        "br_footer": (
+            "Tạo ngày {date} từ bảng điều khiển PAPI; số liệu giống trang Tổng quan và Nội dung.",
+            "Made on {date} by the PAPI dashboard; the figures are those of its Overview and Dimensions pages.",
+        ),
+        "br_download": ("Tải bản tóm tắt PDF cho lãnh đạo", "Download the leaders' brief (PDF)"),
+        "br_download_help": (
+            "Một trang A4, in đen trắng được: điểm, xếp hạng, nội dung yếu và nhiệm vụ của kế hoạch.",
+            "One A4 page that prints in black and white: score, rank, weak areas and the plan's tasks.",
+        ),
+        "br_cli_unknown_province": (
+            "Không tìm thấy tỉnh “{name}” trong danh sách năm {year}. Gợi ý: {suggestions}.",
+            "No province “{name}” in the list of {year}. Did you mean: {suggestions}?",
+        ),
+        "br_cli_unknown_plan": (
+            "{province} không có kế hoạch năm {plan_year} (có: {plans}).",
+            "{province} has no plan of {plan_year} (plans: {plans}).",
+        ),
+        "br_cli_no_year": (
+            "Chưa có điểm PAPI năm {year} (có: {years}).",
+            "No PAPI scores for {year} (years: {years}).",
+        ),
+        "br_cli_need": (
+            "Cần --province TÊN hoặc --all-provinces.",
+            "Give --province NAME or --all-provinces.",
+        ),
+        "br_cli_progress": ("[{i}/{n}] {province}: {status}", "[{i}/{n}] {province}: {status}"),
+        "br_cli_failed": ("LỖI {error}", "FAILED {error}"),
+        "br_cli_wrote": ("Đã ghi {path}", "Wrote {path}"),
+        "br_cli_summary": (
+            "{ok}/{n} bản tóm tắt đã ghi vào {out}; tệp gộp: {combined}.",
+            "{ok} of {n} briefs written to {out}; combined file: {combined}.",
+        ),
+        "br_cli_failures": ("Không tạo được {k} bản: {names}", "{k} brief(s) failed: {names}"),
+    }
+)
+
+
 def t(key: str, lang: str, **values: object) -> str:
     """Return the label `key` in `lang` ("vi" or "en"), with `values` filled in."""
     vi, en = LABELS[key]
