@@ -79,40 +79,49 @@ def _published_2019_dak_lak_d1() -> float:
     return float(scores[hit & scores["subdimension"].isna()]["score"].iloc[0])
 
 
-def test_without_editor_configured_writing_is_off_and_says_how(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_editor_configured_nothing_can_be_checked_and_it_says_how(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv(auth.ENV_HASH, raising=False)
     at = _page()
     assert "python -m lib.auth hash" in _texts(at)
     assert "PAPI_EDITOR_PASSWORD_HASH" in _texts(at)
-    _upload(at, "2020.csv", (SC_DIR / "2020.csv").read_bytes())
-    at.number_input(key="up_year").set_value(2020).run()
-    assert at.button(key="up_commit").disabled
-    assert at.metric[0].label == "Điểm thêm mới"
+    assert "chưa kiểm tra hay lưu được tệp" in _texts(at)
+    assert len(at.file_uploader) == 0  # checking a file costs server time: editors only
 
 
-def test_viewer_is_refused_then_signs_in(db: Path, editor_env: None) -> None:
-    at = _page()
-    assert "cần đăng nhập biên tập viên" in _texts(at).lower()
-    at.text_input(key="up_name").input("Lan")
-    at.text_input(key="up_password").input("wrong password")
+def _sign_in(at: AppTest, name: str, password: str = PASSWORD) -> AppTest:
+    at.text_input(key="up_name").input(name)
+    at.text_input(key="up_password").input(password)
     at.button[0].click().run()  # the form's submit button
+    assert not at.exception, at.exception
+    return at
+
+
+def test_viewer_cannot_check_a_file_until_signed_in(db: Path, editor_env: None) -> None:
+    at = _page()
+    assert "Cần đăng nhập biên tập viên để kiểm tra" in _texts(at)
+    assert len(at.file_uploader) == 0
+    _sign_in(at, "Lan", "wrong password")
     assert "Sai tên hoặc mật khẩu." in _texts(at)
-    at.text_input(key="up_name").input("Lan")
-    at.text_input(key="up_password").input(PASSWORD)
-    at.button[0].click().run()
-    assert "Đang đăng nhập với quyền biên tập: Lan" in _texts(at)
+    assert len(at.file_uploader) == 0
+    _sign_in(at, "Lan")
+    assert "Đang đăng nhập với quyền biên tập:" in [e.value for e in at.success]
+    assert "Lan" in [e.value for e in at.text]
+    assert len(at.file_uploader) == 1
 
 
 def test_bad_file_lists_every_problem_and_changes_nothing(db: Path, editor_env: None) -> None:
     before = database.content_digest(database.connect(db))
     at = _page()
     at.session_state["editor_name"] = "Lan"
+    at.run()
     bad = b"year,province_code,province,dimension,subdimension,score\n2019,66,Dak Lac,1,,5.2\n2019,01,Ha Noi,1,,abc\n"
     _upload(at, "bad.csv", bad)
     problems = _table(at, "Vấn đề")
     assert "Không nhận ra tỉnh 'Dak Lac'. Có phải 'Đắk Lắk'?" in problems["Vấn đề"].tolist()
     assert "Điểm 'abc' không phải là số." in problems["Vấn đề"].tolist()
-    assert problems["Dòng"].tolist()[:2] == [2, 3]
+    assert problems["Dòng"].tolist()[:2] == ["2", "3"]
     assert len(at.get("download_button")) >= 1
     assert "up_commit" not in [b.key for b in at.button]  # nothing to commit
     assert database.content_digest(database.connect(db)) == before
@@ -121,6 +130,7 @@ def test_bad_file_lists_every_problem_and_changes_nothing(db: Path, editor_env: 
 def test_preview_confirm_commit_and_rollback(db: Path, editor_env: None) -> None:
     at = _page()
     at.session_state["editor_name"] = "Lan"
+    at.run()
     _upload(at, "dak_lak_2019.csv", _tidy_2019_change())
     assert [m.value for m in at.metric] == ["0", "2", "0", str(2331 - 2)]
     changes = _table(at, "Điểm bị xóa")
@@ -151,6 +161,8 @@ def test_preview_confirm_commit_and_rollback(db: Path, editor_env: None) -> None
 
 def test_english_labels(db: Path, editor_env: None) -> None:
     at = _page("en")
+    at.session_state["editor_name"] = "Lan"
+    at.run()
     assert at.title[0].value == "Upload PAPI scores"
     _upload(at, "x.csv", b"year,province,dimension,subdimension,score\n2019,Dak Lac,1,,5\n")
     problems = _table(at, "Problem")

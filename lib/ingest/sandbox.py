@@ -1,13 +1,15 @@
 """Check an upload in a child process bounded in time and memory, so no file can hold the server.
 
 `validate(data, file_name, year)` runs `lib.ingest.validate.validate` in a
-child process forked from a preloaded fork server (the multiprocessing
-"forkserver" context: no threads of the server are copied, and pandas and
-openpyxl are imported once, not per check).  The child limits its own address
-space (`resource.setrlimit(RLIMIT_AS)`) to what it had plus
+fresh Python process (`python -m lib.ingest.sandbox`), not a fork of the
+server: nothing of the server's threads, store connection or session state is
+copied, and Streamlit's script module (which it names `__main__`) is never
+re-run, as multiprocessing's spawn and forkserver starts would do.  The child
+imports its modules, then limits its own address space
+(`resource.setrlimit(RLIMIT_AS)`) to what it has plus
 `limits.PARSE_MEMORY_BYTES`; the parent kills it after `limits.PARSE_SECONDS`.
-A file that hits either bound gets one problem, `limit_time` or
-`limit_memory`, worded like every other problem.
+A file that hits either bound gets one problem, `limit_time` or `limit_memory`,
+worded like every other problem.  Starting the child costs about a second.
 
 `run(function, *args)` is the general form, for any picklable module-level function.
 """
@@ -16,19 +18,18 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import multiprocessing
+import pickle
+import signal
+import subprocess
 import sys
-import threading
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from typing import Any
 
+from lib.domain import paths
 from lib.ingest import limits, readers
 from lib.ingest import validate as checks
 
-# "__main__" first: children then skip re-running the main module (the Streamlit or pytest launcher).
-_PRELOAD = ["__main__", "lib.ingest.validate", "openpyxl"]
-_START = threading.Lock()
+_KILLED = {-signal.SIGKILL, -signal.SIGABRT, -signal.SIGSEGV, -signal.SIGBUS}
 
 
 @dataclass(frozen=True)
@@ -38,12 +39,6 @@ class Outcome:
     value: Any = None
     exceeded: limits.Exceeded | None = None
     error: str = ""
-
-
-def _context() -> multiprocessing.context.BaseContext:
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(_PRELOAD)
-    return context
 
 
 def _vm_size() -> int:
@@ -58,7 +53,7 @@ def _vm_size() -> int:
     return 0
 
 
-def _child(conn: Connection, memory: int, function: Any, args: tuple[Any, ...]) -> None:
+def _limit_memory(memory: int) -> None:
     if "pyarrow" in sys.modules:  # its default allocator reserves address space far beyond what it uses
         sys.modules["pyarrow"].set_memory_pool(sys.modules["pyarrow"].system_memory_pool())
     try:
@@ -68,46 +63,49 @@ def _child(conn: Connection, memory: int, function: Any, args: tuple[Any, ...]) 
         resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
     except (ImportError, ValueError, OSError):
         pass  # no address-space limit on this platform; the time limit still applies
+
+
+def _serve() -> None:
+    """The child: read (memory, function, args) from stdin, answer ("value" | "memory" | "error", …) on stdout."""
+    import openpyxl  # noqa: F401 - imported before the memory limit, like the checks themselves
+
+    memory, function, args = pickle.loads(sys.stdin.buffer.read())
+    _limit_memory(memory)
     try:
-        outcome = ("value", function(*args))
+        answer = pickle.dumps(("value", function(*args)))
     except MemoryError:
-        outcome = ("memory", None)
+        answer = pickle.dumps(("memory", None))
     except BaseException as error:  # noqa: BLE001 - reported to the parent, which decides
-        outcome = ("error", f"{type(error).__name__}: {error}"[:200])
-    try:
-        conn.send(outcome)
-    except MemoryError:
-        conn.send(("memory", None))
-    finally:
-        conn.close()
+        answer = pickle.dumps(("error", f"{type(error).__name__}: {error}"[:200]))
+    sys.stdout.buffer.write(answer)
+    sys.stdout.buffer.flush()
 
 
 def run(function: Any, *args: Any, seconds: float = limits.PARSE_SECONDS,
         memory: int = limits.PARSE_MEMORY_BYTES) -> Outcome:
     """Run `function(*args)` in a bounded child process and return its value or the bound it hit."""
-    context = _context()
-    receive, send = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(send, memory, function, args), daemon=True)
-    with _START:  # the fork server is started once, by whichever thread comes first
-        process.start()
-    send.close()
+    over_memory = limits.Exceeded("memory", f"{memory // limits.MB} MB", f"> {memory // limits.MB} MB")
+    request = pickle.dumps((memory, function, args))
+    child = subprocess.Popen([sys.executable, "-m", "lib.ingest.sandbox"], cwd=paths.ROOT, stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
-        if not receive.poll(seconds):
-            return Outcome(exceeded=limits.Exceeded("time", f"{seconds:g} s", f"> {seconds:g} s"))
-        try:
-            kind, value = receive.recv()
-        except EOFError:  # the child died without answering: killed at its memory limit, or crashed
-            process.join(5)
-            return Outcome(exceeded=limits.Exceeded("memory", f"{memory // limits.MB} MB",
-                                                    f"exit {process.exitcode}"))
+        out, err = child.communicate(request, timeout=seconds)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.communicate()
+        return Outcome(exceeded=limits.Exceeded("time", f"{seconds:g} s", f"> {seconds:g} s"))
     finally:
-        receive.close()
-        if process.is_alive():
-            process.kill()
-        process.join(5)
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    if not out:
+        if child.returncode in _KILLED or b"MemoryError" in err:
+            return Outcome(exceeded=over_memory)
+        return Outcome(error=err.decode("utf-8", "replace").strip().splitlines()[-1][:200] if err.strip()
+                       else f"exit {child.returncode}")
+    kind, value = pickle.loads(out)
     if kind == "memory":
-        return Outcome(exceeded=limits.Exceeded("memory", f"{memory // limits.MB} MB",
-                                                f"> {memory // limits.MB} MB"))
+        return Outcome(exceeded=over_memory)
     if kind == "error":
         return Outcome(error=str(value))
     return Outcome(value=value)
@@ -140,3 +138,7 @@ def validate(data: bytes, file_name: str = "", year: int | None = None, today: d
         issue = readers.Issue("internal_error", value=outcome.error[:120])
     result.problems = [checks.problem(issue)]
     return result
+
+
+if __name__ == "__main__":
+    _serve()

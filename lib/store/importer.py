@@ -304,7 +304,7 @@ def problems_table(problems: list[validate.Problem], lang: str) -> pd.DataFrame:
     frame = validate.problems_frame(problems, lang)
     row = frame.columns[2]
     frame[row] = [str(int(number)) if number is not None else
-                  i18n.t("up_row_whole_sheet" if sheet else "up_row_whole_file", lang)
+                  i18n.t("up_row_whole_sheet" if sheet and sheet != "CSV" else "up_row_whole_file", lang)
                   for number, sheet in zip([p.row for p in problems], [p.sheet for p in problems], strict=True)]
     return frame
 
