@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -181,3 +182,114 @@ def test_template_controls_are_sent_only_when_the_expander_is_open(db: Path) -> 
     assert not at.exception, at.exception
     assert [e.proto.label for e in at.get("download_button")] == wanted
     assert at.number_input(key="up_template_year").value == dt.date.today().year - 1
+
+
+# --- Sign-in throttling, names as plain text, editors-only history and downloads (issue 11, defects 3, 4, 7) ---
+
+
+@pytest.fixture()
+def throttle() -> Iterator[auth.Throttle]:
+    from lib.ui import access
+
+    access.THROTTLE.reset()
+    yield access.THROTTLE
+    access.THROTTLE.reset()
+
+
+def test_failures_in_other_sessions_throttle_the_same_name(db: Path, editor_env: None, throttle: auth.Throttle) -> None:
+    # Five failures, each from a new session (a new tab), with the same name.
+    for _ in range(throttle.free):
+        _sign_in(_page(), "Lan", "wrong password")
+    fresh = _sign_in(_page(), "  lan ", PASSWORD)  # the right password, yet another session
+    assert "Thử lại sau 2 giây." in _texts(fresh)
+    assert len(fresh.file_uploader) == 0
+    assert "Lan" not in [e.value for e in fresh.text]
+    # Without a client address (local sessions) only the name is throttled: another editor still gets in.
+    other = _sign_in(_page(), "Minh", PASSWORD)
+    assert "Minh" in [e.value for e in other.text]
+
+
+@pytest.mark.parametrize("name", ["**x**", "[a](http://e)", ":red[x] $y$ <b>z</b>"])
+def test_a_name_with_markdown_is_shown_as_typed(db: Path, editor_env: None, throttle: auth.Throttle,
+                                                  name: str) -> None:
+    at = _sign_in(_page(), name)
+    assert [e.value for e in at.text] == [name]  # st.text: shown literally
+    assert not any(name in text or text == "x" for text in _texts(at).splitlines())  # in no Markdown element
+
+
+def _committed_store(db: Path) -> None:
+    """The store with one upload by 'Lan <b>' (a Vietnamese 2019 correction) in its history."""
+    from lib.store import importer
+
+    con = database.connect(db)
+    try:
+        result = importer.check(_tidy_2019_change(), "dak_lak_2019.csv")
+        importer.commit(con, result, importer.preview(con, result), "Lan <b>", replace=True)
+    finally:
+        con.close()
+
+
+def test_viewer_sees_the_history_without_names_or_original_files(db: Path, editor_env: None) -> None:
+    _committed_store(db)
+    viewer = _page()
+    history = _table(viewer, "Thao tác")
+    assert history["Số"].tolist() == [1]
+    assert "Người thực hiện" not in history.columns
+    assert "Lan <b>" not in history.to_string()
+    assert "up_raw_download" not in [b.key for b in viewer.get("download_button")]
+    assert "Tên người thực hiện và tệp gốc chỉ hiện với biên tập viên." in _texts(viewer)
+    editor = _page()
+    editor.session_state["editor_name"] = "Minh"
+    editor.run()
+    assert _table(editor, "Thao tác")["Người thực hiện"].tolist() == ["Lan <b>"]
+    assert [b.proto.label for b in editor.get("download_button")] == ["Tải tệp gốc của lần tải lên số 1"]
+
+
+def test_the_original_file_is_read_only_when_its_download_is_asked_for(
+    db: Path, editor_env: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lib.store import importer
+
+    _committed_store(db)
+    reads: list[int] = []
+    real = importer.raw_file
+
+    def counted(con, upload_id):  # noqa: ANN001, ANN202
+        reads.append(upload_id)
+        return real(con, upload_id)
+
+    monkeypatch.setattr(importer, "raw_file", counted)
+    at = _page()
+    at.session_state["editor_name"] = "Minh"
+    at.run()
+    at.checkbox(key="up_rollback_confirm").check().run()  # reruns of the page with the upload chosen
+    at.checkbox(key="up_rollback_confirm").uncheck().run()
+    button = next(b for b in at.get("download_button") if b.proto.label.startswith("Tải tệp gốc"))
+    assert button.proto.HasField("deferred_file_id")  # the browser asks for the bytes on click
+    assert reads == []
+
+
+def test_the_uploader_accepts_exactly_the_types_its_label_names(db: Path, editor_env: None) -> None:
+    import re
+
+    for lang in ("vi", "en"):
+        at = _page(lang)
+        at.session_state["editor_name"] = "Lan"
+        at.run()
+        uploader = at.file_uploader[0]
+        named = set(re.findall(r"\.(\w+)", uploader.proto.label))
+        assert named == {"xlsx", "csv"}
+        assert {t.lstrip(".") for t in uploader.proto.type} == named
+
+
+def test_a_problem_of_the_whole_file_says_so_in_the_row_column(db: Path, editor_env: None) -> None:
+    for lang, whole, note in (("vi", "cả tệp", "Cột Dòng ghi 'cả tệp'"), ("en", "whole file", "The Row column says")):
+        at = _page(lang)
+        at.session_state["editor_name"] = "Lan"
+        at.run()
+        _upload(at, "a.csv", b"a,b,c\n1,2,3\n")  # an unknown layout: a problem of the whole file
+        problems = at.dataframe[0].value  # the problems (the history is empty)
+        row = problems.columns[2]
+        assert problems[row].tolist() == [whole]
+        assert "None" not in problems.to_string() and "<NA>" not in problems.to_string()
+        assert note in _texts(at)
