@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import pickle
 import signal
 import subprocess
@@ -86,8 +87,10 @@ def run(function: Any, *args: Any, seconds: float = limits.PARSE_SECONDS,
     """Run `function(*args)` in a bounded child process and return its value or the bound it hit."""
     over_memory = limits.Exceeded("memory", f"{memory // limits.MB} MB", f"> {memory // limits.MB} MB")
     request = pickle.dumps((memory, function, args))
-    child = subprocess.Popen([sys.executable, "-m", "lib.ingest.sandbox"], cwd=paths.ROOT, stdin=subprocess.PIPE,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # The child finds modules where this process does (the function may live anywhere on its path).
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(paths.ROOT), *(p for p in sys.path if p)])}
+    child = subprocess.Popen([sys.executable, "-m", "lib.ingest.sandbox"], cwd=paths.ROOT, env=env,
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         out, err = child.communicate(request, timeout=seconds)
     except subprocess.TimeoutExpired:
