@@ -293,3 +293,18 @@ def test_a_problem_of_the_whole_file_says_so_in_the_row_column(db: Path, editor_
         assert problems[row].tolist() == [whole]
         assert "None" not in problems.to_string() and "<NA>" not in problems.to_string()
         assert note in _texts(at)
+
+
+def test_failures_from_one_address_throttle_every_name_it_tries(
+    db: Path, editor_env: None, throttle: auth.Throttle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lib.ui import access
+
+    monkeypatch.setattr(access, "client_address", lambda: "203.0.113.9")
+    for number in range(throttle.free):
+        _sign_in(_page(), f"guess {number}", "wrong password")
+    refused = _sign_in(_page(), "Lan", PASSWORD)
+    assert "Thử lại sau 2 giây." in _texts(refused)
+    assert len(refused.file_uploader) == 0
+    monkeypatch.setattr(access, "client_address", lambda: "198.51.100.7")
+    assert "Lan" in [e.value for e in _sign_in(_page(), "Lan", PASSWORD).text]
