@@ -14,7 +14,7 @@ from lib.domain import paths
 from lib.ingest import limits, sandbox
 from lib.store import database, importer
 from tests import upload_samples as u
-from tests.test_bad_files import far_column, shared_strings_attack, wide_rows_attack
+from tests.upload_attacks import far_column, shared_strings_attack, wide_rows_attack
 
 SC_2024 = u.SC_DIR / "2024.csv"
 
@@ -62,11 +62,12 @@ def test_a_check_that_needs_too_much_memory_is_stopped_with_the_memory_bound() -
 def test_the_bounds_become_located_problems_in_both_languages(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sandbox, "run", lambda *args, **kwargs: sandbox.Outcome(
         exceeded=limits.Exceeded("time", "60 s", "> 60 s")))
-    result = sandbox.validate(u.official_sheet(2019), "papi.xlsx")
+    data = u.official_sheet(2019)
+    result = sandbox.validate(data, "papi.xlsx")
     assert result.codes == ["limit_time"]
     assert result.errors[0].message("vi") == "Kiểm tra tệp mất hơn 60 s nên đã bị dừng (giới hạn thời gian)."
     assert result.errors[0].message("en") == "Checking the file took longer than 60 s and was stopped (time limit)."
-    assert result.data == u.official_sheet(2019)  # the bytes are kept for the message and the history
+    assert result.data == data  # the bytes are kept for the message and the history
 
 
 def test_the_official_workbook_and_the_2024_csv_still_pass() -> None:

@@ -1,28 +1,40 @@
 """Check an upload in a child process bounded in time and memory, so no file can hold the server.
 
 `validate(data, file_name, year)` runs `lib.ingest.validate.validate` in a
-fresh Python process (`python -m lib.ingest.sandbox`), not a fork of the
-server: nothing of the server's threads, store connection or session state is
-copied, and Streamlit's script module (which it names `__main__`) is never
-re-run, as multiprocessing's spawn and forkserver starts would do.  The child
-imports its modules, then limits its own address space
-(`resource.setrlimit(RLIMIT_AS)`) to what it has plus
-`limits.PARSE_MEMORY_BYTES`; the parent kills it after `limits.PARSE_SECONDS`.
-A file that hits either bound gets one problem, `limit_time` or `limit_memory`,
-worded like every other problem.  Starting the child costs about a second.
+child process.  The children are forked from one helper process per server
+(`python -m lib.ingest.sandbox`, started on first use), a fresh interpreter
+that has imported pandas and openpyxl once and does nothing else: forking it
+costs milliseconds, where a new interpreter costs about a second, and nothing
+of the server (its threads, store connection, sessions) is copied.  The server
+itself is never forked, and Streamlit's script module, which Streamlit names
+`__main__`, is never re-run (multiprocessing's spawn and forkserver starts
+would re-run it in every child).
+
+Each child limits its own address space (`resource.setrlimit(RLIMIT_AS)`) to
+what it has plus `limits.PARSE_MEMORY_BYTES` and its wall-clock time
+(`signal.alarm`, which ends the process even inside C code) to
+`limits.PARSE_SECONDS`; the server also kills it if no answer has come a little
+later.  A file that hits either bound gets one problem, `limit_time` or
+`limit_memory`, worded like every other problem.
 
 `run(function, *args)` is the general form, for any picklable module-level function.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
+import math
 import os
 import pickle
 import signal
+import socket
+import struct
 import subprocess
 import sys
+import threading
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,7 +42,8 @@ from lib.domain import paths
 from lib.ingest import limits, readers
 from lib.ingest import validate as checks
 
-_KILLED = {-signal.SIGKILL, -signal.SIGABRT, -signal.SIGSEGV, -signal.SIGBUS}
+_GRACE = 5.0  # seconds the server waits past the child's own alarm before killing it
+_PID = struct.Struct("!q")
 
 
 @dataclass(frozen=True)
@@ -66,46 +79,128 @@ def _limit_memory(memory: int) -> None:
         pass  # no address-space limit on this platform; the time limit still applies
 
 
-def _serve() -> None:
-    """The child: read (memory, function, args) from stdin, answer ("value" | "memory" | "error", …) on stdout."""
-    import openpyxl  # noqa: F401 - imported before the memory limit, like the checks themselves
+def _receive_all(conn: socket.socket) -> bytes:
+    parts = []
+    while chunk := conn.recv(1 << 20):
+        parts.append(chunk)
+    return b"".join(parts)
 
-    memory, function, args = pickle.loads(sys.stdin.buffer.read())
+
+def _child(conn: socket.socket) -> None:
+    """In a forked child: answer one request ("value" | "memory" | "error", …) on `conn`, then exit."""
+    conn.sendall(_PID.pack(os.getpid()))
+    memory, seconds, function, args = pickle.loads(_receive_all(conn))
+    signal.signal(signal.SIGALRM, signal.SIG_DFL)  # the default action ends the process wherever it is
+    signal.alarm(max(1, math.ceil(seconds)))
     _limit_memory(memory)
     try:
         answer = pickle.dumps(("value", function(*args)))
     except MemoryError:
         answer = pickle.dumps(("memory", None))
-    except BaseException as error:  # noqa: BLE001 - reported to the parent, which decides
+    except BaseException as error:  # noqa: BLE001 - reported to the server, which decides
         answer = pickle.dumps(("error", f"{type(error).__name__}: {error}"[:200]))
-    sys.stdout.buffer.write(answer)
-    sys.stdout.buffer.flush()
+    conn.sendall(answer)
+    conn.close()
+
+
+def _serve(control_fd: int) -> None:
+    """The helper process: for each socket the server passes on `control_fd`, fork a child to answer on it."""
+    import openpyxl  # noqa: F401 - imported once here, not in every child
+
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
+    control = socket.socket(fileno=control_fd)
+    while True:
+        try:
+            _, fds, _, _ = socket.recv_fds(control, 1, 1)
+        except OSError:
+            return
+        if not fds:  # the server has gone: so does the helper
+            return
+        if os.fork() == 0:
+            control.close()
+            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+            code = 0
+            try:
+                _child(socket.socket(fileno=fds[0]))
+            except BaseException:  # noqa: BLE001 - a child never returns into the helper's loop
+                code = 1
+            os._exit(code)
+        os.close(fds[0])
+
+
+class _Helper:
+    """The server's side of the helper process: started on first use, restarted if it has died."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._control: socket.socket | None = None
+        self._process: subprocess.Popen[bytes] | None = None
+
+    def _start(self) -> None:
+        ours, theirs = socket.socketpair()
+        # The helper finds modules where this process does (the function may live anywhere on its path).
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(paths.ROOT), *(p for p in sys.path if p)])}
+        self._process = subprocess.Popen([sys.executable, "-m", "lib.ingest.sandbox", str(theirs.fileno())],
+                                         cwd=paths.ROOT, env=env, pass_fds=[theirs.fileno()],
+                                         stdin=subprocess.DEVNULL)
+        theirs.close()
+        self._control = ours
+
+    def connect(self) -> socket.socket:
+        """Return a socket connected to a new child of the helper."""
+        with self._lock:
+            for attempt in range(2):
+                if self._control is None or self._process is None or self._process.poll() is not None:
+                    self._start()
+                assert self._control is not None
+                ours, theirs = socket.socketpair()
+                try:
+                    socket.send_fds(self._control, [b"x"], [theirs.fileno()])
+                    return ours
+                except OSError:
+                    ours.close()
+                    self._control = None
+                    if attempt:
+                        raise
+                finally:
+                    theirs.close()
+        raise AssertionError("unreachable")
+
+
+_HELPER = _Helper()
 
 
 def run(function: Any, *args: Any, seconds: float = limits.PARSE_SECONDS,
         memory: int = limits.PARSE_MEMORY_BYTES) -> Outcome:
     """Run `function(*args)` in a bounded child process and return its value or the bound it hit."""
+    over_time = limits.Exceeded("time", f"{seconds:g} s", f"> {seconds:g} s")
     over_memory = limits.Exceeded("memory", f"{memory // limits.MB} MB", f"> {memory // limits.MB} MB")
-    request = pickle.dumps((memory, function, args))
-    # The child finds modules where this process does (the function may live anywhere on its path).
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(paths.ROOT), *(p for p in sys.path if p)])}
-    child = subprocess.Popen([sys.executable, "-m", "lib.ingest.sandbox"], cwd=paths.ROOT, env=env,
-                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    request = pickle.dumps((memory, seconds, function, args))
+    started = time.monotonic()
+    conn = _HELPER.connect()
+    pid = 0
     try:
-        out, err = child.communicate(request, timeout=seconds)
-    except subprocess.TimeoutExpired:
-        child.kill()
-        child.communicate()
-        return Outcome(exceeded=limits.Exceeded("time", f"{seconds:g} s", f"> {seconds:g} s"))
+        conn.settimeout(seconds + _GRACE)  # the first child may wait for the helper to start
+        pid = _PID.unpack(conn.recv(_PID.size, socket.MSG_WAITALL))[0]
+        started = time.monotonic()
+        conn.sendall(request)
+        conn.shutdown(socket.SHUT_WR)
+        parts = []
+        while chunk := conn.recv(1 << 20):
+            parts.append(chunk)
+            conn.settimeout(max(0.1, started + seconds + _GRACE - time.monotonic()))
+        out = b"".join(parts)
+    except TimeoutError:
+        out = None
+        if pid:  # alive past its own alarm (it has not closed its end): end it
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+    except (OSError, struct.error):
+        out = None
     finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait()
-    if not out:
-        if child.returncode in _KILLED or b"MemoryError" in err:
-            return Outcome(exceeded=over_memory)
-        return Outcome(error=err.decode("utf-8", "replace").strip().splitlines()[-1][:200] if err.strip()
-                       else f"exit {child.returncode}")
+        conn.close()
+    if not out:  # no answer: stopped by its alarm or the server, or killed at its memory limit
+        return Outcome(exceeded=over_time if time.monotonic() - started >= seconds else over_memory)
     kind, value = pickle.loads(out)
     if kind == "memory":
         return Outcome(exceeded=over_memory)
@@ -144,4 +239,4 @@ def validate(data: bytes, file_name: str = "", year: int | None = None, today: d
 
 
 if __name__ == "__main__":
-    _serve()
+    _serve(int(sys.argv[1]))
