@@ -9,7 +9,7 @@ import math
 import streamlit as st
 
 from lib.domain.i18n import t
-from lib.ingest import readers, validate
+from lib.ingest import readers, sandbox, validate
 from lib.store import importer, queries
 from lib.ui import access, cache, sidebar
 
@@ -113,6 +113,7 @@ with st.expander(t("up_template", lang), key="up_template_open", on_change="reru
 st.subheader(t("up_step_file", lang))
 uploaded = None
 if editor is not None:
+    sandbox.start()  # the checking process imports its libraries while the editor picks a file
     uploaded = st.file_uploader(
         t("up_file", lang, mb=readers.MAX_UPLOAD_BYTES // 2**20),
         type=["xlsx", "csv"],  # exactly the types the label names

@@ -146,6 +146,12 @@ class _Helper:
         theirs.close()
         self._control = ours
 
+    def start(self) -> None:
+        """Start the helper now if it is not running (returns at once; it imports in the background)."""
+        with self._lock:
+            if self._control is None or self._process is None or self._process.poll() is not None:
+                self._start()
+
     def connect(self) -> socket.socket:
         """Return a socket connected to a new child of the helper."""
         with self._lock:
@@ -168,6 +174,12 @@ class _Helper:
 
 
 _HELPER = _Helper()
+
+
+def start() -> None:
+    """Start the helper process ahead of the first check (the upload page does so for a signed-in editor)."""
+    with contextlib.suppress(OSError):  # the first check will try again
+        _HELPER.start()
 
 
 def run(function: Any, *args: Any, seconds: float = limits.PARSE_SECONDS,
