@@ -16,6 +16,7 @@ from lib.store import database, importer
 from tests import upload_samples as u
 from tests.upload_attacks import far_column, shared_strings_attack, wide_rows_attack
 
+pytestmark = pytest.mark.slow  # every check here runs in a child process; some are stopped at their limits
 SC_2024 = u.SC_DIR / "2024.csv"
 
 
