@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 
 import streamlit as st
 
 from lib.domain.i18n import t
-from lib.ingest import readers, validate
+from lib.ingest import readers, sandbox, validate
 from lib.store import importer, queries
 from lib.ui import access, cache, sidebar
 
@@ -56,10 +57,18 @@ def _rollback() -> None:
 
 
 def _sign_in() -> None:
-    ok = access.sign_in_editor(st.session_state.get("up_name", ""), st.session_state.get("up_password", ""))
+    ok, wait = access.sign_in_editor(st.session_state.get("up_name", ""), st.session_state.get("up_password", ""))
     st.session_state["up_password"] = ""
     if not ok:
-        st.session_state["up_flash"] = ("error", t("up_sign_in_failed", lang))
+        failed = t("up_sign_in_failed", lang)
+        st.session_state["up_flash"] = ("error", f"{failed} {t('up_sign_in_wait', lang, seconds=math.ceil(wait))}"
+                                        if wait > 0 else failed)
+
+
+def _raw_file(upload_id: int) -> bytes:
+    """The original file of an upload, read from the store only when its download is asked for."""
+    original = importer.raw_file(cache.conn(), upload_id)
+    return original[1] if original is not None else b""
 
 
 flash = st.session_state.pop("up_flash", None)
@@ -81,7 +90,8 @@ elif editor is None:
                 st.form_submit_button(t("up_sign_in_button", lang), on_click=_sign_in)
 else:
     left, right = st.columns([4, 1])
-    left.success(t("up_signed_in", lang, name=editor))
+    left.success(t("up_signed_in", lang))
+    left.text(editor)  # as typed: a name is plain text, never Markdown
     right.button(t("up_sign_out", lang), on_click=access.sign_out_editor, key="up_sign_out")
 
 # --- Template (its controls are sent only once the expander is opened) ---
@@ -99,13 +109,16 @@ with st.expander(t("up_template", lang), key="up_template_open", on_change="reru
                             file_name=f"papi_template_{template_year}.xlsx", key="up_template_xlsx",
                             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
-# --- 1. File ---
+# --- 1. File (checking a file takes server time: editors only) ---
 st.subheader(t("up_step_file", lang))
-uploaded = st.file_uploader(
-    t("up_file", lang, mb=readers.MAX_UPLOAD_BYTES // 2**20),
-    type=["xlsx", "csv", "xls", "txt", "tsv"],
-    key=f"up_file_{st.session_state.get('up_uploader_round', 0)}",
-)
+uploaded = None
+if editor is not None:
+    sandbox.start()  # the checking process imports its libraries while the editor picks a file
+    uploaded = st.file_uploader(
+        t("up_file", lang, mb=readers.MAX_UPLOAD_BYTES // 2**20),
+        type=["xlsx", "csv"],  # exactly the types the label names
+        key=f"up_file_{st.session_state.get('up_uploader_round', 0)}",
+    )
 
 if uploaded is not None:
     year = st.session_state.get("up_year")
@@ -132,9 +145,12 @@ if uploaded is not None:
     else:
         st.error(t("up_bad", lang, errors=len(result.errors), warnings=len(result.warnings)))
     if result.problems:
-        st.dataframe(validate.problems_frame(result.problems, lang), hide_index=True, width="stretch",
+        st.dataframe(importer.problems_table(result.problems, lang), hide_index=True, width="stretch",
                      key="up_problems")
-        st.download_button(t("up_problems_download", lang), validate.problems_csv(result.problems, lang),
+        if any(p.row is None for p in result.problems):
+            st.caption(t("up_row_note", lang))
+        st.download_button(t("up_problems_download", lang),
+                           functools.partial(validate.problems_csv, result.problems, lang),
                            file_name=f"{uploaded.name}.problems.csv", mime="text/csv", key="up_problems_csv")
 
     # --- 3. Preview and commit ---
@@ -171,7 +187,11 @@ history = cache.query(queries.upload_history)
 if history.empty:
     st.info(t("up_history_empty", lang))
 else:
-    st.dataframe(importer.history_table(history, lang), hide_index=True, width="stretch", key="up_history")
+    shown = importer.history_table(history, lang)
+    if editor is None:  # who did what, and the files themselves, are for editors
+        shown = shown.drop(columns=[t("up_col_user", lang)])
+        st.caption(t("up_history_editors_only", lang))
+    st.dataframe(shown, hide_index=True, width="stretch", key="up_history")
     choices = importer.rollback_choices(history)
     st.markdown(f"**{t('up_rollback', lang)}**")
     if not choices:
@@ -179,10 +199,11 @@ else:
     else:
         chosen = st.selectbox(t("up_rollback_choice", lang), options=list(choices), key="up_rollback_id",
                               format_func=lambda i: f"#{i} ({choices[i]})")
-        original = importer.raw_file(cache.conn(), int(chosen))
-        if original is not None:
-            st.download_button(t("up_raw_download", lang, id=chosen), original[1], file_name=original[0],
-                               key="up_raw_download")
+        if editor is not None:
+            # The bytes (up to 20 MB) are read only when the download is asked for.
+            entry = history[history["id"] == int(chosen)].iloc[0]
+            st.download_button(t("up_raw_download", lang, id=chosen), functools.partial(_raw_file, int(chosen)),
+                               file_name=str(entry["file_name"]), key="up_raw_download")
         sure = st.checkbox(t("up_rollback_confirm", lang, years=choices[chosen], id=chosen),
                            key="up_rollback_confirm")
         st.button(t("up_rollback_button", lang), disabled=editor is None or not sure, on_click=_rollback,

@@ -19,6 +19,7 @@ import pytest
 from lib.ingest import readers, validate
 from lib.store import database, importer
 from tests import upload_samples as u
+from tests.upload_attacks import far_column, many_large_parts, shared_strings_attack, too_many_cells, wide_rows_attack
 
 TODAY = dt.date(2026, 6, 1)
 
@@ -124,6 +125,11 @@ CASES = [
     ("empty_workbook", "papi.xlsx", u.xlsx({"Sheet1": []}), None),
     ("too_many_rows", "a.csv", u.tidy(*["2019,66,Đắk Lắk,1,,5.2"] * (readers.MAX_ROWS + 1)), None),
     ("xlsx_date_score", "a.xlsx", u.xlsx({"2019": [u.HEADER.split(","), [2019, "66", "Đắk Lắk", 1, None, dt.date(2019, 5, 2)]]}), None),
+    ("wide_rows_attack", "papi.xlsx", wide_rows_attack(), None),
+    ("shared_strings_attack", "papi.xlsx", shared_strings_attack(), None),
+    ("too_many_cells", "papi.xlsx", too_many_cells(), None),
+    ("far_column", "papi.xlsx", far_column(), None),
+    ("unzipped_total", "papi.xlsx", many_large_parts(), None),
 ]
 EXPECTED: dict[str, tuple[str, str]] = {
     "empty": (
@@ -346,6 +352,26 @@ EXPECTED: dict[str, tuple[str, str]] = {
         "not_a_number",
         "Trang tính '2019', dòng 2, cột 'F (score)': Điểm '2019-05-02 00:00:00' không phải là số.",
     ),
+    "wide_rows_attack": (
+        "limit_part_size",
+        "Trang tính 'Sheet1': Phần 'xl/worksheets/sheet1.xml' của tệp .xlsx giải nén ra 190.3 MB; giới hạn kích thước giải nén là 25.0 MB mỗi phần.",
+    ),
+    "shared_strings_attack": (
+        "limit_shared_strings",
+        "Bảng chữ dùng chung (shared strings) của sổ tính có hơn 100000 mục.",
+    ),
+    "too_many_cells": (
+        "limit_cells",
+        "Trang tính 'Sheet1': Sổ tính có hơn 300000 ô (đếm tới phần 'xl/worksheets/sheet1.xml'); bảng điểm PAPI không lớn như vậy.",
+    ),
+    "far_column": (
+        "limit_columns",
+        "Trang tính 'Sheet1': Trang tính có ô tới cột XFD (16384); giới hạn là 1000 cột.",
+    ),
+    "unzipped_total": (
+        "limit_unzipped_size",
+        "Tệp .xlsx giải nén ra 120.0 MB; giới hạn kích thước giải nén là 100.0 MB.",
+    ),
 }
 
 
@@ -412,7 +438,9 @@ def test_a_hundred_malformed_files_later_the_store_is_the_same(
     for index in range(100):
         case, name, data, year = CASES[index % len(CASES)]
         mutated = data[: max(0, len(data) - index)] if index % 3 else data
-        result = importer.check(mutated, name, year)
+        # In process: importer.check runs the same validation in a bounded child process (a second each);
+        # tests/test_upload_limits.py goes through it.
+        result = validate.validate(mutated, name, year)
         if result.ok:
             continue
         told += bool(result.errors)

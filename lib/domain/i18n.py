@@ -493,10 +493,10 @@ LABELS.update(
         "up_template_csv": ("Tải tệp mẫu CSV", "Download CSV template"),
         "up_template_xlsx": ("Tải tệp mẫu Excel", "Download Excel template"),
         "up_editor_off": (
-            "Chưa cấu hình quyền biên tập, nên chỉ kiểm tra được tệp, chưa lưu được. Để bật: tạo mã băm mật khẩu "
+            "Chưa cấu hình quyền biên tập, nên chưa kiểm tra hay lưu được tệp. Để bật: tạo mã băm mật khẩu "
             "bằng lệnh `python -m lib.auth hash`, rồi đặt nó vào biến môi trường `PAPI_EDITOR_PASSWORD_HASH` hoặc "
             "vào `.streamlit/secrets.toml` (mục `[papi]`, khóa `editor_password_hash`), rồi khởi động lại ứng dụng.",
-            "No editor access is configured, so files can be checked but not committed. To enable it: make a "
+            "No editor access is configured, so files can be neither checked nor committed. To enable it: make a "
             "password hash with `python -m lib.auth hash`, put it in the environment variable "
             "`PAPI_EDITOR_PASSWORD_HASH` or in `.streamlit/secrets.toml` (section `[papi]`, key "
             "`editor_password_hash`), and restart the app.",
@@ -507,11 +507,15 @@ LABELS.update(
         "up_password": ("Mật khẩu biên tập", "Editor password"),
         "up_sign_in_button": ("Đăng nhập", "Sign in"),
         "up_sign_in_failed": ("Sai tên hoặc mật khẩu.", "Wrong name or password."),
-        "up_signed_in": ("Đang đăng nhập với quyền biên tập: {name}", "Signed in as editor: {name}"),
+        "up_signed_in": ("Đang đăng nhập với quyền biên tập:", "Signed in as editor:"),
+        "up_sign_in_wait": (
+            "Đã có quá nhiều lần đăng nhập sai với tên này hoặc từ địa chỉ này. Thử lại sau {seconds} giây.",
+            "Too many failed sign-ins with this name or from this address. Try again in {seconds} s.",
+        ),
         "up_sign_out": ("Đăng xuất", "Sign out"),
         "up_viewer_note": (
-            "Bạn có thể kiểm tra tệp; cần đăng nhập biên tập viên để lưu hoặc hoàn tác.",
-            "You can check a file; sign in as an editor to commit or roll back.",
+            "Cần đăng nhập biên tập viên để kiểm tra, lưu hoặc hoàn tác tệp điểm.",
+            "Sign in as an editor to check, commit or roll back score files.",
         ),
         "up_step_file": ("1. Chọn tệp", "1. Choose a file"),
         "up_file": (
@@ -534,6 +538,12 @@ LABELS.update(
         ),
         "up_warnings": ("{n} cảnh báo (không chặn việc lưu):", "{n} warnings (they do not block committing):"),
         "up_problems_download": ("Tải bảng lỗi (CSV)", "Download the problems (CSV)"),
+        "up_row_whole_file": ("cả tệp", "whole file"),
+        "up_row_whole_sheet": ("cả trang tính", "whole sheet"),
+        "up_row_note": (
+            "Cột Dòng ghi 'cả tệp' hoặc 'cả trang tính' khi vấn đề không nằm ở một dòng nào.",
+            "The Row column says 'whole file' or 'whole sheet' when a problem is not on any one row.",
+        ),
         "up_layout_official": ("bảng PAPI chính thức", "official PAPI workbook"),
         "up_layout_sc_wide": ("bảng nội dung thành phần SC11…SC83", "sub-dimension table SC11…SC83"),
         "up_layout_tidy": ("tệp mẫu của ứng dụng", "the app's template"),
@@ -574,6 +584,10 @@ LABELS.update(
         "up_rolled_back": ("Đã hoàn tác lần tải lên số {id}.", "Upload {id} was rolled back."),
         "up_rollback_none": ("Không có lần tải lên nào để hoàn tác.", "There is no upload to roll back."),
         "up_raw_download": ("Tải tệp gốc của lần tải lên số {id}", "Download the original file of upload {id}"),
+        "up_history_editors_only": (
+            "Tên người thực hiện và tệp gốc chỉ hiện với biên tập viên.",
+            "Who made each change, and the original files, are shown to editors only.",
+        ),
         "up_change_added": ("thêm", "added"),
         "up_change_changed": ("sửa", "changed"),
         "up_change_removed": ("xóa", "removed"),
@@ -600,6 +614,73 @@ LABELS.update(
     }
 )
 
+
+# --- bounds on reading an upload (lib.ingest.limits, lib.ingest.sandbox): problem codes limit_<bound> ---
+_KEEP_THE_SCORES = (
+    "Chỉ giữ trang tính có điểm (chép nó sang một sổ tính mới), xóa các cột và dòng trống, lưu lại rồi tải lên.",
+    "Save only the sheet with the scores (copy it into a new workbook), remove empty columns and rows, and upload "
+    "again.",
+)
+LABELS.update(
+    {
+        "vd_limit_parts": (
+            "Tệp .xlsx gồm {value} phần; giới hạn là {limit} phần.",
+            "The .xlsx file is made of {value} parts; the limit is {limit}.",
+        ),
+        "vd_limit_parts_fix": _KEEP_THE_SCORES,
+        "vd_limit_part_size": (
+            "Phần '{part}' của tệp .xlsx giải nén ra {value}; giới hạn kích thước giải nén là {limit} mỗi phần.",
+            "Part '{part}' of the .xlsx file has an unzipped size of {value}; the limit is {limit} per part.",
+        ),
+        "vd_limit_part_size_fix": (
+            "Xóa các cột và dòng trống bên phải và bên dưới bảng điểm (chọn chúng rồi bấm Delete), chỉ giữ trang "
+            "tính có điểm, lưu lại rồi tải lên.",
+            "Remove the empty columns and rows right of and below the score table (select them, Delete), save only "
+            "the sheet with the scores, and upload again.",
+        ),
+        "vd_limit_unzipped_size": (
+            "Tệp .xlsx giải nén ra {value}; giới hạn kích thước giải nén là {limit}.",
+            "The .xlsx file has an unzipped size of {value}; the limit is {limit}.",
+        ),
+        "vd_limit_unzipped_size_fix": _KEEP_THE_SCORES,
+        "vd_limit_cells": (
+            "Sổ tính có hơn {limit} ô (đếm tới phần '{part}'); bảng điểm PAPI không lớn như vậy.",
+            "The workbook holds more than {limit} cells (counted up to part '{part}'); a PAPI score table is not "
+            "that large.",
+        ),
+        "vd_limit_cells_fix": _KEEP_THE_SCORES,
+        "vd_limit_columns": (
+            "Trang tính có ô tới cột {value}; giới hạn là {limit} cột.",
+            "The sheet has cells up to column {value}; the limit is {limit} columns.",
+        ),
+        "vd_limit_columns_fix": (
+            "Xóa các cột trống bên phải bảng điểm (chọn từ cột đầu tiên sau bảng tới cột cuối cùng, bấm Delete), "
+            "lưu lại rồi tải lên.",
+            "Remove the empty columns right of the score table (select from the first column after the table to "
+            "the last one, Delete), save and upload again.",
+        ),
+        "vd_limit_shared_strings": (
+            "Bảng chữ dùng chung (shared strings) của sổ tính có hơn {limit} mục.",
+            "The workbook's shared-strings table holds more than {limit} texts.",
+        ),
+        "vd_limit_shared_strings_fix": (
+            "Chỉ giữ trang tính có điểm: chép nó sang một sổ tính mới (Dán giá trị), xóa các cột chữ không cần "
+            "(ghi chú), lưu lại rồi tải lên.",
+            "Save only the sheet with the scores: copy it into a new workbook (Paste Values), delete the text "
+            "columns you do not need (notes), and upload again.",
+        ),
+        "vd_limit_time": (
+            "Kiểm tra tệp mất hơn {limit} nên đã bị dừng (giới hạn thời gian).",
+            "Checking the file took longer than {limit} and was stopped (time limit).",
+        ),
+        "vd_limit_time_fix": _KEEP_THE_SCORES,
+        "vd_limit_memory": (
+            "Kiểm tra tệp cần hơn {limit} bộ nhớ nên đã bị dừng (giới hạn bộ nhớ).",
+            "Checking the file needed more than {limit} of memory and was stopped (memory limit).",
+        ),
+        "vd_limit_memory_fix": _KEEP_THE_SCORES,
+    }
+)
 
 # --- 2025 change of units (63 provinces -> 34 units from 1 July 2025) ---
 LABELS.update(

@@ -24,6 +24,7 @@ import pandas as pd
 
 from lib.domain import papi
 from lib.domain.text import compact_key, fold
+from lib.ingest import limits
 
 TIDY_COLUMNS = ["year", "province_code", "province", "dimension", "subdimension", "score"]
 SHEET_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
@@ -162,9 +163,8 @@ def sc_wide_rows(year: int, frame: pd.DataFrame, papi_to_gso: Mapping[str, tuple
 # ---------------------------------------------------------------------------
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # files above this are refused before parsing
-MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # an XLSX expanding beyond this is refused (zip bomb)
 MAX_ROWS = 20_000  # per sheet
-MAX_COLUMNS = 200
+MAX_COLUMNS = 200  # columns kept per row (an XLSX using more than limits.MAX_COLUMNS is refused)
 
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls / .doc
@@ -288,11 +288,12 @@ def _xlsx_sheets(data: bytes) -> tuple[list[Sheet], list[Issue]]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = archive.namelist()
-            if sum(info.file_size for info in archive.infolist()) > MAX_UNZIPPED_BYTES:
-                return [], [Issue("too_large", value="XLSX", params={"limit_mb": MAX_UNZIPPED_BYTES // 2**20})]
         if "xl/workbook.xml" not in names:
             actual = "Word" if any(n.startswith("word/") for n in names) else "ZIP"
             return [], [Issue("wrong_type", value="", params={"ext": "xlsx", "actual": actual})]
+        exceeded = limits.inspect_xlsx(data)  # every member, before openpyxl reads any of them
+        if exceeded is not None:
+            return [], [limit_issue(exceeded)]
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # noqa: BLE001 - any failure of a foreign file is "unreadable"
         return [], [Issue("unreadable", value=type(error).__name__)]
@@ -316,6 +317,12 @@ def _xlsx_sheets(data: bytes) -> tuple[list[Sheet], list[Issue]]:
     finally:
         book.close()
     return sheets, issues
+
+
+def limit_issue(exceeded: limits.Exceeded) -> Issue:
+    """Return the `Issue` (code `limit_<bound>`) for a bound a file went over."""
+    return Issue(f"limit_{exceeded.bound}", sheet=exceeded.sheet, value=exceeded.actual,
+                 params={"limit": exceeded.limit, "part": exceeded.part})
 
 
 def is_blank(value: Any) -> bool:

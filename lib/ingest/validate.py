@@ -24,7 +24,7 @@ from typing import Any
 
 import pandas as pd
 
-from lib.domain import eras, papi, provinces, spreadsheets
+from lib.domain import eras, i18n, papi, provinces, spreadsheets
 from lib.domain.paths import PROVINCES_CSV
 from lib.ingest import readers
 
@@ -159,6 +159,10 @@ MESSAGES: dict[str, tuple[str, str, str, str, str]] = {
     "too_many_problems": (ERROR, "Còn nhiều lỗi khác ({value}) không liệt kê.", "{value} more problems not listed.",
                           "Sửa các lỗi trên rồi kiểm tra lại.", "Fix the problems above and check again."),
 }
+
+# The bounds on reading a file (lib.ingest.limits): worded in the catalogue as vd_limit_<bound>(_fix).
+for _bound in ("parts", "part_size", "unzipped_size", "cells", "columns", "shared_strings", "time", "memory"):
+    MESSAGES[f"limit_{_bound}"] = (ERROR, *i18n.LABELS[f"vd_limit_{_bound}"], *i18n.LABELS[f"vd_limit_{_bound}_fix"])
 
 _DETAILS = {
     "first_dimension": ("Không tìm thấy cột điểm nội dung 1 ('Tham gia của người dân ở cấp cơ sở').",

@@ -32,7 +32,7 @@ import duckdb
 import pandas as pd
 
 from lib.domain import eras, i18n, papi, paths, spreadsheets
-from lib.ingest import readers, validate
+from lib.ingest import readers, sandbox, validate
 from lib.store import database
 
 _LOCK = threading.Lock()
@@ -76,8 +76,11 @@ class Preview:
 
 
 def check(data: bytes, file_name: str, year: int | None = None) -> validate.Validation:
-    """Validate a file's bytes (see `lib.validate.validate`)."""
-    return validate.validate(data, file_name, year)
+    """Validate a file's bytes (see `lib.validate.validate`) in a child process bounded in time and memory.
+
+    See `lib.ingest.sandbox`; the workbook's own bounds (`lib.ingest.limits`) are checked before any parsing.
+    """
+    return sandbox.validate(data, file_name, year)
 
 
 def _keyed(frame: pd.DataFrame) -> pd.DataFrame:
@@ -294,6 +297,16 @@ def history_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("up_col_status", lang): [t(f"up_status_{s}", lang) for s in frame["status"]],
         t("up_col_note", lang): notes,
     })
+
+
+def problems_table(problems: list[validate.Problem], lang: str) -> pd.DataFrame:
+    """The problems of a checked file for the page: a problem on no single row says so in the row column."""
+    frame = validate.problems_frame(problems, lang)
+    row = frame.columns[2]
+    frame[row] = [str(int(number)) if number is not None else
+                  i18n.t("up_row_whole_sheet" if sheet and sheet != "CSV" else "up_row_whole_file", lang)
+                  for number, sheet in zip([p.row for p in problems], [p.sheet for p in problems], strict=True)]
+    return frame
 
 
 def rollback_choices(frame: pd.DataFrame) -> dict[int, str]:

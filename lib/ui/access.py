@@ -46,20 +46,37 @@ def current_editor() -> str | None:
     return st.session_state.get("editor_name")
 
 
-def sign_in_editor(name: str, password: str) -> bool:
-    """Check the editor password; on success remember `name` as this session's editor."""
-    failures = int(st.session_state.get("_editor_failures", 0))
-    if failures >= 5:
-        import time
+# One throttle for the whole server: failures count per editor name and per client address, across sessions.
+THROTTLE = auth.Throttle()
 
-        time.sleep(min(2.0 * (failures - 4), 10.0))  # slow down guessing
+
+def client_address() -> str | None:
+    """The client's IP address (`st.context.ip_address`); None locally or when Streamlit cannot tell."""
+    try:
+        address = st.context.ip_address
+    except Exception:  # noqa: BLE001 - outside a session (tests) there is no context
+        return None
+    return str(address) if address else None
+
+
+def sign_in_editor(name: str, password: str) -> tuple[bool, float]:
+    """Check the editor password; on success remember `name` as this session's editor.
+
+    Returns (signed in, seconds to wait).  While the name or the client address
+    has failed too often (`THROTTLE`, shared by every session) the password is
+    not checked at all and the wait is returned.
+    """
+    keys = auth.throttle_keys(name, client_address())
+    wait = THROTTLE.wait(keys)
+    if wait > 0:
+        return False, wait
     stored = editor_password_hash()
     if stored and name.strip() and auth.verify_password(password, stored):
         st.session_state["editor_name"] = name.strip()
-        st.session_state["_editor_failures"] = 0
-        return True
-    st.session_state["_editor_failures"] = failures + 1
-    return False
+        THROTTLE.succeeded(keys)
+        return True, 0.0
+    THROTTLE.failed(keys)
+    return False, THROTTLE.wait(keys)
 
 
 def sign_out_editor() -> None:

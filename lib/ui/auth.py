@@ -19,6 +19,9 @@ import hmac
 import os
 import secrets
 import sys
+import threading
+import time
+from collections.abc import Callable, Iterable
 
 ENV_HASH = "PAPI_EDITOR_PASSWORD_HASH"
 SCHEME = "scrypt"
@@ -70,6 +73,66 @@ def is_editor_email(email: str | None, allowed: list[str] | tuple[str, ...] | No
     if not email or not allowed:
         return False
     return email.strip().lower() in {a.strip().lower() for a in allowed}
+
+
+class Throttle:
+    """Failed sign-ins counted per key (an editor name, a client address) for the whole server process.
+
+    After `free` failures of a key within `window` seconds, each further attempt
+    with that key is refused until a wait has passed: `base` seconds, doubling
+    with every failure, at most `cap`.  A refused attempt is not checked at all,
+    so opening more browser tabs or sessions gives no more tries.  Thread-safe.
+    """
+
+    def __init__(self, free: int = 5, base: float = 2.0, cap: float = 300.0, window: float = 900.0,
+                 clock: Callable[[], float] = time.monotonic, max_keys: int = 10_000) -> None:
+        self.free, self.base, self.cap, self.window = free, base, cap, window
+        self.clock, self.max_keys = clock, max_keys
+        self._lock = threading.Lock()
+        self._failures: dict[str, tuple[int, float]] = {}  # key -> (failures, time of the last one)
+
+    def _forget_old(self, now: float) -> None:
+        for key in [k for k, (_, last) in self._failures.items() if now - last > self.window]:
+            del self._failures[key]
+        while len(self._failures) >= self.max_keys:  # many made-up names: drop the oldest
+            del self._failures[min(self._failures, key=lambda k: self._failures[k][1])]
+
+    def wait(self, keys: Iterable[str]) -> float:
+        """Seconds before an attempt with any of `keys` may be checked (0 when it may be now)."""
+        with self._lock:
+            now = self.clock()
+            longest = 0.0
+            for key in keys:
+                count, last = self._failures.get(key, (0, now))
+                if count >= self.free and now - last <= self.window:
+                    delay = min(self.base * 2 ** (count - self.free), self.cap)
+                    longest = max(longest, last + delay - now)
+            return max(0.0, longest)
+
+    def failed(self, keys: Iterable[str]) -> None:
+        with self._lock:
+            now = self.clock()
+            self._forget_old(now)
+            for key in keys:
+                count, _ = self._failures.get(key, (0, now))
+                self._failures[key] = (count + 1, now)
+
+    def succeeded(self, keys: Iterable[str]) -> None:
+        with self._lock:
+            for key in keys:
+                self._failures.pop(key, None)
+
+    def reset(self) -> None:
+        with self._lock:
+            self._failures.clear()
+
+
+def throttle_keys(name: str, address: str | None) -> list[str]:
+    """The keys a sign-in attempt is counted under: the editor name (case and spacing ignored) and the address."""
+    keys = ["name:" + " ".join(name.split()).casefold()]
+    if address:
+        keys.append("address:" + address)
+    return keys
 
 
 def main(argv: list[str] | None = None) -> int:

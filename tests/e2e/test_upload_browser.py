@@ -19,6 +19,7 @@ from tests import upload_samples as u
 from tests.e2e.harness import streamlit_server
 
 PASSWORD = "upload-editor-password"
+NAME = "**Lan**"  # Markdown that must show literally
 SHOTS = Path(os.environ.get("PAPI_SCREENSHOTS", paths.ROOT / "artifacts" / "screenshots"))
 
 
@@ -50,11 +51,16 @@ def test_editor_uploads_previews_commits_and_rolls_back(server: tuple[str, Path]
         page.set_default_timeout(60_000)
         page.goto(f"{base}/upload?lang=vi")
         page.get_by_text("Tải lên điểm PAPI", exact=True).first.wait_for()
-        # Sign in.
-        page.get_by_label("Tên của bạn (ghi vào lịch sử)").fill("Lan")
+        # A viewer cannot check a file: no uploader before signing in.
+        page.get_by_text("Cần đăng nhập biên tập viên để kiểm tra").wait_for()
+        assert page.locator("input[type=file]").count() == 0
+        # Sign in; the name is shown as typed, not as Markdown.
+        page.get_by_label("Tên của bạn (ghi vào lịch sử)").fill(NAME)
         page.get_by_label("Mật khẩu biên tập").fill(PASSWORD)
         page.get_by_role("button", name="Đăng nhập").click()
-        page.get_by_text("Đang đăng nhập với quyền biên tập: Lan").wait_for()
+        page.get_by_text("Đang đăng nhập với quyền biên tập:").wait_for()
+        page.get_by_text(NAME, exact=True).wait_for()
+        assert page.locator('[data-testid="stMain"] strong').filter(has_text="Lan").count() == 0
         # Upload the official 2017 sheet.
         page.locator("input[type=file]").set_input_files(str(sheet))
         page.get_by_text("Tệp hợp lệ: 1764 điểm của năm 2017").wait_for()
@@ -70,10 +76,10 @@ def test_editor_uploads_previews_commits_and_rolls_back(server: tuple[str, Path]
         page.get_by_text("2017").first.wait_for()
         # Roll back.
         page.goto(f"{base}/upload?lang=vi")
-        page.get_by_label("Tên của bạn (ghi vào lịch sử)").fill("Lan")
+        page.get_by_label("Tên của bạn (ghi vào lịch sử)").fill(NAME)
         page.get_by_label("Mật khẩu biên tập").fill(PASSWORD)
         page.get_by_role("button", name="Đăng nhập").click()
-        page.get_by_text("Đang đăng nhập với quyền biên tập: Lan").wait_for()
+        page.get_by_text("Đang đăng nhập với quyền biên tập:").wait_for()
         page.get_by_text("Tôi xác nhận khôi phục năm 2017").click()
         page.wait_for_selector('[data-testid="stBaseButton-secondary"]:has-text("Hoàn tác"):not([disabled])',
                                state="visible")
