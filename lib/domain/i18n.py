@@ -630,7 +630,6 @@ LABELS.update(
             "Năm {year} dùng 63 tỉnh cũ: {unit} → {province}.",
             "{year} uses the 63 former provinces: {unit} → {province}.",
         ),
-        "era_and": (" và ", " and "),
         "year_not_available": (
             "Chưa có điểm PAPI năm {asked}; đang hiển thị năm {shown}.",
             "There are no PAPI scores for {asked}; showing {shown} instead.",

@@ -76,17 +76,6 @@ def rank_text(rank: object, ranked: object, lang: str) -> str:
     return i18n.t("wl_rank_value", lang, rank=int(rank), ranked=int(ranked))
 
 
-def join_names(names: list[str], lang: str, limit: int = 3) -> str:
-    """Join names as "A, B và C" / "A, B and C", keeping at most `limit` and counting the rest."""
-    shown = names[:limit]
-    rest = len(names) - len(shown)
-    joiner = " và " if lang == "vi" else " and "
-    text = ", ".join(shown[:-1]) + joiner + shown[-1] if len(shown) > 1 else (shown[0] if shown else "")
-    if rest:
-        text += f" (+{rest})"
-    return text
-
-
 # --- PAPI labels ---
 
 

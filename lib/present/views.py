@@ -104,7 +104,7 @@ def unit_change_note(own: pd.DataFrame, lang: str) -> str:
     first = provinces.predecessor(unit_code)
     ordered = sorted(provinces.formers(unit_code), key=lambda c: c != first)
     names = [provinces.province_name(c, eras.ERA_63) or c for c in ordered]
-    formers = names[0] if len(names) == 1 else ", ".join(names[:-1]) + i18n.t("era_and", lang) + names[-1]
+    formers = i18n.join(names, lang)
     return i18n.t(
         "tr_unit_change", lang, old=markdown_safe(old["province"].iloc[0]),
         unit=markdown_safe(new["province"].iloc[0]), formers=markdown_safe(formers),
