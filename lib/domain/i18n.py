@@ -23,8 +23,6 @@ LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
 
 LABELS: dict[str, tuple[str, str]] = {
-    "app_title": ("Kế hoạch nâng cao chỉ số PAPI", "PAPI improvement plan"),
-    "language": ("Ngôn ngữ", "Language"),
     "province": ("Tỉnh/thành phố", "Province"),
     "year": ("Năm PAPI", "PAPI year"),
     "peers": ("Nhóm so sánh", "Comparison group"),
@@ -112,7 +110,6 @@ LABELS.update(
         "wl_score_axis": ("Điểm (thang 1–10)", "Score (1–10 scale)"),
         "wl_score_axis_sub": ("Điểm (thang {low}–{high})", "Score ({low}–{high} scale)"),
         "wl_dimension_axis": ("Nội dung PAPI", "PAPI dimension"),
-        "wl_province_score": ("Điểm của {province}", "{province}'s score"),
         "wl_national_median": ("Trung vị toàn quốc", "National median"),
         "wl_best": ("Tỉnh cao nhất", "Best province"),
         "wl_quartile_1": ("Nhóm điểm thấp nhất", "Bottom quartile"),
@@ -234,7 +231,6 @@ LABELS.update(
         "wl_role_lead": ("Chủ trì", "Lead"),
         "wl_role_implementing": ("Thực hiện", "Implementing"),
         "wl_role_any": ("Chủ trì hoặc thực hiện", "Lead or implementing"),
-        "wl_agency_axis": ("Cơ quan", "Agency"),
         "wl_click_agency": (
             "Nhấp vào một thanh (hoặc chọn bên dưới) để xem nhiệm vụ của cơ quan đó.",
             "Click a bar (or choose below) to list that agency's tasks.",
@@ -391,7 +387,6 @@ LABELS.update(
         "col_q3": ("Tứ phân vị 75%", "75th percentile"),
         "col_max": ("Cao nhất", "Max"),
         "col_quartile": ("Nhóm", "Quartile group"),
-        "col_percentile": ("Phân vị", "Percentile"),
         # Tasks
         "tk_title": ("Danh sách nhiệm vụ", "All tasks"),
         "tk_intro": (
@@ -412,7 +407,6 @@ LABELS.update(
             "Không có nhiệm vụ nào khớp với từ khóa và bộ lọc. Hãy bỏ bớt bộ lọc hoặc đổi từ khóa.",
             "No task matches the search and filters. Remove a filter or change the search.",
         ),
-        "tk_no_tasks": ("Chưa có nhiệm vụ nào trong dữ liệu.", "There are no tasks in the data."),
         "tk_download_csv": ("Tải CSV (mở được bằng Excel)", "Download CSV (opens in Excel)"),
         "tk_download_xlsx": ("Tải Excel (XLSX)", "Download Excel (XLSX)"),
         "tk_download_note": (
@@ -453,7 +447,6 @@ LABELS.update(
             "All {n} provinces: highest {best} ({best_score}), lowest {worst} ({worst_score})",
         ),
         "pv_bar_tab": ("Biểu đồ xếp hạng", "Ranking chart"),
-        "pv_table_tab": ("Bảng xếp hạng", "Ranking table"),
         "pv_empty": (
             "Chưa có điểm “{measure}” cho năm {year}.",
             "No “{measure}” scores for {year}.",
@@ -617,7 +610,6 @@ LABELS.update(
 LABELS.update(
     {
         "era_unit_formed": ("Từ 2025: {unit} gồm {formers} cũ.", "From 2025: {unit} comprises former {formers}."),
-        "era_unit_same": ("Từ 2025: {unit} giữ nguyên địa giới.", "From 2025: {unit} keeps its boundaries."),
         "era_merged_into": (
             "Từ 2025: {province} cùng {others} hợp thành {unit} mới.",
             "From 2025: {province} and {others} form the new {unit}.",
@@ -636,6 +628,28 @@ LABELS.update(
         ),
         "era_until_2024": ("{name} (đến 2024)", "{name} (to 2024)"),
         "era_from_2025": ("{name} (từ 2025)", "{name} (from 2025)"),
+        "break_reason_2016": (
+            "2016: PAPI điều chỉnh cách tính nội dung 1, 3 và 5.",
+            "2016: PAPI rebaselined dimensions 1, 3 and 5.",
+        ),
+        "break_reason_2018": (
+            "2018: PAPI áp dụng bộ chỉ số mới gồm 8 nội dung (thang 8–80); không so sánh với các năm trước.",
+            "2018: new 8-dimension structure (scale 8–80); PAPI advises against comparison with earlier years.",
+        ),
+        "break_reason_2019": (
+            "2019: Quản trị điện tử thêm nội dung thành phần 'Phúc đáp qua cổng thông tin điện tử'.",
+            "2019: E-Governance adds the 'E-Responsiveness' sub-dimension.",
+        ),
+        "break_reason_2021": (
+            "2021: bỏ nội dung 'Thủ tục xin cấp phép xây dựng' khỏi Thủ tục hành chính công.",
+            "2021: 'Construction Permits' dropped from Public Administrative Procedures.",
+        ),
+        "break_reason_2025": (
+            "2025: 34 đơn vị hành chính cấp tỉnh mới sau sáp nhập (từ 1/7/2025); "
+            "không nối với số liệu của 63 tỉnh cũ.",
+            "2025: 34 new provincial units after the mergers (from 1 July 2025); "
+            "not joined to the scores of the 63 former provinces.",
+        ),
         "tr_unit_change": (
             "Đến 2024 là tỉnh {old} (63 tỉnh cũ); từ 2025 là đơn vị mới {unit}, gồm {formers} cũ. "
             "Hai chuỗi không nối với nhau.",

@@ -25,8 +25,7 @@ def break_reasons(dimension: int, years: list[int], lang: str) -> list[str]:
 
 def _reasons(breaks: tuple[int, ...], lang: str) -> list[str]:
     """The explanation of each methodology break in `lang`."""
-    reasons = papi.BREAK_REASONS_EN if lang == "en" else papi.BREAK_REASONS_VI
-    return [reasons[year] for year in breaks if year in reasons]
+    return [i18n.t(f"break_reason_{year}", lang) for year in breaks]
 
 
 def subdimension_choices(subs: pd.DataFrame | None, lang: str) -> tuple[list[str], dict[str, str], dict[str, str]]:
