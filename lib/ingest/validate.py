@@ -1,6 +1,6 @@
 """Check an uploaded PAPI score file and say, in plain words, everything that is wrong with it.
 
-`validate(data, file_name, year)` reads any bytes through `lib.readers.read_upload`,
+`validate(data, file_name, year)` reads any bytes through `lib.ingest.readers.read_upload`,
 then checks every score cell: the province (names with or without diacritics,
 English names, GSO or PAPI codes, the 34 units from 2025), numbers (decimal
 commas, no-data markers read as absent), the (sub-)dimension's scale,

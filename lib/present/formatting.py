@@ -1,8 +1,10 @@
-"""Text and number formatting shared by figures (lib/charts.py), display tables (lib/tables.py) and
-page texts (lib/views.py): escaping data text for Plotly and Markdown, line wrapping, numbers with
-Vietnamese or English decimals, ranks, quartile names, and dimension/measure labels.
+"""Text and number formatting shared by figures (lib/present/charts.py), display tables
+(lib/present/tables.py) and page texts (lib/present/views.py): escaping data text for Plotly and
+Markdown, line wrapping, numbers with Vietnamese or English decimals, ranks, quartile names, and
+dimension/measure labels.
 
-Pure functions, no Streamlit.  Labels come from lib/i18n.py.
+Pure functions, no Streamlit.  Labels come from the catalogue (lib/domain/i18n.py); lists are
+joined with `i18n.join`.
 """
 
 from __future__ import annotations

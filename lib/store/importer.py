@@ -5,7 +5,7 @@
     python -m lib.importer history
     python -m lib.importer rollback ID [--user NAME]
 
-The store is `lib.paths.store_path()` (environment variable `PAPI_DB`).
+The store is `lib.domain.paths.store_path()` (environment variable `PAPI_DB`).
 
 Safety: an upload replaces whole years.  Each commit or rollback is one DuckDB
 transaction (all or nothing, also when the process is killed), recorded in the
@@ -76,7 +76,7 @@ class Preview:
 
 
 def check(data: bytes, file_name: str, year: int | None = None) -> validate.Validation:
-    """Validate a file's bytes (see `lib.validate.validate`)."""
+    """Validate a file's bytes (see `lib.ingest.validate.validate`)."""
     return validate.validate(data, file_name, year)
 
 
@@ -213,7 +213,7 @@ def rollback(con: duckdb.DuckDBPyConnection, upload_id: int, user: str, now: dt.
 
 
 def history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Return the upload history, newest first (see `lib.queries.upload_history`)."""
+    """Return the upload history, newest first (see `lib.store.queries.upload_history`)."""
     from lib.store import queries
 
     return queries.upload_history(con)
