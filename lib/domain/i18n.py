@@ -10,6 +10,11 @@ for an unknown key and `ValueError` for an unknown language; a text present in
 one language only, or a `{placeholder}` that one language's text has and the
 other's lacks, is a defect that `problems()` reports and tests/test_i18n.py
 fails on.  Nothing ever shows Vietnamese in place of a missing English text.
+
+Adding text: add the key here in both languages and read it with `t`.  A new
+problem code of the file checks needs its severity in
+`lib.ingest.validate.SEVERITY`, its text as `vd_<code>` and its fix as
+`vd_<code>_fix` here; a new importer refusal is `imp_<key>`.
 """
 
 from __future__ import annotations
