@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import re
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +13,7 @@ from lib.domain import i18n, papi
 from lib.domain.paths import ROOT
 from lib.ingest import validate
 from lib.store import importer
+from tests.apptest_helpers import language_widget, start_app
 
 SOURCES = sorted([*ROOT.glob("lib/**/*.py"), *ROOT.glob("pages/*.py"), ROOT / "app.py"])
 
@@ -170,3 +172,18 @@ def test_no_text_is_chosen_by_language_outside_the_catalogue() -> None:
 def test_the_language_check_finds_an_inline_translation() -> None:
     tree = ast.parse('label = "Tỉnh" if lang == "vi" else "Province"\n')
     assert _text_branches("x.py", tree) == ['x.py:1: \'Tỉnh\' if lang == \'vi\' else \'Province\'']
+
+
+def test_the_sidebar_names_each_language_in_itself_and_switches_every_label(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = start_app(tmp_path / "papi.duckdb", monkeypatch)
+    switch = language_widget(at)
+    assert switch.label == "Ngôn ngữ / Language"
+    assert [o.content for o in switch.proto.options] == ["Tiếng Việt", "English"]
+    assert [s.label for s in at.sidebar.selectbox] == ["Tỉnh/thành phố", "Năm PAPI"]
+    switch.set_value("en").run()
+    switch = language_widget(at)
+    assert [o.content for o in switch.proto.options] == ["Tiếng Việt", "English"]
+    assert [s.label for s in at.sidebar.selectbox] == ["Province", "PAPI year"]
+    assert [m.label for m in at.sidebar.multiselect] == ["Comparison group"]
