@@ -187,3 +187,10 @@ def test_the_sidebar_names_each_language_in_itself_and_switches_every_label(
     assert [o.content for o in switch.proto.options] == ["Tiếng Việt", "English"]
     assert [s.label for s in at.sidebar.selectbox] == ["Province", "PAPI year"]
     assert [m.label for m in at.sidebar.multiselect] == ["Comparison group"]
+
+
+def test_every_key_the_code_reads_is_in_the_catalogue() -> None:
+    """A key read by `t("...")` that the catalogue lacks would raise only when that text is shown."""
+    read = set(re.findall(r'\bt\(\s*["\']([a-z][a-z0-9_]+)["\']', _code()))
+    assert "wl_province_score" in read  # the pattern finds the keys
+    assert sorted(read - set(i18n.LABELS)) == []

@@ -115,6 +115,7 @@ LABELS.update(
         "wl_score_axis": ("Điểm (thang 1–10)", "Score (1–10 scale)"),
         "wl_score_axis_sub": ("Điểm (thang {low}–{high})", "Score ({low}–{high} scale)"),
         "wl_dimension_axis": ("Nội dung PAPI", "PAPI dimension"),
+        "wl_province_score": ("Điểm của {province}", "{province}'s score"),
         "wl_national_median": ("Trung vị toàn quốc", "National median"),
         "wl_best": ("Tỉnh cao nhất", "Best province"),
         "wl_quartile_1": ("Nhóm điểm thấp nhất", "Bottom quartile"),
