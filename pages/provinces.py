@@ -9,7 +9,7 @@ with no base layers, so it needs no internet access.
 import streamlit as st
 
 from lib.domain import eras, i18n, papi, paths
-from lib.present import charts, formatting, maps, tables, views
+from lib.present import charts, formatting, tables, views
 from lib.store import queries
 from lib.ui import cache, sidebar
 
@@ -104,7 +104,7 @@ with map_column:
         selection_mode="points",
         config=charts.GEO_CONFIG,
     )
-    st.caption(maps.GEO_ATTRIBUTION_EN if lang == "en" else maps.GEO_ATTRIBUTION)
+    st.caption(i18n.t("geo_attribution", lang))
     missing = views.provinces_without_score(ranking, features)
     if missing:
         st.caption(t("pv_no_score_note", n=len(missing), year=year, names=", ".join(missing)))

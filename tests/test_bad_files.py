@@ -404,7 +404,7 @@ def test_bad_file_is_explained_and_leaves_the_store_unchanged(
     hits = [p for p in result.errors if p.code == code]
     assert hits, [p.located("vi") for p in result.problems]
     assert hits[0].located("vi") == message
-    assert hits[0].message_en and hits[0].fix_vi and hits[0].fix_en  # every problem says how to fix it
+    assert hits[0].message("en") and hits[0].fix("vi") and hits[0].fix("en")  # every problem says how to fix it
     # Nothing gets through: no preview, no commit, by any path.
     with pytest.raises(importer.Refused):
         importer.preview(con, result)

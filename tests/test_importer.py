@@ -112,7 +112,7 @@ def test_replacing_a_year_needs_confirmation_then_commits_and_rolls_back(
     with pytest.raises(importer.Refused) as refused:
         importer.commit(fresh_store, result, seen, "Lan")
     assert refused.value.code == "needs_confirmation"
-    assert refused.value.vi == "Năm 2020 đã có dữ liệu. Xác nhận thay thế (hoặc dùng --replace) để lưu."
+    assert refused.value.message("vi") == "Năm 2020 đã có dữ liệu. Xác nhận thay thế (hoặc dùng --replace) để lưu."
     assert database.content_digest(fresh_store) == before
     upload_id = importer.commit(fresh_store, result, seen, "Lan", replace=True)
     assert _scalar(fresh_store, "SELECT count(*) FROM scores WHERE year = 2020 AND province_code = '96'") == 0
@@ -165,7 +165,7 @@ def test_rollback_of_an_earlier_upload_waits_for_later_ones(fresh_store: duckdb.
     second = _load(fresh_store, u.sc_csv(2024), "2024b.csv", 2024, replace=True)
     with pytest.raises(importer.Refused) as refused:
         importer.rollback(fresh_store, first, "Lan")
-    assert refused.value.code == "later_uploads" and f"#{second}" in refused.value.vi
+    assert refused.value.code == "later_uploads" and f"#{second}" in refused.value.message("vi")
     importer.rollback(fresh_store, second, "Lan")
     importer.rollback(fresh_store, first, "Lan")
     _assert_rows_equal(_stored(fresh_store, [2024]), u.tidy_year(2024), 0.0)

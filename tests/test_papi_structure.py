@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib.domain import eras, papi
+from lib.domain import eras, i18n, papi
 
 
 def test_dimension_counts_by_era() -> None:
@@ -77,4 +77,4 @@ def test_the_2025_change_of_units_breaks_every_series() -> None:
         assert papi.segment(2025, dimension) == papi.segment(2026, dimension)
         assert eras.FIRST_34_YEAR in papi.breaks_within(dimension, [2024, 2025])
     assert papi.breaks_within(7, list(range(2018, 2025))) == ()
-    assert "34" in papi.BREAK_REASONS_VI[2025] and "63" in papi.BREAK_REASONS_EN[2025]
+    assert "34" in i18n.t("break_reason_2025", "vi") and "63" in i18n.t("break_reason_2025", "en")

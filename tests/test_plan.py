@@ -57,7 +57,7 @@ def _task(tasks: pd.DataFrame, task_id: str) -> pd.Series:
 
 def test_total_and_per_dimension_counts(tasks: pd.DataFrame) -> None:
     assert len(tasks) == facts.PLAN_TASKS
-    # The figures: 20 tasks on II and VI, 5 on VII and VIII.
+    # The plan's own counts: 20 tasks on II and VI, 5 on VII and VIII.
     assert tasks.groupby("dimension").size().to_dict() == {1: 6, 2: 20, 3: 12, 4: 13, 5: 4, 6: 20, 7: 5, 8: 5}
 
 

@@ -96,7 +96,7 @@ def test_a_2025_file_on_the_34_units_validates() -> None:
     ]
     assert "assumed_structure" in result.codes  # 2025's structure is assumed to be 2024's
     missing = next(p for p in result.warnings if p.code == "province_missing")
-    assert missing.message_en.startswith("2025 lacks 30 provinces")
+    assert missing.message("en").startswith("2025 lacks 30 provinces")
 
 
 def test_english_messages() -> None:

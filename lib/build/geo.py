@@ -7,7 +7,7 @@ needs `map_features`.
 
 The boundaries are CC BY-SA 4.0 (Open Development Mekong / Dept of Survey and
 Mapping); the GeoJSON written here is a derivative under the same licence and
-must be shown with `GEO_ATTRIBUTION`.
+must be shown with the catalogue's `geo_attribution` (`lib.domain.i18n`).
 """
 
 from __future__ import annotations

@@ -1,10 +1,26 @@
-"""User-interface labels in Vietnamese (default) and English.
+"""The one catalogue of user-facing text, in Vietnamese (default) and English.
 
-Task texts and agency names are data and stay as written; only the labels the
-app itself prints, and PAPI's (sub-)dimension names, are translated here.
+Every string the app, the importer's command line and the file checks show a
+user lives here as `key: (vietnamese, english)`, and is read with
+`t(key, lang, **values)`; lists of names are joined with `join(names, lang)`.
+Task texts, agency and province names are data and stay as written.
+
+The one rule for a missing text: there is no fallback.  `t` raises `KeyError`
+for an unknown key and `ValueError` for an unknown language; a text present in
+one language only, or a `{placeholder}` that one language's text has and the
+other's lacks, is a defect that `problems()` reports and tests/test_i18n.py
+fails on.  Nothing ever shows Vietnamese in place of a missing English text.
+
+Adding text: add the key here in both languages and read it with `t`.  A new
+problem code of the file checks needs its severity in
+`lib.ingest.validate.SEVERITY`, its text as `vd_<code>` and its fix as
+`vd_<code>_fix` here; a new importer refusal is `imp_<key>`.
 """
 
 from __future__ import annotations
+
+import string
+from collections.abc import Mapping, Sequence
 
 from lib.domain import papi
 
@@ -12,8 +28,6 @@ LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
 
 LABELS: dict[str, tuple[str, str]] = {
-    "app_title": ("Kế hoạch nâng cao chỉ số PAPI", "PAPI improvement plan"),
-    "language": ("Ngôn ngữ", "Language"),
     "province": ("Tỉnh/thành phố", "Province"),
     "year": ("Năm PAPI", "PAPI year"),
     "peers": ("Nhóm so sánh", "Comparison group"),
@@ -223,7 +237,6 @@ LABELS.update(
         "wl_role_lead": ("Chủ trì", "Lead"),
         "wl_role_implementing": ("Thực hiện", "Implementing"),
         "wl_role_any": ("Chủ trì hoặc thực hiện", "Lead or implementing"),
-        "wl_agency_axis": ("Cơ quan", "Agency"),
         "wl_click_agency": (
             "Nhấp vào một thanh (hoặc chọn bên dưới) để xem nhiệm vụ của cơ quan đó.",
             "Click a bar (or choose below) to list that agency's tasks.",
@@ -380,7 +393,6 @@ LABELS.update(
         "col_q3": ("Tứ phân vị 75%", "75th percentile"),
         "col_max": ("Cao nhất", "Max"),
         "col_quartile": ("Nhóm", "Quartile group"),
-        "col_percentile": ("Phân vị", "Percentile"),
         # Tasks
         "tk_title": ("Danh sách nhiệm vụ", "All tasks"),
         "tk_intro": (
@@ -401,7 +413,6 @@ LABELS.update(
             "Không có nhiệm vụ nào khớp với từ khóa và bộ lọc. Hãy bỏ bớt bộ lọc hoặc đổi từ khóa.",
             "No task matches the search and filters. Remove a filter or change the search.",
         ),
-        "tk_no_tasks": ("Chưa có nhiệm vụ nào trong dữ liệu.", "There are no tasks in the data."),
         "tk_download_csv": ("Tải CSV (mở được bằng Excel)", "Download CSV (opens in Excel)"),
         "tk_download_xlsx": ("Tải Excel (XLSX)", "Download Excel (XLSX)"),
         "tk_download_note": (
@@ -442,7 +453,6 @@ LABELS.update(
             "All {n} provinces: highest {best} ({best_score}), lowest {worst} ({worst_score})",
         ),
         "pv_bar_tab": ("Biểu đồ xếp hạng", "Ranking chart"),
-        "pv_table_tab": ("Bảng xếp hạng", "Ranking table"),
         "pv_empty": (
             "Chưa có điểm “{measure}” cho năm {year}.",
             "No “{measure}” scores for {year}.",
@@ -470,7 +480,7 @@ LABELS.update(
 )
 
 
-# --- upload (issue 4: pages/upload.py, lib/importer.py) ---
+# --- upload page: check, preview, commit, history, roll back ---
 LABELS.update(
     {
         "up_title": ("Tải lên điểm PAPI", "Upload PAPI scores"),
@@ -609,6 +619,7 @@ LABELS.update(
         "up_col_file": ("Tệp", "File"),
         "up_col_status": ("Trạng thái", "Status"),
         "up_col_note": ("Ghi chú", "Note"),
+        "up_col_sha": ("SHA-256", "SHA-256"),
         "up_note_rolls_back": ("hoàn tác số {id}", "undoes no. {id}"),
         "up_note_rolled_back_by": ("hoàn tác bởi số {id}", "undone by no. {id}"),
     }
@@ -686,7 +697,6 @@ LABELS.update(
 LABELS.update(
     {
         "era_unit_formed": ("Từ 2025: {unit} gồm {formers} cũ.", "From 2025: {unit} comprises former {formers}."),
-        "era_unit_same": ("Từ 2025: {unit} giữ nguyên địa giới.", "From 2025: {unit} keeps its boundaries."),
         "era_merged_into": (
             "Từ 2025: {province} cùng {others} hợp thành {unit} mới.",
             "From 2025: {province} and {others} form the new {unit}.",
@@ -699,13 +709,34 @@ LABELS.update(
             "Năm {year} dùng 63 tỉnh cũ: {unit} → {province}.",
             "{year} uses the 63 former provinces: {unit} → {province}.",
         ),
-        "era_and": (" và ", " and "),
         "year_not_available": (
             "Chưa có điểm PAPI năm {asked}; đang hiển thị năm {shown}.",
             "There are no PAPI scores for {asked}; showing {shown} instead.",
         ),
         "era_until_2024": ("{name} (đến 2024)", "{name} (to 2024)"),
         "era_from_2025": ("{name} (từ 2025)", "{name} (from 2025)"),
+        "break_reason_2016": (
+            "2016: PAPI điều chỉnh cách tính nội dung 1, 3 và 5.",
+            "2016: PAPI rebaselined dimensions 1, 3 and 5.",
+        ),
+        "break_reason_2018": (
+            "2018: PAPI áp dụng bộ chỉ số mới gồm 8 nội dung (thang 8–80); không so sánh với các năm trước.",
+            "2018: new 8-dimension structure (scale 8–80); PAPI advises against comparison with earlier years.",
+        ),
+        "break_reason_2019": (
+            "2019: Quản trị điện tử thêm nội dung thành phần 'Phúc đáp qua cổng thông tin điện tử'.",
+            "2019: E-Governance adds the 'E-Responsiveness' sub-dimension.",
+        ),
+        "break_reason_2021": (
+            "2021: bỏ nội dung 'Thủ tục xin cấp phép xây dựng' khỏi Thủ tục hành chính công.",
+            "2021: 'Construction Permits' dropped from Public Administrative Procedures.",
+        ),
+        "break_reason_2025": (
+            "2025: 34 đơn vị hành chính cấp tỉnh mới sau sáp nhập (từ 1/7/2025); "
+            "không nối với số liệu của 63 tỉnh cũ.",
+            "2025: 34 new provincial units after the mergers (from 1 July 2025); "
+            "not joined to the scores of the 63 former provinces.",
+        ),
         "tr_unit_change": (
             "Đến 2024 là tỉnh {old} (63 tỉnh cũ); từ 2025 là đơn vị mới {unit}, gồm {formers} cũ. "
             "Hai chuỗi không nối với nhau.",
@@ -872,11 +903,372 @@ LABELS.update(
 )
 
 
+# --- checking an uploaded score file (lib/ingest/validate.py): each problem code's text and fix ---
+LABELS.update(
+    {
+        "vd_too_large": (
+            "Tệp quá lớn ({value}); giới hạn là {limit_mb} MB.",
+            "The file is too large ({value}); the limit is {limit_mb} MB.",
+        ),
+        "vd_too_large_fix": (
+            "Chỉ giữ các trang tính điểm PAPI rồi tải lại.",
+            "Keep only the PAPI score sheets and upload again.",
+        ),
+        "vd_empty_file": ("Tệp trống, không có dữ liệu.", "The file is empty."),
+        "vd_empty_file_fix": ("Chọn đúng tệp điểm PAPI rồi tải lại.", "Choose the PAPI score file and upload again."),
+        "vd_old_excel": (
+            "Tệp là định dạng Excel cũ (.xls), ứng dụng không đọc được.",
+            "The file is in the old Excel format (.xls), which the app cannot read.",
+        ),
+        "vd_old_excel_fix": (
+            "Mở tệp trong Excel, chọn Lưu thành (Save As) dạng .xlsx rồi tải lại.",
+            "Open it in Excel, Save As .xlsx, and upload again.",
+        ),
+        "vd_wrong_type": (
+            "Tệp có đuôi '.{ext}' nhưng nội dung là {actual}, không phải bảng điểm CSV/XLSX.",
+            "The file ends in '.{ext}' but holds {actual}, not a CSV/XLSX score table.",
+        ),
+        "vd_wrong_type_fix": (
+            "Xuất bảng điểm ra .xlsx hoặc .csv (UTF-8) và tải đúng tệp đó.",
+            "Export the score table as .xlsx or .csv (UTF-8) and upload that file.",
+        ),
+        "vd_unreadable": (
+            "Không đọc được tệp (tệp hỏng hoặc sai mã hóa: {value}).",
+            "The file cannot be read (damaged or wrong encoding: {value}).",
+        ),
+        "vd_unreadable_fix": (
+            "Mở tệp bằng Excel, lưu lại dạng .xlsx hoặc CSV UTF-8 rồi tải lại.",
+            "Open it in Excel, save it as .xlsx or CSV UTF-8, and upload again.",
+        ),
+        "vd_too_many_rows": (
+            "Trang tính có hơn {limit} dòng; bảng điểm PAPI không dài như vậy.",
+            "The sheet has more than {limit} rows; a PAPI score table is not that long.",
+        ),
+        "vd_too_many_rows_fix": ("Xóa các dòng thừa rồi tải lại.", "Delete the extra rows and upload again."),
+        "vd_unknown_layout": (
+            "Không nhận ra dạng bảng (dòng đầu: '{value}').",
+            "The table layout is not recognised (first row: '{value}').",
+        ),
+        "vd_unknown_layout_fix": (
+            "Dùng tệp mẫu của trang này (cột year, province_code, province, dimension, subdimension, score), "
+            "bảng PAPI chính thức (tinhid, tentinh_eng, tentinh_vie, …) hoặc bảng Province, SC11 … SC83.",
+            "Use this page's template (columns year, province_code, province, dimension, subdimension, "
+            "score), the official PAPI sheet (tinhid, tentinh_eng, tentinh_vie, …) or the Province, SC11 … "
+            "SC83 table.",
+        ),
+        "vd_sheet_ignored": (
+            "Bỏ qua trang tính không phải bảng điểm (dòng đầu: '{value}').",
+            "Sheet skipped: not a score table (first row: '{value}').",
+        ),
+        "vd_sheet_ignored_fix": (
+            "Không cần làm gì nếu trang này không chứa điểm.",
+            "Nothing to do if it holds no scores.",
+        ),
+        "vd_mixed_layouts": ("Tệp trộn nhiều dạng bảng ({value}).", "The file mixes table layouts ({value})."),
+        "vd_mixed_layouts_fix": ("Mỗi lần tải chỉ dùng một dạng bảng.", "Use one layout per upload."),
+        "vd_internal_error": ("Lỗi khi đọc tệp: {value}.", "Error while reading the file: {value}."),
+        "vd_internal_error_fix": (
+            "Gửi tệp này cho người quản trị ứng dụng.",
+            "Send this file to the app's maintainer.",
+        ),
+        "vd_year_needed": ("Tệp không ghi năm PAPI.", "The file does not say which PAPI year it holds."),
+        "vd_year_needed_fix": (
+            "Chọn năm ở ô 'Năm của tệp' (hoặc dùng --year khi chạy lệnh) rồi kiểm tra lại.",
+            "Choose the year in 'Year of the file' (or pass --year on the command line) and check again.",
+        ),
+        "vd_year_conflict": (
+            "Năm trong tệp ({value}) khác năm đã chọn ({given}).",
+            "The year in the file ({value}) differs from the year chosen ({given}).",
+        ),
+        "vd_year_conflict_fix": (
+            "Bỏ chọn năm hoặc sửa năm trong tệp cho khớp.",
+            "Clear the chosen year or correct the year in the file.",
+        ),
+        "vd_bad_year": ("Năm '{value}' không phải số năm.", "Year '{value}' is not a year."),
+        "vd_bad_year_fix": ("Ghi năm bằng 4 chữ số, ví dụ 2025.", "Write the year as four digits, e.g. 2025."),
+        "vd_unknown_year": (
+            "Năm {value}: chưa có chỉ số PAPI cấp tỉnh (PAPI bắt đầu từ 2011).",
+            "Year {value}: PAPI has no provincial scores (PAPI starts in 2011).",
+        ),
+        "vd_unknown_year_fix": ("Sửa năm cho đúng.", "Correct the year."),
+        "vd_future_year": ("Năm {value} chưa tới; chưa thể có điểm PAPI.", "Year {value} is in the future."),
+        "vd_future_year_fix": ("Sửa năm cho đúng.", "Correct the year."),
+        "vd_assumed_structure": (
+            "Năm {value}: ứng dụng giả định cấu trúc chỉ số như năm {last} ({dimensions} nội dung).",
+            "Year {value}: the app assumes the index structure of {last} ({dimensions} dimensions).",
+        ),
+        "vd_assumed_structure_fix": (
+            "Nếu PAPI {value} đổi cấu trúc (thêm/bớt nội dung), báo người quản trị trước khi lưu.",
+            "If PAPI {value} changed its structure, tell the maintainer before committing.",
+        ),
+        "vd_mixed_eras": (
+            "Tệp trộn năm trước 2025 (63 tỉnh) và từ 2025 (34 tỉnh, thành phố): {value}.",
+            "The file mixes years before 2025 (63 provinces) and from 2025 (34 units): {value}.",
+        ),
+        "vd_mixed_eras_fix": ("Tải riêng từng giai đoạn.", "Upload each period separately."),
+        "vd_missing_column": ("Thiếu cột '{value}'.", "Column '{value}' is missing."),
+        "vd_missing_column_fix": (
+            "Thêm cột '{value}' (các cột cần có: {expected}) rồi tải lại.",
+            "Add the column '{value}' (expected: {expected}) and upload again.",
+        ),
+        "vd_unknown_column": ("Cột lạ '{value}'.", "Unknown column '{value}'."),
+        "vd_unknown_column_fix": (
+            "Xóa hoặc đổi tên cột cho đúng (các cột hợp lệ: {expected}).",
+            "Delete or rename the column (valid columns: {expected}).",
+        ),
+        "vd_duplicate_column": ("Cột '{value}' xuất hiện hai lần.", "Column '{value}' appears twice."),
+        "vd_duplicate_column_fix": ("Xóa cột trùng.", "Delete the duplicate column."),
+        "vd_column_not_in_year": (
+            "Cột {column} có {value} điểm nhưng năm {year} không có nội dung thành phần này.",
+            "Column {column} holds {value} scores but {year} has no such sub-dimension.",
+        ),
+        "vd_column_not_in_year_fix": (
+            "Kiểm tra lại năm của tệp, hoặc để trống cột {column}.",
+            "Check the file's year, or leave column {column} empty.",
+        ),
+        "vd_structure_mismatch": ("{detail}", "{detail}"),
+        "vd_structure_mismatch_fix": (
+            "Dùng đúng bảng PAPI chính thức của năm đó, không thêm/bớt cột.",
+            "Use the official PAPI sheet of that year without adding or removing columns.",
+        ),
+        "vd_bad_dimension": ("'{value}' không phải số thứ tự nội dung.", "'{value}' is not a dimension number."),
+        "vd_bad_dimension_fix": (
+            "Ghi số nội dung (1–8) và số nội dung thành phần (để trống nếu là điểm của cả nội dung).",
+            "Write the dimension number (1–8) and sub-dimension number (blank for the dimension score).",
+        ),
+        "vd_unknown_dimension": ("Năm {year} không có nội dung {value}.", "{year} has no dimension {value}."),
+        "vd_unknown_dimension_fix": (
+            "Năm {year} có các nội dung {dimensions}; sửa số nội dung.",
+            "{year} has dimensions {dimensions}; correct the number.",
+        ),
+        "vd_unknown_subdimension": (
+            "Năm {year} nội dung {dimension} không có nội dung thành phần {value}.",
+            "In {year} dimension {dimension} has no sub-dimension {value}.",
+        ),
+        "vd_unknown_subdimension_fix": (
+            "Nội dung {dimension} năm {year} có {count} nội dung thành phần; sửa số thứ tự.",
+            "Dimension {dimension} in {year} has {count} sub-dimensions; correct the number.",
+        ),
+        "vd_missing_province": ("Dòng không có tên hoặc mã tỉnh.", "The row has no province name or code."),
+        "vd_missing_province_fix": (
+            "Điền tên tỉnh (ví dụ 'Đắk Lắk') hoặc mã GSO (ví dụ 66).",
+            "Fill in the province name (e.g. 'Đắk Lắk') or GSO code (e.g. 66).",
+        ),
+        "vd_unknown_province": (
+            "Không nhận ra tỉnh '{value}'.{hint}",
+            "Province '{value}' is not recognised.{hint}",
+        ),
+        "vd_unknown_province_fix": (
+            "Sửa tên tỉnh cho đúng rồi tải lại.",
+            "Correct the province name and upload again.",
+        ),
+        "vd_former_province": (
+            "'{value}' là tỉnh cũ; từ 1/7/2025 đã sáp nhập vào {merged}.",
+            "'{value}' is a former province; from 1 July 2025 it is part of {merged}.",
+        ),
+        "vd_former_province_fix": (
+            "Năm {year} dùng 34 tỉnh, thành phố mới: ghi '{merged}'.",
+            "{year} uses the 34 new units: write '{merged}'.",
+        ),
+        "vd_province_mismatch": ("Mã và tên tỉnh không khớp: {value}.", "Province code and name disagree: {value}."),
+        "vd_province_mismatch_fix": ("Sửa mã hoặc tên tỉnh cho khớp nhau.", "Make the code and the name agree."),
+        "vd_not_a_number": ("Điểm '{value}' không phải là số.", "Score '{value}' is not a number."),
+        "vd_not_a_number_fix": (
+            "Ghi điểm bằng số (ví dụ 5.21 hoặc 5,21); để trống hoặc ghi KCDL nếu không có dữ liệu.",
+            "Write the score as a number (e.g. 5.21); leave it blank or write KCDL if there is no data.",
+        ),
+        "vd_decimal_comma": (
+            "Điểm viết dấu phẩy thập phân ('{value}'), đã đọc thành {number} ({count} ô).",
+            "Score written with a decimal comma ('{value}'), read as {number} ({count} cells).",
+        ),
+        "vd_decimal_comma_fix": (
+            "Không cần sửa; kiểm tra lại nếu đó không phải dấu thập phân.",
+            "Nothing to do; check it if the comma is not a decimal mark.",
+        ),
+        "vd_out_of_scale": (
+            "Điểm {value} nằm ngoài thang điểm {low}–{high} của {what}.",
+            "Score {value} is outside the {low}–{high} scale of {what}.",
+        ),
+        "vd_out_of_scale_fix": (
+            "Kiểm tra lại điểm (có nhầm cột hoặc nhầm dấu thập phân?).",
+            "Check the score (wrong column or decimal mark?).",
+        ),
+        "vd_sum_mismatch": (
+            "Tổng điểm các nội dung thành phần ({total}) khác điểm nội dung {dimension} ({value}).",
+            "The sub-dimension scores add up to {total}, not to dimension {dimension}'s {value}.",
+        ),
+        "vd_sum_mismatch_fix": (
+            "Kiểm tra lại điểm nội dung {dimension} và các nội dung thành phần của nó.",
+            "Check dimension {dimension}'s score and its sub-dimension scores.",
+        ),
+        "vd_duplicate_row": (
+            "Trùng với dòng {first}: {value} đã có điểm.",
+            "Duplicates row {first}: {value} already has a score.",
+        ),
+        "vd_duplicate_row_fix": ("Xóa một trong hai dòng.", "Delete one of the two rows."),
+        "vd_no_scores": ("Tệp không có điểm nào hợp lệ.", "The file holds no valid score."),
+        "vd_no_scores_fix": ("Điền điểm vào bảng rồi tải lại.", "Fill in the scores and upload again."),
+        "vd_province_missing": ("Năm {year} thiếu {count} tỉnh: {value}.", "{year} lacks {count} provinces: {value}."),
+        "vd_province_missing_fix": (
+            "Không cần sửa nếu PAPI không công bố điểm của các tỉnh này năm đó.",
+            "Nothing to do if PAPI did not publish these provinces that year.",
+        ),
+        "vd_dimension_missing": (
+            "{province} năm {year} không có điểm nội dung {value}.",
+            "{province} has no score for dimension {value} in {year}.",
+        ),
+        "vd_dimension_missing_fix": (
+            "Không cần sửa nếu PAPI ghi 'KCDL' (không có dữ liệu).",
+            "Nothing to do if PAPI marks it 'KCDL' (no data).",
+        ),
+        "vd_too_many_problems": ("Còn nhiều lỗi khác ({value}) không liệt kê.", "{value} more problems not listed."),
+        "vd_too_many_problems_fix": ("Sửa các lỗi trên rồi kiểm tra lại.", "Fix the problems above and check again."),
+        "vd_structure_first_dimension": (
+            "Không tìm thấy cột điểm nội dung 1 ('Tham gia của người dân ở cấp cơ sở').",
+            "No column for dimension 1 ('Participation at Local Levels') found.",
+        ),
+        "vd_structure_count": (
+            "Trang tính có {value} cột điểm; PAPI {year} có {expected} (nội dung và nội dung thành phần).",
+            "The sheet has {value} score columns; PAPI {year} has {expected} (dimensions and sub-dimensions).",
+        ),
+        "vd_structure_order": (
+            "Cột '{value}' không đúng vị trí: PAPI {year} cần nội dung {expected} ở đây.",
+            "Column '{value}' is out of place: PAPI {year} has {expected} here.",
+        ),
+        "vd_hint": (" Có phải '{name}'?", " Did you mean '{name}'?"),
+        "vd_what_dimension": ("nội dung {dimension}", "dimension {dimension}"),
+        "vd_what_subdimension": ("nội dung thành phần {dimension}.{sub}", "sub-dimension {dimension}.{sub}"),
+        "vd_at_sheet": ("Trang tính '{sheet}'", "Sheet '{sheet}'"),
+        "vd_at_row": ("dòng {row}", "row {row}"),
+        "vd_at_column": ("cột '{column}'", "column '{column}'"),
+        "vd_error": ("Lỗi", "Error"),
+        "vd_warning": ("Cảnh báo", "Warning"),
+        "vd_col_severity": ("Mức độ", "Severity"),
+        "vd_col_sheet": ("Trang tính", "Sheet"),
+        "vd_col_row": ("Dòng", "Row"),
+        "vd_col_column": ("Cột", "Column"),
+        "vd_col_value": ("Giá trị", "Value"),
+        "vd_col_problem": ("Vấn đề", "Problem"),
+        "vd_col_fix": ("Cách sửa", "How to fix"),
+    }
+)
+
+
+# --- the importer (lib/store/importer.py): refusals and the command line ---
+LABELS.update(
+    {
+        "imp_invalid_preview": ("Tệp còn lỗi; sửa lỗi trước khi xem trước.", "The file has errors; fix them first."),
+        "imp_invalid_commit": ("Tệp còn lỗi, không thể lưu.", "The file has errors and cannot be committed."),
+        "imp_no_uploader": ("Thiếu tên người tải lên.", "The uploader's name is missing."),
+        "imp_no_user": ("Thiếu tên người thực hiện.", "The user's name is missing."),
+        "imp_stale": (
+            "Dữ liệu các năm này vừa được người khác thay đổi. Xem trước lại rồi mới lưu.",
+            "Someone else changed these years since your preview. Preview again before committing.",
+        ),
+        "imp_needs_confirmation": (
+            "Năm {years} đã có dữ liệu. Xác nhận thay thế (hoặc dùng --replace) để lưu.",
+            "{years} already has scores. Confirm the replacement (or pass --replace) to commit.",
+        ),
+        "imp_not_found": ("Không có lần tải lên số {id}.", "There is no upload {id}."),
+        "imp_already_rolled_back": ("Lần tải lên số {id} đã được hoàn tác.", "Upload {id} was already rolled back."),
+        "imp_later_uploads": (
+            "Các lần tải lên sau ({uploads}) đã thay đổi cùng năm; hoàn tác chúng trước.",
+            "Later uploads ({uploads}) changed the same years; roll them back first.",
+        ),
+        "imp_locked": (
+            "Kho dữ liệu {path} đang được một tiến trình khác mở (thường là ứng dụng Streamlit). Dừng ứng "
+            "dụng rồi chạy lại lệnh, hoặc tải tệp lên qua trang 'Tải lên điểm PAPI'.",
+            "The store {path} is held by another process (usually the running Streamlit app). Stop the app "
+            "and run the command again, or upload through the 'Upload PAPI scores' page.",
+        ),
+        "imp_cli_problem": ("{tag}: {where} → {fix}", "{tag}: {where} → {fix}"),
+        "imp_cli_invalid": (
+            "{errors} lỗi, {warnings} cảnh báo: tệp chưa thể nạp.",
+            "{errors} errors, {warnings} warnings: the file cannot be loaded.",
+        ),
+        "imp_cli_valid": (
+            "Tệp hợp lệ: {rows} điểm, năm {years} ({warnings} cảnh báo).",
+            "The file is valid: {rows} scores, years {years} ({warnings} warnings).",
+        ),
+        "imp_cli_not_loaded": ("Tệp có lỗi; không nạp gì.", "The file has errors; nothing was loaded."),
+        "imp_cli_preview": (
+            "Xem trước: thêm {added}, sửa {changed}, xóa {removed}, giữ nguyên {unchanged}.",
+            "Preview: {added} added, {changed} changed, {removed} removed, {unchanged} unchanged.",
+        ),
+        "imp_cli_committed": ("Đã lưu lần tải lên số {id}.", "Committed as upload {id}."),
+        "imp_cli_rolled_back": (
+            "Đã hoàn tác lần tải lên số {id} (ghi nhận số {rollback}).",
+            "Rolled back upload {id} (recorded as {rollback}).",
+        ),
+    }
+)
+
+
+# --- shared pieces: language names, list joining, the map's attribution ---
+LABELS.update(
+    {
+        "language_name_vi": ("Tiếng Việt", "Tiếng Việt"),
+        "language_name_en": ("English", "English"),
+        "language_picker": ("Ngôn ngữ / Language", "Ngôn ngữ / Language"),
+        "list_and": (" và ", " and "),
+        "list_more": (" (+{n})", " (+{n})"),
+        "geo_attribution": (
+            "Ranh giới tỉnh: Open Development Mekong / Dept of Survey and Mapping, CC BY-SA 4.0 "
+            "(qua phamductu/vietnamese-provincial-icons)",
+            "Province boundaries: Open Development Mekong / Dept of Survey and Mapping, CC BY-SA 4.0 "
+            "(via phamductu/vietnamese-provincial-icons)",
+        ),
+    }
+)
+
+
+def text(key: str, lang: str) -> str:
+    """Return the raw text of `key` in `lang`, placeholders unfilled. No fallback (see the module's rule)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; expected one of {LANGUAGES}")
+    return LABELS[key][LANGUAGES.index(lang)]
+
+
 def t(key: str, lang: str, **values: object) -> str:
-    """Return the label `key` in `lang` ("vi" or "en"), with `values` filled in."""
-    vi, en = LABELS[key]
-    text = en if lang == "en" else vi
-    return text.format(**values) if values else text
+    """Return the text `key` in `lang` ("vi" or "en"), with `values` filled in."""
+    return fill(key, lang, values) if values else text(key, lang)
+
+
+def fill(key: str, lang: str, values: Mapping[str, object]) -> str:
+    """Return the text `key` in `lang` filled from a mapping (which may supply defaults via `__missing__`)."""
+    return text(key, lang).format_map(values)
+
+
+def join(names: Sequence[str], lang: str, limit: int | None = None) -> str:
+    """Join names as "A, B và C" / "A, B and C"; with `limit`, keep that many and count the rest: "A, B và C (+2)"."""
+    names = list(names)
+    shown = names if limit is None else names[:limit]
+    if not shown:
+        return ""
+    head, last = shown[:-1], shown[-1]
+    joined = ", ".join(head) + text("list_and", lang) + last if head else last
+    rest = len(names) - len(shown)
+    return joined + t("list_more", lang, n=rest) if rest else joined
+
+
+def placeholders(template: str) -> set[str]:
+    """Return the names of the `{placeholders}` in a text ("{delta:+d}" -> "delta")."""
+    return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def problems(labels: Mapping[str, Sequence[object]] | None = None) -> list[str]:
+    """Return every defect of a catalogue: a text missing or empty in a language, or placeholders that differ."""
+    found: list[str] = []
+    for key, texts in (LABELS if labels is None else labels).items():
+        if len(texts) != len(LANGUAGES) or not all(isinstance(x, str) and x.strip() for x in texts):
+            present = [lang for lang, x in zip(LANGUAGES, texts, strict=False) if isinstance(x, str) and x.strip()]
+            found.append(f"{key}: present in {present or 'no language'} only")
+            continue
+        names = [placeholders(str(x)) for x in texts]
+        if any(n != names[0] for n in names):
+            found.append(f"{key}: placeholders differ: " + "; ".join(
+                f"{lang} {sorted(n)}" for lang, n in zip(LANGUAGES, names, strict=True)))
+    return found
 
 
 def dimension_name(dimension: int, lang: str) -> str:

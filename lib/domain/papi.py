@@ -239,24 +239,6 @@ BREAKS: dict[int, tuple[int, ...]] = {
 }
 TOTAL_BREAKS: tuple[int, ...] = (2018, eras.FIRST_34_YEAR)
 
-BREAK_REASONS_VI: dict[int, str] = {
-    2016: "2016: PAPI điều chỉnh cách tính nội dung 1, 3 và 5.",
-    2018: "2018: PAPI áp dụng bộ chỉ số mới gồm 8 nội dung (thang 8–80); không so sánh với các năm trước.",
-    2019: "2019: Quản trị điện tử thêm nội dung thành phần 'Phúc đáp qua cổng thông tin điện tử'.",
-    2021: "2021: bỏ nội dung 'Thủ tục xin cấp phép xây dựng' khỏi Thủ tục hành chính công.",
-    eras.FIRST_34_YEAR: "2025: 34 đơn vị hành chính cấp tỉnh mới sau sáp nhập (từ 1/7/2025); "
-    "không nối với số liệu của 63 tỉnh cũ.",
-}
-BREAK_REASONS_EN: dict[int, str] = {
-    2016: "2016: PAPI rebaselined dimensions 1, 3 and 5.",
-    2018: "2018: new 8-dimension structure (scale 8–80); PAPI advises against comparison with earlier years.",
-    2019: "2019: E-Governance adds the 'E-Responsiveness' sub-dimension.",
-    2021: "2021: 'Construction Permits' dropped from Public Administrative Procedures.",
-    eras.FIRST_34_YEAR: "2025: 34 new provincial units after the mergers (from 1 July 2025); "
-    "not joined to the scores of the 63 former provinces.",
-}
-
-
 def known_year(year: int) -> bool:
     """Return True when the app knows the PAPI structure used for `year`."""
     return year >= FIRST_YEAR

@@ -157,8 +157,8 @@ def sc_wide_rows(year: int, frame: pd.DataFrame, papi_to_gso: Mapping[str, tuple
 # Uploads: any bytes -> sheets of cells -> layout -> score cells with positions.
 #
 # Nothing below raises on bad input: every problem becomes an `Issue` (a code
-# with where it happened and the offending value), which `lib.validate` turns
-# into plain-language messages.  Values are kept raw; `lib.validate` parses
+# with where it happened and the offending value), which `lib.ingest.validate` turns
+# into plain-language messages.  Values are kept raw; `lib.ingest.validate` parses
 # numbers and resolves provinces, so the same checks apply to every layout.
 # ---------------------------------------------------------------------------
 
@@ -175,7 +175,7 @@ SUMMARY_ROWS = {"highest", "diem cao nhat", "lowest", "diem thap nhat", "median"
 
 @dataclass
 class Issue:
-    """Something wrong (or worth a warning) found while reading a file; see `lib.validate.MESSAGES`."""
+    """Something wrong (or worth a warning) found while reading a file; worded as `vd_<code>` in i18n."""
 
     code: str
     sheet: str = ""
@@ -376,7 +376,7 @@ def _csv_sheet(data: bytes) -> tuple[Sheet | None, list[Issue]]:
     return Sheet("CSV", rows, numbers), []
 
 
-# Header names (compact keys, see lib.text.compact_key) of the tidy layout's columns.
+# Header names (compact keys, see lib.domain.text.compact_key) of the tidy layout's columns.
 TIDY_HEADERS: dict[str, tuple[str, ...]] = {
     "year": ("year", "nam"),
     "province_code": ("provincecode", "matinh", "code", "tinhid"),
@@ -386,7 +386,6 @@ TIDY_HEADERS: dict[str, tuple[str, ...]] = {
     "score": ("score", "diem", "diemso"),
 }
 SC_COLUMN = re.compile(r"^sc(\d)(\d)$")
-OFFICIAL_ID_HEADERS = ("tinhid", "tentinheng", "tentinhvie", "matinh", "tentinh", "province", "tinh", "code")
 
 
 def _dimension_header_keys() -> dict[str, int]:

@@ -27,7 +27,7 @@ from reportlab.pdfgen import canvas
 from lib.domain import i18n, papi, paths
 from lib.domain.text import fold
 from lib.present import views
-from lib.present.formatting import join_names, name_column, number, rank_text
+from lib.present.formatting import name_column, number, rank_text
 
 FONT_DIR = paths.STATIC_DIR / "fonts"
 FONT = "BriefSans"
@@ -210,16 +210,16 @@ def key_sentences(data: BriefData, lang: str) -> list[str]:
         frame = data.profile.sort_values("dimension")
         names = [i18n.dimension_name(int(d), lang) for d in frame["dimension"]]
         most, least = int(frame["tasks"].max()), int(frame["tasks"].min())
+        counted = list(zip(names, frame["tasks"], strict=True))
         out.append(
             i18n.t("br_tasks_sentence", lang,
-                   most=join_names([n for n, k in zip(names, frame["tasks"], strict=True) if k == most], lang), n=most,
-                   least=join_names([n for n, k in zip(names, frame["tasks"], strict=True) if k == least], lang),
-                   m=least)
+                   most=i18n.join([n for n, k in counted if k == most], lang, limit=3), n=most,
+                   least=i18n.join([n for n, k in counted if k == least], lang, limit=3), m=least)
         )
         weak = weakest_subdimensions(data.subprofile)
         if not weak.empty:
             gaps = [str(name) for name, k in zip(weak[name_column(lang)], weak["tasks"], strict=True) if int(k) == 0]
-            out.append(i18n.t("br_gap_sentence", lang, names=join_names(gaps, lang)) if gaps
+            out.append(i18n.t("br_gap_sentence", lang, names=i18n.join(gaps, lang, limit=3)) if gaps
                        else i18n.t("br_gap_none", lang))
         moved = _moved_sentence(data, lang)
         if moved:
@@ -374,7 +374,7 @@ def _draw(pdf: canvas.Canvas, data: BriefData, lang: str) -> None:
         subtitle = i18n.t("br_subtitle_no_plan", lang, province=data.province)
     page.paragraph(subtitle, 9, grey=0.25)
     if data.formers and data.plan_province:
-        page.paragraph(i18n.t("br_unit_note", lang, unit=data.province, formers=join_names(data.formers, lang, 8),
+        page.paragraph(i18n.t("br_unit_note", lang, unit=data.province, formers=i18n.join(data.formers, lang, limit=8),
                               former=data.plan_province), 8.5, grey=0.25)
 
     page.heading(i18n.t("br_key_points", lang))

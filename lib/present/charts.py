@@ -26,7 +26,6 @@ from lib.present.formatting import (
     dimension_label,
     dimension_title,
     is_missing,
-    join_names,
     number,
     plain,
     quartile_name,
@@ -763,9 +762,9 @@ def tasks_per_dimension_figure(profile: pd.DataFrame, lang: str, year: int) -> g
     title = i18n.t(
         "wl_tasks_title",
         lang,
-        most=join_names([n for n, k in zip(names, frame["tasks"], strict=True) if k == most], lang),
+        most=i18n.join([n for n, k in zip(names, frame["tasks"], strict=True) if k == most], lang, limit=3),
         n=most,
-        least=join_names([n for n, k in zip(names, frame["tasks"], strict=True) if k == least], lang),
+        least=i18n.join([n for n, k in zip(names, frame["tasks"], strict=True) if k == least], lang, limit=3),
         m=least,
     )
     custom = [
@@ -819,7 +818,7 @@ def effort_score_figure(points: pd.DataFrame, lang: str, level: str, year: int) 
     else:
         title = i18n.t(
             "wl_effort_title", lang, n=len(weak), level=level_name,
-            names=join_names([plain(n) for n in weak["name"]], lang),
+            names=i18n.join([plain(n) for n in weak["name"]], lang, limit=3),
         )
     # Points sharing a task count are spread a little sideways so none hides another.
     offsets = points.groupby("tasks").cumcount()

@@ -1,8 +1,10 @@
-"""Text and number formatting shared by figures (lib/charts.py), display tables (lib/tables.py) and
-page texts (lib/views.py): escaping data text for Plotly and Markdown, line wrapping, numbers with
-Vietnamese or English decimals, ranks, quartile names, and dimension/measure labels.
+"""Text and number formatting shared by figures (lib/present/charts.py), display tables
+(lib/present/tables.py) and page texts (lib/present/views.py): escaping data text for Plotly and
+Markdown, line wrapping, numbers with Vietnamese or English decimals, ranks, quartile names, and
+dimension/measure labels.
 
-Pure functions, no Streamlit.  Labels come from lib/i18n.py.
+Pure functions, no Streamlit.  Labels come from the catalogue (lib/domain/i18n.py); lists are
+joined with `i18n.join`.
 """
 
 from __future__ import annotations
@@ -74,17 +76,6 @@ def rank_text(rank: object, ranked: object, lang: str) -> str:
     if is_missing(rank):
         return MISSING
     return i18n.t("wl_rank_value", lang, rank=int(rank), ranked=int(ranked))
-
-
-def join_names(names: list[str], lang: str, limit: int = 3) -> str:
-    """Join names as "A, B và C" / "A, B and C", keeping at most `limit` and counting the rest."""
-    shown = names[:limit]
-    rest = len(names) - len(shown)
-    joiner = " và " if lang == "vi" else " and "
-    text = ", ".join(shown[:-1]) + joiner + shown[-1] if len(shown) > 1 else (shown[0] if shown else "")
-    if rest:
-        text += f" (+{rest})"
-    return text
 
 
 # --- PAPI labels ---

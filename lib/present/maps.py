@@ -1,4 +1,6 @@
-"""The province map's runtime facts: which areas the boundary file draws, its fixed view, its attribution.
+"""The province map's runtime facts: which areas the boundary file draws and its fixed view.
+
+Its attribution, shown under every map, is the catalogue's `geo_attribution` (`lib.domain.i18n`).
 
 The boundary file itself (`static/vn63_provinces.geojson`) is built by `scripts/build_data.py`
 (`lib/build/geo.py`) and fetched by the browser; the server never reads it.
@@ -9,15 +11,6 @@ from __future__ import annotations
 import pandas as pd
 
 from lib.domain import eras
-
-GEO_ATTRIBUTION = (
-    "Ranh giới tỉnh: Open Development Mekong / Dept of Survey and Mapping, CC BY-SA 4.0 "
-    "(qua phamductu/vietnamese-provincial-icons)"
-)
-GEO_ATTRIBUTION_EN = (
-    "Province boundaries: Open Development Mekong / Dept of Survey and Mapping, CC BY-SA 4.0 "
-    "(via phamductu/vietnamese-provincial-icons)"
-)
 
 # The boundary file's extent (longitude, latitude), rounded outwards to 0.05 degree: the
 # map's fixed view.  Letting Plotly fit the view to the shapes instead costs a pass over

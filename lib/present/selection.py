@@ -154,7 +154,7 @@ def era_notes(era: str, code: str, year: int, switch: tuple | None, lang: str) -
         ordered = sorted(provinces.formers(code), key=lambda c: c != first)  # the same-name province first
         formers = [provinces.province_name(c, eras.ERA_63) or c for c in ordered]
         if len(formers) > 1:
-            notes.append(i18n.t("era_unit_formed", lang, unit=unit, formers=join_names(formers, lang)))
+            notes.append(i18n.t("era_unit_formed", lang, unit=unit, formers=i18n.join(formers, lang)))
     else:
         unit_code = provinces.successor(code)
         name = provinces.province_name(code, era) or code
@@ -162,13 +162,8 @@ def era_notes(era: str, code: str, year: int, switch: tuple | None, lang: str) -
         if unit_code and others:
             notes.append(
                 i18n.t(
-                    "era_merged_into", lang, province=name, others=join_names(others, lang),
+                    "era_merged_into", lang, province=name, others=i18n.join(others, lang),
                     unit=provinces.province_name(unit_code, eras.ERA_34) or unit_code,
                 )
             )
     return notes
-
-
-def join_names(names: list[str], lang: str) -> str:
-    """Join names as "A, B và C" / "A, B and C"."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + i18n.t("era_and", lang) + names[-1]

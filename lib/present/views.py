@@ -25,8 +25,7 @@ def break_reasons(dimension: int, years: list[int], lang: str) -> list[str]:
 
 def _reasons(breaks: tuple[int, ...], lang: str) -> list[str]:
     """The explanation of each methodology break in `lang`."""
-    reasons = papi.BREAK_REASONS_EN if lang == "en" else papi.BREAK_REASONS_VI
-    return [reasons[year] for year in breaks if year in reasons]
+    return [i18n.t(f"break_reason_{year}", lang) for year in breaks]
 
 
 def subdimension_choices(subs: pd.DataFrame | None, lang: str) -> tuple[list[str], dict[str, str], dict[str, str]]:
@@ -104,7 +103,7 @@ def unit_change_note(own: pd.DataFrame, lang: str) -> str:
     first = provinces.predecessor(unit_code)
     ordered = sorted(provinces.formers(unit_code), key=lambda c: c != first)
     names = [provinces.province_name(c, eras.ERA_63) or c for c in ordered]
-    formers = names[0] if len(names) == 1 else ", ".join(names[:-1]) + i18n.t("era_and", lang) + names[-1]
+    formers = i18n.join(names, lang)
     return i18n.t(
         "tr_unit_change", lang, old=markdown_safe(old["province"].iloc[0]),
         unit=markdown_safe(new["province"].iloc[0]), formers=markdown_safe(formers),

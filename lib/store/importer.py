@@ -5,7 +5,7 @@
     python -m lib.importer history
     python -m lib.importer rollback ID [--user NAME]
 
-The store is `lib.paths.store_path()` (environment variable `PAPI_DB`).
+The store is `lib.domain.paths.store_path()` (environment variable `PAPI_DB`).
 
 Safety: an upload replaces whole years.  Each commit or rollback is one DuckDB
 transaction (all or nothing, also when the process is killed), recorded in the
@@ -44,16 +44,16 @@ def _fault(point: str) -> None:
 
 
 class Refused(Exception):
-    """A commit or rollback that must not happen, with a message in both languages."""
+    """A commit or rollback that must not happen; its message is the catalogue's `imp_<key>`."""
 
-    def __init__(self, code: str, vi: str, en: str) -> None:
-        super().__init__(en)
+    def __init__(self, code: str, key: str | None = None, **values: object) -> None:
         self.code = code
-        self.vi = vi
-        self.en = en
+        self.key = f"imp_{key or code}"
+        self.values = values
+        super().__init__(self.message("en"))
 
     def message(self, lang: str) -> str:
-        return self.en if lang == "en" else self.vi
+        return i18n.t(self.key, lang, **self.values)
 
 
 @dataclass
@@ -76,7 +76,7 @@ class Preview:
 
 
 def check(data: bytes, file_name: str, year: int | None = None) -> validate.Validation:
-    """Validate a file's bytes (see `lib.validate.validate`) in a child process bounded in time and memory.
+    """Validate a file's bytes (see `lib.ingest.validate.validate`) in a child process bounded in time and memory.
 
     See `lib.ingest.sandbox`; the workbook's own bounds (`lib.ingest.limits`) are checked before any parsing.
     """
@@ -110,7 +110,7 @@ def diff(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
 def preview(con: duckdb.DuckDBPyConnection, result: validate.Validation) -> Preview:
     """Compare a valid file's rows with the store's rows of the same years."""
     if not result.ok:
-        raise Refused("invalid", "Tệp còn lỗi; sửa lỗi trước khi xem trước.", "The file has errors; fix them first.")
+        raise Refused("invalid", "invalid_preview")
     years = result.years
     cur = con.cursor()
     try:
@@ -149,25 +149,16 @@ def commit(con: duckdb.DuckDBPyConnection, result: validate.Validation, seen: Pr
     have scores needs `replace=True`.
     """
     if not result.ok:
-        raise Refused("invalid", "Tệp còn lỗi, không thể lưu.", "The file has errors and cannot be committed.")
+        raise Refused("invalid", "invalid_commit")
     if not user.strip():
-        raise Refused("no_user", "Thiếu tên người tải lên.", "The uploader's name is missing.")
+        raise Refused("no_user", "no_uploader")
     years = result.years
     with _LOCK, database.transaction(con) as cur:
         _fault("begin")
         if database.years_digest(cur, years) != seen.digest or seen.years != years:
-            raise Refused(
-                "stale",
-                "Dữ liệu các năm này vừa được người khác thay đổi. Xem trước lại rồi mới lưu.",
-                "Someone else changed these years since your preview. Preview again before committing.",
-            )
+            raise Refused("stale")
         if seen.existing_years and not replace:
-            shown = ", ".join(str(y) for y in seen.existing_years)
-            raise Refused(
-                "needs_confirmation",
-                f"Năm {shown} đã có dữ liệu. Xác nhận thay thế (hoặc dùng --replace) để lưu.",
-                f"{shown} already has scores. Confirm the replacement (or pass --replace) to commit.",
-            )
+            raise Refused("needs_confirmation", years=", ".join(str(y) for y in seen.existing_years))
         upload_id = database.next_upload_id(cur)
         database.record_upload(cur, {
             "id": upload_id, "action": "upload", "user_name": user.strip(),
@@ -193,21 +184,17 @@ def commit(con: duckdb.DuckDBPyConnection, result: validate.Validation, seen: Pr
 def rollback(con: duckdb.DuckDBPyConnection, upload_id: int, user: str, now: dt.datetime | None = None) -> int:
     """Undo an upload: restore its years exactly as they were before it. Returns the rollback's id."""
     if not user.strip():
-        raise Refused("no_user", "Thiếu tên người thực hiện.", "The user's name is missing.")
+        raise Refused("no_user")
     with _LOCK, database.transaction(con) as cur:
         entry = database.upload_entry(cur, upload_id)
         if entry is None or entry["action"] != "upload":
-            raise Refused("not_found", f"Không có lần tải lên số {upload_id}.", f"There is no upload {upload_id}.")
+            raise Refused("not_found", id=upload_id)
         if entry["status"] != "active":
-            raise Refused("already_rolled_back", f"Lần tải lên số {upload_id} đã được hoàn tác.",
-                          f"Upload {upload_id} was already rolled back.")
+            raise Refused("already_rolled_back", id=upload_id)
         years = [int(y) for y in str(entry["years"]).split(",")]
         later = database.later_uploads(cur, upload_id, years)
         if later:
-            shown = ", ".join(f"#{i}" for i in later)
-            raise Refused("later_uploads",
-                          f"Các lần tải lên sau ({shown}) đã thay đổi cùng năm; hoàn tác chúng trước.",
-                          f"Later uploads ({shown}) changed the same years; roll them back first.")
+            raise Refused("later_uploads", uploads=", ".join(f"#{i}" for i in later))
         current = database.year_scores(cur, years)
         previous = cur.execute(
             "SELECT year, province_code, province, dimension, subdimension, score FROM upload_previous_scores "
@@ -229,7 +216,7 @@ def rollback(con: duckdb.DuckDBPyConnection, upload_id: int, user: str, now: dt.
 
 
 def history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Return the upload history, newest first (see `lib.queries.upload_history`)."""
+    """Return the upload history, newest first (see `lib.store.queries.upload_history`)."""
     from lib.store import queries
 
     return queries.upload_history(con)
@@ -289,7 +276,7 @@ def history_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("up_col_user", lang): frame["user_name"].astype(str),
         t("up_col_time", lang): pd.to_datetime(frame["committed_at"]).dt.strftime("%Y-%m-%d %H:%M:%S"),
         t("up_col_file", lang): frame["file_name"].astype(str),
-        "SHA-256": frame["sha256"].fillna("").astype(str).str[:12],
+        t("up_col_sha", lang): frame["sha256"].fillna("").astype(str).str[:12],
         t("up_col_year", lang): frame["years"].astype(str),
         t("up_added", lang): frame["rows_added"].astype("int64"),
         t("up_changed", lang): frame["rows_changed"].astype("int64"),
@@ -364,13 +351,7 @@ def open_store(path: Path | None = None, attempts: int = 10, wait: float = 0.5) 
             if "lock" not in str(error).lower():
                 raise
             if attempt + 1 == attempts:
-                raise Refused(
-                    "locked",
-                    f"Kho dữ liệu {path} đang được một tiến trình khác mở (thường là ứng dụng Streamlit). "
-                    "Dừng ứng dụng rồi chạy lại lệnh, hoặc tải tệp lên qua trang 'Tải lên điểm PAPI'.",
-                    f"The store {path} is held by another process (usually the running Streamlit app). "
-                    "Stop the app and run the command again, or upload through the 'Upload PAPI scores' page.",
-                ) from error
+                raise Refused("locked", path=path) from error
             time.sleep(wait)
     raise AssertionError("unreachable")
 
@@ -382,15 +363,14 @@ def open_store(path: Path | None = None, attempts: int = 10, wait: float = 0.5) 
 EXIT_OK, EXIT_INVALID, EXIT_REFUSED, EXIT_LOCKED = 0, 1, 2, 3
 
 
-def _say(lang: str, vi: str, en: str) -> None:
-    print(en if lang == "en" else vi)
+def _say(lang: str, key: str, **values: object) -> None:
+    print(i18n.t(key, lang, **values))
 
 
 def _print_problems(result: validate.Validation, lang: str) -> None:
     for p in result.problems:
-        tag = ("ERROR" if p.severity == validate.ERROR else "WARNING") if lang == "en" else (
-            "LỖI" if p.severity == validate.ERROR else "CẢNH BÁO")
-        print(f"{tag}: {p.located(lang)} → {p.fix(lang)}")
+        tag = i18n.t("vd_error" if p.severity == validate.ERROR else "vd_warning", lang).upper()
+        _say(lang, "imp_cli_problem", tag=tag, where=p.located(lang), fix=p.fix(lang))
 
 
 def _read(path: str) -> tuple[bytes, str]:
@@ -403,12 +383,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
     result = check(data, name, args.year)
     _print_problems(result, args.lang)
     if result.errors:
-        _say(args.lang, f"{len(result.errors)} lỗi, {len(result.warnings)} cảnh báo: tệp chưa thể nạp.",
-             f"{len(result.errors)} errors, {len(result.warnings)} warnings: the file cannot be loaded.")
+        _say(args.lang, "imp_cli_invalid", errors=len(result.errors), warnings=len(result.warnings))
         return EXIT_INVALID
-    years = ", ".join(str(y) for y in result.years)
-    _say(args.lang, f"Tệp hợp lệ: {len(result.frame)} điểm, năm {years} ({len(result.warnings)} cảnh báo).",
-         f"The file is valid: {len(result.frame)} scores, years {years} ({len(result.warnings)} warnings).")
+    _say(args.lang, "imp_cli_valid", rows=len(result.frame), years=", ".join(str(y) for y in result.years),
+         warnings=len(result.warnings))
     return EXIT_OK
 
 
@@ -417,19 +395,17 @@ def _cmd_load(args: argparse.Namespace) -> int:
     result = check(data, name, args.year)
     _print_problems(result, args.lang)
     if not result.ok:
-        _say(args.lang, "Tệp có lỗi; không nạp gì.", "The file has errors; nothing was loaded.")
+        _say(args.lang, "imp_cli_not_loaded")
         return EXIT_INVALID
     con = open_store()
     try:
         seen = preview(con, result)
-        _say(args.lang,
-             f"Xem trước: thêm {seen.added}, sửa {seen.changed}, xóa {seen.removed}, giữ nguyên {seen.unchanged}.",
-             f"Preview: {seen.added} added, {seen.changed} changed, {seen.removed} removed, "
-             f"{seen.unchanged} unchanged.")
+        _say(args.lang, "imp_cli_preview", added=seen.added, changed=seen.changed, removed=seen.removed,
+             unchanged=seen.unchanged)
         upload_id = commit(con, result, seen, args.user, replace=args.replace)
     finally:
         con.close()
-    _say(args.lang, f"Đã lưu lần tải lên số {upload_id}.", f"Committed as upload {upload_id}.")
+    _say(args.lang, "imp_cli_committed", id=upload_id)
     return EXIT_OK
 
 
@@ -450,8 +426,7 @@ def _cmd_rollback(args: argparse.Namespace) -> int:
         rollback_id = rollback(con, args.id, args.user)
     finally:
         con.close()
-    _say(args.lang, f"Đã hoàn tác lần tải lên số {args.id} (ghi nhận số {rollback_id}).",
-         f"Rolled back upload {args.id} (recorded as {rollback_id}).")
+    _say(args.lang, "imp_cli_rolled_back", id=args.id, rollback=rollback_id)
     return EXIT_OK
 
 

@@ -607,7 +607,7 @@ def province_ranking(con: duckdb.DuckDBPyConnection, year: int, dimension: int) 
     return frame
 
 
-# --- Uploads (issue 4: upload page, lib/importer.py) ---
+# --- Uploads: the history the upload page and the importer's command line show ---
 
 
 def upload_history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

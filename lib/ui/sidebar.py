@@ -66,9 +66,9 @@ def sidebar() -> Selection:
     with st.sidebar:
         lang = (
             st.segmented_control(
-                "Ngôn ngữ / Language",
+                i18n.t("language_picker", resolved.lang),
                 options=list(i18n.LANGUAGES),
-                format_func=lambda code: "Tiếng Việt" if code == "vi" else "English",
+                format_func=lambda code: i18n.t(f"language_name_{code}", code),
                 key="lang",
             )
             or i18n.DEFAULT_LANGUAGE
