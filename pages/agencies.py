@@ -85,7 +85,13 @@ st.subheader(
     )
 )
 agency_tasks = cache.query(queries.agency_tasks, code, selection.era, agency)
-st.dataframe(tables.agency_tasks_table(agency_tasks, lang), hide_index=True, width="stretch")
+st.dataframe(
+    tables.agency_tasks_table(agency_tasks, lang),
+    hide_index=True,
+    width="stretch",
+    row_height=tables.WRAPPED_ROW_PX,
+    column_config={i18n.t("wl_col_task", lang): st.column_config.TextColumn(width="large")},
+)
 
 st.subheader(i18n.t("wl_concentration", lang))
 concentration = cache.query(queries.lead_concentration, code, selection.era)
@@ -103,4 +109,10 @@ st.subheader(i18n.t("wl_gaps_header", lang, n=len(missing)))
 if missing.empty:
     st.info(i18n.t("wl_no_gaps", lang))
 else:
-    st.dataframe(tables.missing_agency_table(missing, lang), hide_index=True, width="stretch")
+    st.dataframe(
+        tables.missing_agency_table(missing, lang),
+        hide_index=True,
+        width="stretch",
+        row_height=tables.WRAPPED_ROW_PX,
+        column_config={i18n.t("wl_col_task", lang): st.column_config.TextColumn(width="large")},
+    )

@@ -64,7 +64,8 @@ if has_plan and has_scores:
     st.caption(caption)
     with st.expander(i18n.t("wl_table_view", lang), key="wl_effort_table_open", on_change="rerun") as view:
         if view.open:
-            st.dataframe(tables.effort_table(points, lang, level), hide_index=True, width="stretch")
+            effort = tables.styled(tables.effort_table(points, lang, level), lang)
+            st.dataframe(effort, hide_index=True, width="stretch")
 
 # Drill-down: one (sub-)dimension's tasks beside its score history.
 options = views.drill_options(dimensions, subdimensions, lang)
@@ -94,6 +95,8 @@ if pick:
                     tables.tasks_table(tasks, lang, with_coverage=details["key"] is not None),
                     hide_index=True,
                     width="stretch",
+                    row_height=tables.WRAPPED_ROW_PX,
+                    column_config={i18n.t("wl_col_task", lang): st.column_config.TextColumn(width="large")},
                 )
     with history_col:
         st.plotly_chart(
@@ -110,7 +113,7 @@ if pick:
             st.caption(note)
         with st.expander(i18n.t("wl_table_view", lang), key="wl_history_table_open", on_change="rerun") as view:
             if view.open:
-                st.dataframe(tables.history_table(history, lang), hide_index=True, width="stretch")
+                st.dataframe(tables.styled(tables.history_table(history, lang), lang), hide_index=True, width="stretch")
 
 if has_plan and has_scores:
     st.subheader(i18n.t("wl_no_task_header", lang))
@@ -119,10 +122,16 @@ if has_plan and has_scores:
         st.info(i18n.t("wl_no_task_none", lang, year=year))
     else:
         st.caption(i18n.t("wl_no_task_caption", lang, year=year))
-        st.dataframe(weak, hide_index=True, width="stretch")
+        st.dataframe(tables.styled(weak, lang), hide_index=True, width="stretch")
 
 dim_tab, sub_tab = st.tabs([i18n.t("wl_tab_dimensions", lang), i18n.t("wl_tab_subdimensions", lang)])
 with dim_tab:
-    st.dataframe(tables.dimension_table(dimensions, lang), hide_index=True, width="stretch")
+    st.dataframe(tables.styled(tables.dimension_table(dimensions, lang), lang), hide_index=True, width="stretch")
+    change_note = views.missing_change_note(dimensions, year, lang)
+    if change_note:
+        st.caption(change_note)
 with sub_tab:
-    st.dataframe(tables.subdimension_table(subdimensions, lang), hide_index=True, width="stretch")
+    st.dataframe(tables.styled(tables.subdimension_table(subdimensions, lang), lang), hide_index=True, width="stretch")
+    change_note = views.missing_change_note(subdimensions, year, lang)
+    if change_note:
+        st.caption(change_note)

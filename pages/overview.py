@@ -8,6 +8,9 @@ from lib.present import brief_data, charts, formatting, tables, views
 from lib.store import queries
 from lib.ui import cache, sidebar
 
+# A metric's width: two fit beside each other on a 360 px phone, five across a desktop.
+METRIC_PX = 150
+
 selection = sidebar.sidebar_selection()
 lang, code, year = selection.lang, selection.province_code, selection.year
 province = formatting.markdown_safe(selection.province_name)
@@ -24,20 +27,24 @@ if has_plan:
 else:
     st.info(i18n.t("wl_no_plan", lang, province=province))
 
-cols = st.columns(5)
+# One row that wraps: five across a desktop screen, two or three to a row on a phone
+# (columns would stack all five, filling a phone's first screen).
+metrics = st.container(horizontal=True, gap="medium")
 if has_plan:
-    cols[0].metric(i18n.t("wl_metric_tasks", lang), int(plan["tasks"]))
-    cols[1].metric(i18n.t("wl_metric_agencies", lang), int(plan["agencies"]))
-    cols[2].metric(i18n.t("wl_metric_no_lead", lang), int(plan["no_lead"]))
-score_cols = cols[3:] if has_plan else cols[:2]
+    metrics.metric(i18n.t("wl_metric_tasks", lang), int(plan["tasks"]), width=METRIC_PX)
+    metrics.metric(i18n.t("wl_metric_agencies", lang), int(plan["agencies"]), width=METRIC_PX)
+    metrics.metric(i18n.t("wl_metric_no_lead", lang), int(plan["no_lead"]), width=METRIC_PX)
 if total.empty:
     st.info(i18n.t("no_data_year", lang, province=province, year=year))
 else:
     texts = views.total_metrics(total, lang, year)
-    score_cols[0].metric(
-        i18n.t("wl_metric_total", lang, year=year), texts["total"], delta=texts["total_delta"], help=texts["help"]
+    metrics.metric(
+        i18n.t("wl_metric_total", lang, year=year), texts["total"], delta=texts["total_delta"], help=texts["help"],
+        width=METRIC_PX,
     )
-    score_cols[1].metric(i18n.t("wl_metric_rank", lang, year=year), texts["rank"], delta=texts["rank_delta"])
+    metrics.metric(
+        i18n.t("wl_metric_rank", lang, year=year), texts["rank"], delta=texts["rank_delta"], width=METRIC_PX
+    )
     if texts["note"]:
         st.caption(texts["note"])
 
@@ -55,7 +62,12 @@ with left:
             st.caption(i18n.t("wl_absent_dims", lang, dims=absent, year=year))
         with st.expander(i18n.t("wl_table_view", lang), key="wl_profile_table_open", on_change="rerun") as view:
             if view.open:
-                st.dataframe(tables.dimension_table(profile, lang), hide_index=True, width="stretch")
+                st.dataframe(
+                    tables.styled(tables.dimension_table(profile, lang), lang), hide_index=True, width="stretch"
+                )
+                change_note = views.missing_change_note(profile, year, lang)
+                if change_note:
+                    st.caption(change_note)
     elif not total.empty:
         st.info(i18n.t("no_data_year", lang, province=province, year=year))
 if right is not None:
@@ -69,7 +81,11 @@ if right is not None:
         st.caption(i18n.t("wl_tasks_colour_note", lang, year=year))
         with st.expander(i18n.t("wl_table_view", lang), key="wl_tasks_table_open", on_change="rerun") as view:
             if view.open:
-                st.dataframe(tables.dimension_table(profile, lang).iloc[:, :4], hide_index=True, width="stretch")
+                st.dataframe(
+                    tables.styled(tables.dimension_table(profile, lang).iloc[:, :4], lang),
+                    hide_index=True,
+                    width="stretch",
+                )
 
 # The leaders' brief (lib/present/brief.py): one A4 PDF page, built only when the button is clicked.
 con, brief_plan = cache.conn(), cache.query(queries.plan_summary, code, selection.era)

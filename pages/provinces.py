@@ -66,20 +66,24 @@ def _row_clicked() -> None:
 st.session_state["pv_pick"] = selection.province_code
 pick_column.selectbox(t("pv_pick"), options=codes, format_func=names.get, key="pv_pick", on_change=_pick)
 
+# Widths fit the longest name ("Thành phố Hồ Chí Minh"), the longest group ("Nhóm trung bình thấp")
+# and the headers in full, beside the map on a 1366 px screen; numbers are shown by tables.styled (decimals of
+# the language).
 table_columns = {
-    "rank": st.column_config.NumberColumn(t("rank"), format="%d", width=64),
-    "province": st.column_config.TextColumn(t("col_province"), width=120),
-    "score": st.column_config.NumberColumn(t("col_score"), format="%.2f", width=60),
-    "quartile_name": st.column_config.TextColumn(t("col_quartile"), width=150),
+    "rank": st.column_config.NumberColumn(t("rank"), width=72),
+    "province": st.column_config.TextColumn(t("col_province"), width=160),
+    "score": st.column_config.NumberColumn(t("col_score"), width=64),
+    "quartile_name": st.column_config.TextColumn(t("col_quartile"), width=144),
 }
 table = tables.ranking_table(ranking, lang)
 codes_in_table = list(table["province_code"])
+shown_table = tables.styled(table, lang, per_column={"rank": 0, "ranked_provinces": 0, "quartile": 0})
 
 if selection.era == eras.ERA_34:  # no boundary file exists for the 34 units
     st.warning(t("pv_map_34"))
     st.subheader(title)
     st.dataframe(
-        table,
+        shown_table,
         hide_index=True,
         column_order=list(table_columns),
         column_config=table_columns,
@@ -89,7 +93,8 @@ if selection.era == eras.ERA_34:  # no boundary file exists for the 34 units
     )
     st.stop()
 
-map_column, table_column = st.columns([3, 2], gap="medium")
+# The map of a tall, narrow country needs less than half; the table's four columns fit whole beside it.
+map_column, table_column = st.columns([5, 6], gap="medium")
 with map_column:
     features = cache.map_features()
     figure = cache.figure(
@@ -111,7 +116,7 @@ with map_column:
 with table_column:
     st.caption(t("pv_click_hint"))
     st.dataframe(
-        table,
+        shown_table,
         hide_index=True,
         height=600,
         column_order=list(table_columns),

@@ -8,7 +8,7 @@ import functools
 import streamlit as st
 
 from lib.domain import i18n, spreadsheets
-from lib.present import formatting, task_filters
+from lib.present import formatting, tables, task_filters, views
 from lib.store import queries
 from lib.ui import cache, sidebar
 
@@ -77,7 +77,7 @@ if shown.empty:
 
 st.caption(t("tk_detail_hint"))
 event = st.dataframe(
-    shown,
+    tables.styled(shown, lang, per_column={"dimension": 0, "rank": 0, "score_year": 0}),
     hide_index=True,
     height=520,
     column_order=[
@@ -93,19 +93,23 @@ event = st.dataframe(
     ],
     column_config={
         "task_id": st.column_config.TextColumn(t("col_task_id"), width=150, pinned=True),
-        "dimension": st.column_config.NumberColumn(t("col_dimension_no"), width=80, format="%d"),
+        "dimension": st.column_config.NumberColumn(t("col_dimension_no"), width=80),
         "task": st.column_config.TextColumn(t("col_task"), width=460),
         "lead_agency": st.column_config.TextColumn(t("col_lead_agency"), width=200),
         "implementing_agencies": st.column_config.TextColumn(t("col_implementing_agencies"), width=240),
         "subdimension_names": st.column_config.TextColumn(t("col_subdimensions"), width=240),
-        "score": st.column_config.NumberColumn(t("col_latest_score"), format="%.2f", width=120),
-        "rank": st.column_config.NumberColumn(t("rank"), format="%d", width=70),
-        "score_year": st.column_config.NumberColumn(t("col_score_year"), format="%d", width=110),
+        # Numbers are shown by tables.styled: decimals of the language, "—" where missing.
+        "score": st.column_config.NumberColumn(t("col_latest_score"), width=120),
+        "rank": st.column_config.NumberColumn(t("rank"), width=70),
+        "score_year": st.column_config.NumberColumn(t("col_score_year"), width=110),
     },
     key="tk_table",
     on_select="rerun",
     selection_mode="single-row",
 )
+missing_note = views.tasks_missing_note(shown, lang)
+if missing_note:
+    st.caption(missing_note)
 picked = task_filters.selected_row(shown, event.selection.rows if event else [])
 if picked is not None:
     with st.container(border=True):

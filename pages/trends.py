@@ -7,7 +7,7 @@ and sub-dimension chosen here are mirrored to the URL as `dim` and `sub`.
 import streamlit as st
 
 from lib.domain import i18n, papi
-from lib.present import charts, formatting, task_filters, views
+from lib.present import charts, formatting, tables, task_filters, views
 from lib.store import queries
 from lib.ui import cache, sidebar
 
@@ -93,13 +93,21 @@ with task_column:
             st.info(t("tr_tasks_none", province=selection.province_name))
         else:
             st.caption(t("tr_tasks_caption", province=selection.province_name))
-            # One text block for the whole list: one element to send and draw, not three per task.
+            # One Markdown block for the whole list: one element to send and draw, not three per task.
+            # Each task's id links to it on the Tasks page: the links are what a keyboard reaches
+            # (Tab) in the scrolling box, which then scrolls with them.
             entries = [
-                t("tr_task_head", task_id=task["task_id"], lead=task["lead_agency"] or "–") + "\n" + task["task"]
+                t(
+                    "tr_task_head",
+                    task_id=views.task_link(task["task_id"], lang, selection.province_code, selection.year),
+                    lead=formatting.markdown_safe(task["lead_agency"] or "–"),
+                )
+                + "  \n"
+                + formatting.markdown_safe(task["task"])
                 for task in task_filters.records(tasks)
             ]
             with st.container(height=470, border=True):
-                st.text("\n\n".join(entries))
+                st.markdown("\n\n".join(entries))
 
 # Rank over time is a second reading of the same scores: drawn only once asked for, so the
 # page's first view stays one chart and a page switch does not pay for a second.
@@ -115,24 +123,30 @@ with st.expander(t("tr_more"), key="tr_rank_open", on_change="rerun") as rank_vi
             config=charts.PLOT_CONFIG,
         )
 
+# Numbers are shown by tables.styled (decimals of the language); the columns only name them.
 score_columns = {
-    "year": st.column_config.NumberColumn(t("col_year"), format="%d"),
+    "year": st.column_config.NumberColumn(t("col_year")),
     "province": st.column_config.TextColumn(t("col_province")),
-    "score": st.column_config.NumberColumn(t("col_score"), format="%.2f"),
-    "rank": st.column_config.NumberColumn(t("rank"), format="%d"),
-    "ranked_provinces": st.column_config.NumberColumn(t("col_ranked_provinces"), format="%d"),
-    "national_median": st.column_config.NumberColumn(t("col_median"), format="%.2f"),
+    "score": st.column_config.NumberColumn(t("col_score")),
+    "rank": st.column_config.NumberColumn(t("rank")),
+    "ranked_provinces": st.column_config.NumberColumn(t("col_ranked_provinces")),
+    "national_median": st.column_config.NumberColumn(t("col_median")),
 }
+WHOLE = {"year": 0, "rank": 0, "ranked_provinces": 0, "provinces": 0}
 # The tables behind the charts are sent only once their expander is opened: at
 # many score years they would otherwise be most of every rerun's work.
 with st.expander(t("tr_table_trend"), key="tr_table_trend_open", on_change="rerun") as trend_tables:
     if trend_tables.open:
         st.dataframe(
-            own, hide_index=True, column_order=list(score_columns), column_config=score_columns, key="tr_table_own"
+            tables.styled(own, lang, per_column=WHOLE),
+            hide_index=True,
+            column_order=list(score_columns),
+            column_config=score_columns,
+            key="tr_table_own",
         )
         if not peer_rows.empty:
             st.dataframe(
-                peer_rows,
+                tables.styled(peer_rows, lang, per_column=WHOLE),
                 hide_index=True,
                 column_order=list(score_columns),
                 column_config=score_columns,
@@ -141,16 +155,16 @@ with st.expander(t("tr_table_trend"), key="tr_table_trend_open", on_change="reru
 with st.expander(t("tr_table_national"), key="tr_table_national_open", on_change="rerun") as national_table:
     if national_table.open:
         st.dataframe(
-            national,
+            tables.styled(national, lang, per_column=WHOLE),
             hide_index=True,
             column_config={
-                "year": st.column_config.NumberColumn(t("col_year"), format="%d"),
-                "provinces": st.column_config.NumberColumn(t("col_provinces"), format="%d"),
-                "min": st.column_config.NumberColumn(t("col_min"), format="%.2f"),
-                "q1": st.column_config.NumberColumn(t("col_q1"), format="%.2f"),
-                "median": st.column_config.NumberColumn(t("col_median"), format="%.2f"),
-                "q3": st.column_config.NumberColumn(t("col_q3"), format="%.2f"),
-                "max": st.column_config.NumberColumn(t("col_max"), format="%.2f"),
+                "year": st.column_config.NumberColumn(t("col_year")),
+                "provinces": st.column_config.NumberColumn(t("col_provinces")),
+                "min": st.column_config.NumberColumn(t("col_min")),
+                "q1": st.column_config.NumberColumn(t("col_q1")),
+                "median": st.column_config.NumberColumn(t("col_median")),
+                "q3": st.column_config.NumberColumn(t("col_q3")),
+                "max": st.column_config.NumberColumn(t("col_max")),
             },
             key="tr_table_national",
         )

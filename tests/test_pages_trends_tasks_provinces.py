@@ -6,6 +6,7 @@ would otherwise send their proto defaults back).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -65,9 +66,13 @@ def test_trends_shows_dimension_trend_rank_and_tasks(at: AppTest) -> None:
         "Hạng của Đắk Lắk: 47/63 (2011) → 38/61 (2024)",
     ]
     assert "Nhiệm vụ của nội dung này (6)" in [s.value for s in at.subheader]
-    (task_list,) = [t.value for t in at.text]
-    assert task_list.startswith("▸ DLK-2020-I.1-01 · Chủ trì: Sở Thông tin và Truyền thông\nThực hiện tuyên truyền")
-    assert task_list.count("▸ DLK-2020-I.") == 6
+    # One Markdown block; each task's id links to it on the Tasks page (Markdown escapes removed here).
+    (task_list,) = [re.sub(r"\\(.)", r"\1", m.value) for m in at.markdown if "Chủ trì:" in m.value]
+    assert task_list.startswith(
+        "▸ [DLK-2020-I.1-01](tasks?lang=vi&province=66&year=2024&q=DLK-2020-I.1-01) · Chủ trì: Sở Thông tin và "
+        "Truyền thông  \nThực hiện tuyên truyền"
+    )
+    assert task_list.count("▸ [DLK-2020-I.") == 6
     captions = " ".join(c.value for c in at.caption)
     assert "2016: PAPI điều chỉnh cách tính nội dung 1, 3 và 5." in captions
     assert "Kon Tum, Gia Lai, Đắk Nông, Lâm Đồng" in captions

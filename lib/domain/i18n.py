@@ -228,6 +228,18 @@ LABELS.update(
         "wl_missing_lead": ("Cơ quan chủ trì", "Lead agency"),
         "wl_missing_implementing": ("Cơ quan thực hiện", "Implementing agency"),
         "wl_missing_both": ("Cả hai", "Both"),
+        "wl_change_missing": (
+            "“{mark}” ở cột Thay đổi ({rows}): {reason}",
+            "“{mark}” in the change column ({rows}): {reason}",
+        ),
+        "wl_change_missing_score": ("không có điểm năm {year}.", "no score in {year}."),
+        "wl_change_missing_prev": (
+            "năm {prev} không có điểm để so sánh.", "no score in {prev} to compare with."
+        ),
+        "wl_change_missing_break": (
+            "không có năm trước so sánh được (PAPI đổi cách tính giữa {prev} và năm nay). {reason}",
+            "no comparable earlier year (PAPI changed its method after {prev}). {reason}",
+        ),
         "wl_not_comparable_short": ("không so sánh được", "not comparable"),
         "wl_agencies_title": ("Phân bổ nhiệm vụ cho các cơ quan: {province}", "Agency load balance: {province}"),
         "wl_agency_load_title": (
@@ -378,6 +390,14 @@ LABELS.update(
         "col_plan_section_title": ("Tên mục kế hoạch", "Plan section title"),
         "col_task": ("Nhiệm vụ", "Task"),
         "col_lead_agency": ("Cơ quan chủ trì", "Lead agency"),
+        "tk_missing_note": ("“{mark}” trong bảng: {reasons}.", "“{mark}” in the table: {reasons}."),
+        "tk_missing_lead": ("kế hoạch không ghi cơ quan chủ trì", "the plan names no lead agency"),
+        "tk_missing_implementing": (
+            "kế hoạch không ghi cơ quan thực hiện", "the plan names no implementing agency"
+        ),
+        "tk_missing_score": (
+            "nội dung chưa có điểm PAPI của tỉnh", "the dimension has no PAPI score for the province yet"
+        ),
         "col_implementing_agencies": ("Cơ quan thực hiện", "Implementing agencies"),
         "col_score_year": ("Năm điểm gần nhất", "Latest score year"),
         "col_latest_score": ("Điểm gần nhất của nội dung", "Dimension's latest score"),

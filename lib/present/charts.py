@@ -42,7 +42,10 @@ FONT_FAMILY = "Noto Sans, Arial, sans-serif"
 def apply_layout(fig: go.Figure, title: str, x_title: str, y_title: str) -> go.Figure:
     """Apply the shared house style: title, axis titles, a Vietnamese-safe font, automargins, hover labels."""
     fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
+        # Pinned to the top: a title of several lines (wrapped for phones) grows down into the top
+        # margin that `_locale` reserves for it, never into the plot.
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}, "yref": "container", "y": 1,
+               "yanchor": "top", "pad": {"t": 12}},
         font={"family": FONT_FAMILY, "size": 13},
         margin={"l": 10, "r": 10, "t": 60, "b": 10},
         hoverlabel={"font": {"family": FONT_FAMILY, "size": 13}, "align": "left"},
@@ -54,13 +57,21 @@ def apply_layout(fig: go.Figure, title: str, x_title: str, y_title: str) -> go.F
     return fig
 
 
+# Plotly's `separators` (decimal mark, then thousands): "4,77" in Vietnamese, "4.77" in English.
+SEPARATORS = (",.", ".,")
+
+
 def _locale(fig: go.Figure, lang: str, width: float | None = None) -> go.Figure:
     """Use comma decimals in Vietnamese, and leave room above the plot for every line of the title.
 
     `width` is the figure's expected width in pixels, for its legend (see `reserve_margins`).
     """
     title = fig.layout.title.text or ""
-    fig.update_layout(separators=",." if lang == "vi" else ".,", margin={"t": 40 + 22 * (title.count("<br>") + 1)})
+    top = 26 + 21 * (title.count("<br>") + 1)  # the title's pad, its lines and a gap
+    above = [a for a in fig.layout.annotations if a.xref == "paper" and a.yref == "y"]
+    if above and fig.layout.yaxis.showticklabels is False:  # a top row's label of several lines rises above
+        top += str(above[0].text).count("<br>") * LABEL_LINE_PX  # the plot; one line fits in the half row
+    fig.update_layout(separators=SEPARATORS[lang == "en"], margin={"t": top})
     return reserve_margins(fig, width)
 
 
@@ -124,6 +135,8 @@ def reserve_margins(fig: go.Figure, width: float | None = None) -> go.Figure:
     y_size = float(yaxis.tickfont.size or base)
     y_labels = _category_labels(fig, "y")
     y_width = max((_text_width(v, y_size) for v in y_labels), default=NUMBER_CHARS * y_size * CHAR_EM)
+    if yaxis.showticklabels is False:  # labels drawn above the rows instead (`labels_above`)
+        y_width = 0.0
     y_title = LINE_EM * base + 6 if yaxis.title.text else 0
     left = max(left, y_width + y_title + 16 + SLACK_PX)
 
@@ -133,7 +146,7 @@ def reserve_margins(fig: go.Figure, width: float | None = None) -> go.Figure:
         x_height = max(_text_width(v, x_size) for v in x_labels)
     else:
         x_height = max(str(v).count("<br>") + 1 for v in x_labels) * LINE_EM * x_size
-    x_title = LINE_EM * base + 8 if xaxis.title.text else 0
+    x_title = (str(xaxis.title.text).count("<br>") + 1) * LINE_EM * base + 8 if xaxis.title.text else 0
     legend = 0.0
     if fig.layout.legend.orientation == "h":
         named = [t.name for t in fig.data if t.name and t.showlegend is not False]
@@ -182,6 +195,41 @@ LEGEND_BELOW: dict[str, object] = {"orientation": "h", "yref": "container", "y":
 def quartile_color(quartile: object) -> str:
     """The colour of a national quartile (4 = top), or the no-data grey when there is no score."""
     return NO_DATA_COLOR if is_missing(quartile) else QUARTILE_COLORS[int(quartile)]
+
+
+# A row label drawn above its row (`labels_above`): wrapped at this many characters, which fit the
+# plot's width from a 360 px phone (about 330 px of plot) up.
+ROW_LABEL_CHARS = 44
+# A chart title wraps at this many characters: one line holds about 36 of them on a 360 px phone
+# and the title is never wider than the figure.
+TITLE_CHARS = 40
+# Height of one line of a row label (12 px text).
+LABEL_LINE_PX = 16
+
+
+def labels_above(fig: go.Figure, labels: list[str], gap_px: float) -> go.Figure:
+    """Write each category of the y axis above its row, from the plot's left edge, instead of beside it.
+
+    Tick labels beside the rows take the width a phone does not have (a 390 px screen left the plot
+    80 px); above the rows the plot keeps the whole width at every screen size.  `gap_px` is how far
+    above the row's centre the label starts (half the row's marker or bar, plus a little).
+    """
+    notes = [
+        {"text": label, "xref": "paper", "x": 0, "xanchor": "left", "yref": "y", "y": label,
+         "yanchor": "bottom", "yshift": gap_px, "showarrow": False, "align": "left",
+         "font": {"size": 12, "color": "#333333"}, "bgcolor": "rgba(255, 255, 255, 0.85)", "borderpad": 0}
+        for label in labels
+    ]
+    fig.update_layout(annotations=[*fig.layout.annotations, *notes])
+    fig.update_yaxes(showticklabels=False)
+    return fig
+
+
+def rows_of(fig: go.Figure, rows: int, pitch_px: float) -> go.Figure:
+    """Make the figure as tall as its reserved margins plus `rows` rows of `pitch_px` each, so that a
+    row label above its row (`labels_above`) has the room it was given whatever the title's lines."""
+    fig.update_layout(height=round(float(fig.layout.margin.t) + float(fig.layout.margin.b) + rows * pitch_px))
+    return fig
 
 
 # st.plotly_chart(config=...) of every figure; the map takes GEO_CONFIG.
@@ -294,7 +342,7 @@ def _add_breaks(fig: go.Figure, dimension: int, years: list[int], lang: str) -> 
     # Plain dicts set in one update: add_vline validates and copies the layout once per line.
     shapes: list[dict[str, Any]] = []
     annotations: list[dict[str, Any]] = []
-    for year in papi.breaks_within(dimension, years):
+    for index, year in enumerate(papi.breaks_within(dimension, years)):
         x = year - 0.5
         shapes.append({
             "type": "line", "xref": "x", "yref": "y domain", "x0": x, "x1": x, "y0": 0, "y1": 1,
@@ -302,7 +350,8 @@ def _add_breaks(fig: go.Figure, dimension: int, years: list[int], lang: str) -> 
         })
         annotations.append({
             "text": i18n.t("tr_break_marker", lang, year=year), "font": {"size": 11}, "showarrow": False,
-            "x": x, "xref": "x", "xanchor": "left", "y": 1, "yref": "y domain", "yanchor": "top",
+            # Every other marker a line lower: two breaks two years apart overlap on a phone.
+            "x": x, "xref": "x", "xanchor": "left", "y": 1 - 0.07 * (index % 2), "yref": "y domain", "yanchor": "top",
         })
     if shapes:
         fig.update_layout(
@@ -450,14 +499,14 @@ def trend_figure(
     unit = "tr_y_total" if dimension == 0 else "tr_y_sub" if subdimension else "tr_y_dimension"
     apply_layout(
         fig,
-        wrap(trend_title(province_rows, province_name, measure, dimension, lang), 80, escaped=True),
+        wrap(trend_title(province_rows, province_name, measure, dimension, lang), TITLE_CHARS, escaped=True),
         i18n.t("year", lang),
         i18n.t(unit, lang),
     )
     # Taller than the other charts: its legend below can take four rows on a half-page column.
     fig.update_layout(hovermode="x unified", height=520, legend=LEGEND_BELOW)
     fig.update_xaxes(dtick=1, tickformat="d")
-    return reserve_margins(fig)
+    return _locale(fig, lang)
 
 
 def rank_title(province_rows: pd.DataFrame, province_name: str, lang: str) -> str:
@@ -487,13 +536,13 @@ def rank_figure(
     all_rows = pd.concat([province_rows, peer_rows])
     years = sorted({int(y) for y in all_rows["year"]}) if not all_rows.empty else []
     _add_breaks(fig, dimension, years, lang)
-    apply_layout(fig, wrap(rank_title(province_rows, province_name, lang), 80, escaped=True),
+    apply_layout(fig, wrap(rank_title(province_rows, province_name, lang), TITLE_CHARS, escaped=True),
                  i18n.t("year", lang), i18n.t("tr_rank_axis", lang))
     worst = int(all_rows["ranked_provinces"].max()) if not all_rows.empty else 63
     fig.update_yaxes(range=[worst + 1, 0], tickvals=[1, *range(10, worst + 1, 10)])
     fig.update_xaxes(dtick=1, tickformat="d")
     fig.update_layout(hovermode="x unified", height=400, legend=LEGEND_BELOW)
-    return reserve_margins(fig)
+    return _locale(fig, lang)
 
 
 
@@ -585,7 +634,7 @@ def province_map(
         bgcolor="rgba(0,0,0,0)", domain={"x": [0, 1], "y": [0, 1]},
         **GEO_BASE_LAYERS_OFF,
     )
-    apply_layout(fig, wrap(title, 48, escaped=True), "", "")
+    apply_layout(fig, wrap(title, TITLE_CHARS, escaped=True), "", "")
     fig.update_traces(
         selected={"marker": {"opacity": 1}}, unselected={"marker": {"opacity": 1}}, selector={"type": "choropleth"}
     )
@@ -596,6 +645,7 @@ def province_map(
             "xanchor": "right", "x": 1.0, "yanchor": "top", "y": 1.0, "bgcolor": "rgba(255,255,255,0.7)",
         },
         margin={"l": 0, "r": 0, "t": 70, "b": 0},
+        separators=SEPARATORS[lang == "en"],
     )
     return fig
 
@@ -617,10 +667,10 @@ def ranking_bar(ranking: pd.DataFrame, *, province_code: str, title: str, measur
             "<br>%{customdata[0]}<extra></extra>",
         )
     )
-    apply_layout(fig, wrap(title, 80, escaped=True), i18n.t("tr_score_axis", lang, measure=measure), "")
+    apply_layout(fig, wrap(title, TITLE_CHARS, escaped=True), i18n.t("tr_score_axis", lang, measure=measure), "")
     fig.update_layout(height=max(400, 18 * len(ordered) + 120), bargap=0.15, showlegend=False)
     fig.update_yaxes(tickfont={"size": 11})
-    return reserve_margins(fig)
+    return _locale(fig, lang, WIDE_FIGURE_PX)  # across the whole page, in an expander
 
 
 def ranking_bar_title(ranking: pd.DataFrame, lang: str) -> str:
@@ -643,7 +693,7 @@ def dimension_profile_figure(profile: pd.DataFrame, lang: str, province: str, ye
     `profile` is `queries.dimension_profile`; dimensions without a score are shown as absent.
     """
     frame = profile.sort_values("dimension").reset_index(drop=True)
-    labels = [dimension_label(d, lang) for d in frame["dimension"]]
+    labels = [dimension_label(d, lang, ROW_LABEL_CHARS) for d in frame["dimension"]]
     scored = frame[frame["score"].notna()]
     fig = go.Figure()
     # Grey segment from the national median to the province's score: the gap to close.
@@ -740,23 +790,20 @@ def dimension_profile_figure(profile: pd.DataFrame, lang: str, province: str, ye
             rank=int(weakest["rank"]),
             ranked=int(weakest["ranked_provinces"]),
         )
-    apply_layout(fig, wrap(title, 62), i18n.t("wl_score_axis", lang), "")
+    apply_layout(fig, wrap(title, TITLE_CHARS), i18n.t("wl_score_axis", lang), "")
     fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed", type="category")
     fig.update_xaxes(range=[0.5, 10.5], dtick=1, showgrid=True)
     # Keep every dimension row even when none is scored (categories come from the traces).
     fig.add_trace(go.Scatter(x=[None] * len(labels), y=labels, mode="markers", showlegend=False, hoverinfo="skip"))
-    fig.update_layout(
-        height=120 + 62 * len(labels),
-        legend=LEGEND_BELOW,
-        margin={"t": 80, "b": 100},
-    )
-    return _locale(fig, lang)
+    labels_above(fig, labels, gap_px=12)
+    fig.update_layout(legend=LEGEND_BELOW, margin={"t": 80, "b": 100})
+    return rows_of(_locale(fig, lang), len(labels), 70)
 
 
 def tasks_per_dimension_figure(profile: pd.DataFrame, lang: str, year: int) -> go.Figure:
     """Tasks per dimension as horizontal bars, coloured by the dimension's national quartile in `year`."""
     frame = profile.sort_values("dimension").reset_index(drop=True)
-    labels = [dimension_label(d, lang) for d in frame["dimension"]]
+    labels = [dimension_label(d, lang, ROW_LABEL_CHARS) for d in frame["dimension"]]
     names = [plain(i18n.dimension_name(int(d), lang)) for d in frame["dimension"]]
     most, least = int(frame["tasks"].max()), int(frame["tasks"].min())
     title = i18n.t(
@@ -800,11 +847,12 @@ def tasks_per_dimension_figure(profile: pd.DataFrame, lang: str, year: int) -> g
             showlegend=False,
         )
     )
-    apply_layout(fig, wrap(title, 42), i18n.t("wl_tasks_axis", lang), "")
+    apply_layout(fig, wrap(title, TITLE_CHARS), i18n.t("wl_tasks_axis", lang), "")
     fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed")
     fig.update_xaxes(range=[0, max(most, 1) * 1.15], dtick=5 if most > 10 else 1)
-    fig.update_layout(height=140 + 50 * len(labels), margin={"t": 100})
-    return _locale(fig, lang)
+    labels_above(fig, labels, gap_px=15)  # half the bar (13 px) and a little
+    fig.update_layout(bargap=0.6, margin={"t": 100})
+    return rows_of(_locale(fig, lang), len(labels), 64)
 
 
 
@@ -858,11 +906,11 @@ def effort_score_figure(points: pd.DataFrame, lang: str, level: str, year: int) 
                 name=quartile_name(quartile, lang),
                 # Dimensions are few: name them all; sub-dimensions: name only the weak and under-served.
                 text=[
-                    wrap(n, 22) if w or level == "dimension" else ""
+                    wrap(n, 18) if w or level == "dimension" else ""
                     for n, w in zip(part["name"], part["weak_underserved"], strict=True)
                 ],
                 textposition=[
-                    "middle left" if t > 0.7 * x_max else "middle right" for t in part["tasks"]
+                    "middle left" if t > 0.5 * x_max else "middle right" for t in part["tasks"]
                 ],
                 textfont={"size": 11, "color": "#444444"},
                 marker={"size": 14, "color": QUARTILE_COLORS[quartile], "line": {"width": 1, "color": "white"}},
@@ -880,7 +928,7 @@ def effort_score_figure(points: pd.DataFrame, lang: str, level: str, year: int) 
                 ),
             )
         )
-    apply_layout(fig, wrap(title, 95), i18n.t("wl_effort_x", lang), wrap(i18n.t("wl_effort_y", lang), 40))
+    apply_layout(fig, wrap(title, TITLE_CHARS), i18n.t("wl_effort_x", lang), wrap(i18n.t("wl_effort_y", lang), 40))
     fig.update_xaxes(range=[-0.6, x_max + 1.6], dtick=1 if x_max <= 12 else 2, zeroline=False)
     fig.update_yaxes(range=[-3, 103], dtick=25)
     fig.update_layout(
@@ -933,7 +981,7 @@ def score_history_figure(history: pd.DataFrame, lang: str, name: str, province: 
                 ),
             )
         )
-    apply_layout(fig, wrap(title, 48), i18n.t("wl_year_axis", lang), axis_title)
+    apply_layout(fig, wrap(title, TITLE_CHARS), i18n.t("wl_year_axis", lang), axis_title)
     fig.update_xaxes(dtick=1, tickformat="d")
     fig.update_layout(height=440, legend=LEGEND_BELOW, margin={"t": 90, "b": 90})
     return _locale(fig, lang, NARROW_FIGURE_PX)  # beside the task list, in two fifths of the page
@@ -942,7 +990,7 @@ def score_history_figure(history: pd.DataFrame, lang: str, name: str, province: 
 def agency_load_figure(load: pd.DataFrame, lang: str) -> go.Figure:
     """Tasks led and tasks implemented per agency (horizontal bars, most-leading agency on top)."""
     frame = load.reset_index(drop=True)
-    labels = [wrap(a, 34) for a in frame["agency"]]
+    labels = [wrap(a, ROW_LABEL_CHARS) for a in frame["agency"]]
     lead_top = frame.sort_values(["led", "agency"], ascending=[False, True]).iloc[0]
     impl_top = frame.sort_values(["implemented", "agency"], ascending=[False, True]).iloc[0]
     title = i18n.t(
@@ -969,13 +1017,11 @@ def agency_load_figure(load: pd.DataFrame, lang: str) -> go.Figure:
                 hovertemplate="<b>%{customdata[0]}</b><br>" + i18n.t(key, lang) + ": %{x}<extra></extra>",
             )
         )
-    apply_layout(fig, wrap(title, 60), i18n.t("wl_tasks_axis", lang), "")
+    apply_layout(fig, wrap(title, TITLE_CHARS), i18n.t("wl_tasks_axis", lang), "")
     fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed")
-    fig.update_layout(
-        barmode="group", bargap=0.25, height=140 + 34 * len(labels),
-        legend=LEGEND_BELOW, margin={"b": 90},
-    )
-    return _locale(fig, lang)
+    labels_above(fig, labels, gap_px=15)  # half the pair of bars (13 px) and a little
+    fig.update_layout(barmode="group", bargap=0.5, legend=LEGEND_BELOW, margin={"b": 90})
+    return rows_of(_locale(fig, lang), len(labels), 54)
 
 
 def agency_dimension_figure(matrix: pd.DataFrame, agencies: list[str], lang: str) -> go.Figure:
@@ -996,7 +1042,8 @@ def agency_dimension_figure(matrix: pd.DataFrame, agencies: list[str], lang: str
     text = grid.map(lambda v: "" if pd.isna(v) else str(int(v)))
     x_labels = [i18n.t(f"wl_dim_short_{d}", lang) for d in dims]
     full_names = [[plain(dimension_title(d, lang))] * len(grid.index) for d in dims]
-    y_labels = [wrap(a, 34) for a in grid.index]
+    # Beside eight columns of counts: short lines in a small font leave the cells ~25 px each on a 360 px phone.
+    y_labels = [wrap(a, 20) for a in grid.index]
     fig = go.Figure(
         go.Heatmap(
             z=grid.to_numpy(dtype=float),
@@ -1016,9 +1063,10 @@ def agency_dimension_figure(matrix: pd.DataFrame, agencies: list[str], lang: str
             ),
         )
     )
-    apply_layout(fig, wrap(title, 60), i18n.t("wl_dimension_axis", lang), "")
+    apply_layout(fig, wrap(title, TITLE_CHARS), i18n.t("wl_dimension_axis", lang), "")
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(tickangle=-90, tickfont={"size": 12})
-    fig.update_layout(height=260 + 30 * len(y_labels), margin={"t": 90})
+    fig.update_yaxes(tickfont={"size": 11})
+    fig.update_layout(height=260 + 34 * len(y_labels), margin={"t": 90})
     return _locale(fig, lang)
 

@@ -2,21 +2,55 @@
 as DataFrames with translated column names for st.dataframe.
 
 Pure functions from the frames of lib/queries.py (or lib/views.py) to DataFrames; no Streamlit.
-Missing scores and ranks stay missing (shown as empty or "—"), never 0.
+Missing scores and ranks stay missing (shown as "—", explained under the table), never 0.
+`styled()` is what a page hands to st.dataframe: the numbers stay numbers (a column sorts by
+value) and are shown with the decimal mark of the interface's language.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
+from pandas.io.formats.style import Styler
 
 from lib.domain import i18n
 from lib.present import views
-from lib.present.formatting import dimension_title, name_column, quartile_name, rank_text
+from lib.present.formatting import MISSING, dimension_title, name_column, quartile_name, rank_text
+
+# Height of a row in the tables whose long texts (plan tasks) wrap: Streamlit's grid wraps a
+# cell's text only in rows taller than 4 rem; 96 px shows four lines of a task.
+WRAPPED_ROW_PX = 96
+
+
+def decimal_mark(lang: str) -> str:
+    """The decimal mark of `lang`: a comma in Vietnamese (4,77), a point in English (4.77)."""
+    return "." if lang == "en" else ","
+
+
+def styled(frame: pd.DataFrame, lang: str, digits: int = 2, per_column: Mapping[str, int] | None = None) -> Styler:
+    """The table as st.dataframe should show it: decimals of `lang`, a missing value as "—".
+
+    Floats get `digits` decimals (`per_column` overrides by column), integers none, and no
+    thousands separator (years stay 2024).  Nothing else is changed: a missing score is
+    shown as "—", never as 0 or "None".
+    """
+    mark = decimal_mark(lang)
+    style = frame.style.format(precision=digits, decimal=mark, na_rep=MISSING)
+    for column, places in (per_column or {}).items():
+        if column in frame.columns:
+            style = style.format(precision=places, decimal=mark, na_rep=MISSING, subset=[column])
+    return style
 
 
 def _ranks(frame: pd.DataFrame, lang: str) -> list[str]:
     """The "rank/ranked" text of every row of a frame with `rank` and `ranked_provinces`."""
     return [rank_text(r, n, lang) for r, n in zip(frame["rank"], frame["ranked_provinces"], strict=True)]
+
+
+def _whole(values: pd.Series) -> pd.Series:
+    """Rounded to whole numbers, a missing value kept missing (nullable integers)."""
+    return values.astype(float).round(0).astype("Int64").reset_index(drop=True)
 
 
 def _score_columns(profile: pd.DataFrame, lang: str, *, best_score: bool) -> dict[str, object]:
@@ -28,7 +62,7 @@ def _score_columns(profile: pd.DataFrame, lang: str, *, best_score: bool) -> dic
     columns: dict[str, object] = {
         i18n.t("wl_col_score", lang): profile["score"].round(2).to_numpy(),
         i18n.t("wl_col_rank", lang): _ranks(profile, lang),
-        i18n.t("wl_col_percentile", lang): profile["percentile"].round(0).to_numpy(),
+        i18n.t("wl_col_percentile", lang): _whole(profile["percentile"]),
         i18n.t("wl_col_median", lang): profile["national_median"].round(2).to_numpy(),
         i18n.t("wl_col_change", lang): profile["change"].astype(float).round(2).to_numpy(),
         i18n.t("wl_col_best", lang): profile["best_province"].to_numpy(),
@@ -83,8 +117,8 @@ def effort_table(points: pd.DataFrame, lang: str, level: str) -> pd.DataFrame:
             i18n.t("wl_col_tasks", lang): points["tasks"].to_numpy(),
             i18n.t("wl_col_score", lang): points["score"].round(2).to_numpy(),
             i18n.t("wl_col_rank", lang): _ranks(points, lang),
-            i18n.t("wl_col_percentile", lang): points["percentile"].round(0).to_numpy(),
-            i18n.t("wl_quadrant_weak", lang): points["weak_underserved"].to_numpy(),
+            i18n.t("wl_col_percentile", lang): _whole(points["percentile"]),
+            i18n.t("wl_quadrant_weak", lang): ["✓" if w else "" for w in points["weak_underserved"]],
         }
     )
 

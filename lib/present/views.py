@@ -7,13 +7,14 @@ Streamlit, no Plotly (figures: lib/charts.py; display tables: lib/tables.py).
 
 from __future__ import annotations
 
+import urllib.parse
 from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
 
 from lib.domain import eras, i18n, papi
-from lib.present.formatting import dimension_title, markdown_safe, name_column, number, rank_text
+from lib.present.formatting import MISSING, dimension_title, markdown_safe, name_column, number, rank_text
 
 # --- trends and provinces ---
 
@@ -110,6 +111,31 @@ def unit_change_note(own: pd.DataFrame, lang: str) -> str:
     )
 
 
+def task_link(task_id: object, lang: str, province_code: str, year: int) -> str:
+    """A Markdown link from a task's id to that task on the Tasks page (searched by its id)."""
+    query = urllib.parse.urlencode({"lang": lang, "province": province_code, "year": year, "q": str(task_id)})
+    return f"[{markdown_safe(task_id)}](tasks?{query})"
+
+
+def tasks_missing_note(tasks: pd.DataFrame, lang: str) -> str:
+    """Why cells of the task list show "—": no lead or implementing agency in the plan, no score ("" if none).
+
+    `tasks` is `queries.tasks_with_scores` (or rows of it).
+    """
+    reasons = [
+        (column, key)
+        for column, key in (
+            ("lead_agency", "tk_missing_lead"),
+            ("implementing_agencies", "tk_missing_implementing"),
+            ("score", "tk_missing_score"),
+        )
+        if column in tasks and tasks[column].isna().any()
+    ]
+    if not reasons:
+        return ""
+    return i18n.t("tk_missing_note", lang, mark=MISSING, reasons="; ".join(i18n.t(key, lang) for _, key in reasons))
+
+
 # --- overview ---
 
 
@@ -139,6 +165,35 @@ def total_metrics(total: pd.DataFrame, lang: str, year: int) -> dict[str, str | 
     else:
         texts["note"] = i18n.t("wl_not_comparable", lang, prev=prev)
     return texts
+
+
+def missing_change_note(profile: pd.DataFrame, year: int, lang: str) -> str:
+    """Why the change column of a (sub-)dimension table shows "—", one sentence per reason ("" if none).
+
+    `profile` is `queries.dimension_profile` or `queries.subdimension_profile` of `year`.  A change
+    is missing when the row has no score in `year`, when a methodology break lies between the year
+    before and `year` (the break's reason is named), or when the year before has no score.
+    """
+    groups: dict[str, list[str]] = {}
+    subs = profile["subdimension"] if "subdimension" in profile else [None] * len(profile)
+    rows = zip(profile["dimension"], subs, profile["score"], profile["prev_score"], profile["change"], strict=True)
+    for dimension, sub, score, prev_score, change in rows:
+        if not pd.isna(change):
+            continue
+        label = f"{int(dimension)}" if sub is None or pd.isna(sub) else f"{int(dimension)}.{int(sub)}"
+        if pd.isna(score):
+            reason = i18n.t("wl_change_missing_score", lang, year=year)
+        elif year in papi.breaks(int(dimension)):
+            reason = i18n.t("wl_change_missing_break", lang, prev=year - 1, reason=" ".join(_reasons((year,), lang)))
+        elif pd.isna(prev_score):
+            reason = i18n.t("wl_change_missing_prev", lang, prev=year - 1)
+        else:
+            continue
+        groups.setdefault(reason, []).append(label)
+    return " ".join(
+        i18n.t("wl_change_missing", lang, mark=MISSING, rows=", ".join(labels), reason=reason)
+        for reason, labels in groups.items()
+    )
 
 
 def absent_dimensions(profile: pd.DataFrame) -> str:
