@@ -300,7 +300,7 @@ class Session:
                 # The choice must start a rerun; a click that missed (dropdown moved or closed) is retried.
                 await self.page.wait_for_function(RAN_JS, timeout=5_000, polling=20)
                 break
-            except Exception:  # noqa: BLE001 - retried, then raised
+            except Exception:
                 if attempt == 2:
                     raise
         await wait_done(self.page, expected, need_run=True)

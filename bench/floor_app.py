@@ -103,7 +103,7 @@ def _mirror(kinds: dict[str, int], year: int) -> None:
 
 
 @st.cache_resource
-def _store_connection(path: str):  # noqa: ANN202 - duckdb is imported only when a store is named
+def _store_connection(path: str):
     import duckdb
 
     return duckdb.connect(path, read_only=True)
@@ -118,7 +118,7 @@ def _store_count() -> int | None:
     return int(row[0]) if row else 0
 
 
-def make_page(spec: dict[str, Any]):  # noqa: ANN201 - returns a page callable
+def make_page(spec: dict[str, Any]):
     """Return the callable of one floor page."""
     charts = int(spec.get("charts", 0))
     tables = int(spec.get("tables", 0))

@@ -28,12 +28,12 @@ from typing import Any
 if __package__ in (None, ""):  # `python bench/run.py`
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import brief as brief_bench  # noqa: E402
-from bench import report  # noqa: E402
-from bench.browser_section import QUERY  # noqa: E402
-from bench.pages import ROOT, discover  # noqa: E402
-from bench.server import fresh_store  # noqa: E402
-from lib import local_server  # noqa: E402
+from bench import brief as brief_bench
+from bench import report
+from bench.browser_section import QUERY
+from bench.pages import ROOT, discover
+from bench.server import fresh_store
+from lib import local_server
 
 REPORTS = ROOT / "bench" / "reports"
 OFFICIAL = ROOT.parent / "shared" / "data-sources" / "papi"

@@ -20,8 +20,8 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from lib.domain import papi, paths  # noqa: E402
-from lib.ingest import readers  # noqa: E402
+from lib.domain import papi, paths
+from lib.ingest import readers
 
 OFFICIAL_WORKBOOK = paths.SOURCES_DIR / "papi" / "official_xlsx_2011-2019" / "PAPI_2011-2019.xlsx"
 SC_DIR = paths.SOURCES_DIR / "papi" / "subdimension_csv_2011-2024"

@@ -44,7 +44,7 @@ def _texts(at: AppTest) -> str:
     return "\n".join(str(p) for p in parts)
 
 
-def _table(at: AppTest, column: str):  # noqa: ANN202
+def _table(at: AppTest, column: str):
     """Return the first dataframe shown that has `column`."""
     for frame in at.dataframe:
         if column in frame.value.columns:
@@ -262,7 +262,7 @@ def test_the_original_file_is_read_only_when_its_download_is_asked_for(
     reads: list[int] = []
     real = importer.raw_file
 
-    def counted(con, upload_id):  # noqa: ANN001, ANN202
+    def counted(con, upload_id):
         reads.append(upload_id)
         return real(con, upload_id)
 

@@ -320,7 +320,7 @@ STRUCTURE_COLUMNS = "year, dimension, subdimension, key, name_vi, name_en, scale
 SCORE_COLUMNS = "year, province_code, province, dimension, subdimension, score"
 
 
-class transaction:  # noqa: N801 - used as a context manager, reads like a statement
+class transaction:
     """`with transaction(con) as cur:` runs the block as one DuckDB transaction on its own cursor."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:

@@ -409,7 +409,7 @@ def _cmd_load(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_history(args: argparse.Namespace) -> int:
+def _cmd_history(args: argparse.Namespace) -> int:  # noqa: ARG001 - every subcommand takes the parsed arguments
     con = open_store()
     try:
         frame = history(con)

@@ -66,7 +66,7 @@ def _name(fn: Callable[..., object]) -> str:
 
 
 @st.cache_data(max_entries=512, ttl=3600, show_spinner=False)
-def _cached_query(name: str, args: tuple[object, ...], kwargs: tuple[tuple[str, object], ...], version: str,
+def _cached_query(name: str, args: tuple[object, ...], kwargs: tuple[tuple[str, object], ...], version: str,  # noqa: ARG001 - name and version are the cache key
                   _fn: Callable[..., object]) -> object:
     return _fn(conn(), *args, **dict(kwargs))
 
@@ -143,7 +143,7 @@ def figure_key(build: Callable[..., object], *args: object, **kwargs: object) ->
 
 
 @st.cache_resource(max_entries=48, ttl=3600, show_spinner=False)
-def _cached_figure(key: str, _build: Callable[[], go.Figure]) -> go.Figure:
+def _cached_figure(key: str, _build: Callable[[], go.Figure]) -> go.Figure:  # noqa: ARG001 - key is the cache key
     return _build()
 
 
