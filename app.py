@@ -18,6 +18,9 @@ st.html(
     " {overflow: visible !important; height: auto !important; position: static !important;"
     " padding: 0 !important; max-width: 100% !important}"
     " .stApp {min-height: 0 !important; height: auto !important} .stPlotlyChart {zoom: 0.6}"
+    # Metrics stay in one row on paper.
+    " [data-testid=stHorizontalBlock] {flex-wrap: nowrap !important; gap: 0.5rem !important}"
+    " [data-testid=stColumn], [data-testid=stHorizontalBlock] > div {min-width: 0 !important; flex: 1 1 0 !important}"
     " [data-testid=stBottomBlockContainer], [data-testid=stStatusWidget] {display: none !important}"
     " .stPlotlyChart, [data-testid=stMetric] {break-inside: avoid}}</style>"
 )
