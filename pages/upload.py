@@ -10,7 +10,7 @@ import streamlit as st
 
 from lib.domain.i18n import t
 from lib.ingest import readers, sandbox, validate
-from lib.store import importer, queries
+from lib.store import database, importer, queries
 from lib.ui import access, cache, sidebar
 
 selection = sidebar.sidebar_selection()
@@ -67,7 +67,7 @@ def _sign_in() -> None:
 
 def _raw_file(upload_id: int) -> bytes:
     """The original file of an upload, read from the store only when its download is asked for."""
-    original = importer.raw_file(cache.conn(), upload_id)
+    original = database.raw_file(cache.conn(), upload_id)
     return original[1] if original is not None else b""
 
 

@@ -137,7 +137,7 @@ def test_rank_2025_is_out_of_34(con: duckdb.DuckDBPyConnection) -> None:
     ranking = queries.province_ranking(con, 2025, 0)
     assert len(ranking) == 34 and set(ranking["ranked_provinces"]) == {34}
     assert ranking["rank"].max() <= 34
-    dims = queries.dimension_scores(con, "66", 2025)
+    dims = queries.dimension_profile(con, "66", 2025).dropna(subset=["score"])
     assert set(dims["ranked_provinces"]) == {34}
 
 

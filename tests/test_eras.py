@@ -138,8 +138,8 @@ def test_plans_on_a_reused_code_stay_with_their_province(con: duckdb.DuckDBPyCon
 def test_a_plans_scores_follow_its_own_province(con: duckdb.DuckDBPyConnection) -> None:
     gia_lai = queries.tasks_with_scores(con, GIA_LAI_34, "34", "vi").set_index("task_id")
     binh_dinh = queries.tasks_with_scores(con, BINH_DINH_63, "63", "vi").set_index("task_id")
-    dims25 = queries.dimension_scores(con, GIA_LAI_34, 2025).set_index("dimension")["score"]
-    dims24 = queries.dimension_scores(con, BINH_DINH_63, 2024).set_index("dimension")["score"]
+    dims25 = queries.dimension_profile(con, GIA_LAI_34, 2025).dropna(subset=["score"]).set_index("dimension")["score"]
+    dims24 = queries.dimension_profile(con, BINH_DINH_63, 2024).dropna(subset=["score"]).set_index("dimension")["score"]
     assert gia_lai.loc["GLA-2025-1", "score_year"] == 2025
     assert gia_lai.loc["GLA-2025-1", "score"] == pytest.approx(dims25[1])
     # Bình Định has no unit of its own from 2025: its plan's latest score is its own 2024 score.
@@ -149,7 +149,7 @@ def test_a_plans_scores_follow_its_own_province(con: duckdb.DuckDBPyConnection) 
 
 def test_the_year_before_2025_is_the_units_counterpart(con: duckdb.DuckDBPyConnection) -> None:
     total = queries.total_with_change(con, GIA_LAI_34, 2025).iloc[0]
-    old_gia_lai = queries.total_score(con, GIA_LAI_63, 2024).iloc[0]
+    old_gia_lai = queries.total_with_change(con, GIA_LAI_63, 2024).iloc[0]
     assert total["prev_total"] == pytest.approx(old_gia_lai["total"])  # not Bình Định's 2024 total
     assert not total["comparable"]
 

@@ -121,7 +121,7 @@ def test_replacing_a_year_needs_confirmation_then_commits_and_rolls_back(
     assert (row["id"], row["user_name"], row["file_name"], row["years"], row["rows_removed"], row["status"]) == (
         upload_id, "Lan", "2020.csv", "2020", 37, "active")
     assert row["sha256"] == result.sha256
-    assert importer.raw_file(fresh_store, upload_id) == ("2020.csv", result.data)
+    assert database.raw_file(fresh_store, upload_id) == ("2020.csv", result.data)
     rollback_id = importer.rollback(fresh_store, upload_id, "Minh")
     pd.testing.assert_frame_equal(_stored(fresh_store, [2020]), original)
     history = queries.upload_history(fresh_store)
@@ -146,7 +146,7 @@ def test_a_new_year_2025_on_34_units_shows_in_the_views_and_rolls_back(
     upload_id = _load(fresh_store, u.frame_csv(frame), "papi_2025.csv")
     assert queries.score_years(fresh_store)[-1] == 2025
     assert _scalar(fresh_store, "SELECT count(*) FROM papi_structure WHERE year = 2025") == 36
-    total = queries.total_score(fresh_store, "66", 2025)
+    total = queries.total_with_change(fresh_store, "66", 2025)
     assert total["total"].item() == 40.0 and total["ranked_provinces"].item() == 34
     era = fresh_store.cursor().execute(
         "SELECT DISTINCT era FROM task_dimension_scores WHERE year = 2025").fetchall()

@@ -256,17 +256,17 @@ def test_viewer_sees_the_history_without_names_or_original_files(db: Path, edito
 def test_the_original_file_is_read_only_when_its_download_is_asked_for(
     db: Path, editor_env: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from lib.store import importer
+    from lib.store import database
 
     _committed_store(db)
     reads: list[int] = []
-    real = importer.raw_file
+    real = database.raw_file
 
     def counted(con, upload_id):
         reads.append(upload_id)
         return real(con, upload_id)
 
-    monkeypatch.setattr(importer, "raw_file", counted)
+    monkeypatch.setattr(database, "raw_file", counted)
     at = _page()
     at.session_state["editor_name"] = "Minh"
     at.run()

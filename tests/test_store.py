@@ -38,14 +38,14 @@ def test_join_view_gives_each_task_its_dimension_score_every_year(fresh_store: d
 
 
 def test_derived_total_and_rank(fresh_store: duckdb.DuckDBPyConnection) -> None:
-    total = queries.total_score(fresh_store, facts.PROVINCE_CODE, 2019)
+    total = queries.total_with_change(fresh_store, facts.PROVINCE_CODE, 2019)
     assert total["rank"].item() == facts.RANK_2019
     assert total["ranked_provinces"].item() == facts.RANKED_2019
-    assert queries.total_score(fresh_store, "24", 2014).empty  # Bắc Giang excluded in 2014
+    assert queries.total_with_change(fresh_store, "24", 2014).empty  # Bắc Giang excluded in 2014
 
 
 def test_dimension_scores_query(fresh_store: duckdb.DuckDBPyConnection) -> None:
-    dims = queries.dimension_scores(fresh_store, "66", 2017)
+    dims = queries.dimension_profile(fresh_store, "66", 2017).dropna(subset=["score"])
     assert dims["dimension"].tolist() == [1, 2, 3, 4, 5, 6]
     assert dims["score"].round(2).tolist() == [5.21, 5.17, 4.82, 5.20, 7.24, 7.00]
     assert (dims["ranked_provinces"] == facts.RANKED_2017).all()

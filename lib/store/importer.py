@@ -33,7 +33,7 @@ import pandas as pd
 
 from lib.domain import eras, i18n, papi, paths, spreadsheets
 from lib.ingest import readers, sandbox, validate
-from lib.store import database
+from lib.store import database, queries
 
 _LOCK = threading.Lock()
 KEY = ["year", "province_code", "dimension", "subdimension"]
@@ -215,13 +215,6 @@ def rollback(con: duckdb.DuckDBPyConnection, upload_id: int, user: str, now: dt.
     return rollback_id
 
 
-def history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Return the upload history, newest first (see `lib.store.queries.upload_history`)."""
-    from lib.store import queries
-
-    return queries.upload_history(con)
-
-
 # ---------------------------------------------------------------------------
 # Tables for the upload page (labels in the user's language).
 # ---------------------------------------------------------------------------
@@ -300,11 +293,6 @@ def rollback_choices(frame: pd.DataFrame) -> dict[int, str]:
     """Return {upload id: its years} for uploads that can still be rolled back, newest first."""
     active = frame[(frame["action"] == "upload") & (frame["status"] == "active")]
     return {int(i): str(y) for i, y in zip(active["id"], active["years"], strict=True)}
-
-
-def raw_file(con: duckdb.DuckDBPyConnection, upload_id: int) -> tuple[str, bytes] | None:
-    """Return (file name, bytes) of the file an upload brought."""
-    return database.raw_file(con, upload_id)
 
 
 def template_frame(year: int, registry_path: Path = paths.PROVINCES_CSV) -> pd.DataFrame:
@@ -412,7 +400,7 @@ def _cmd_load(args: argparse.Namespace) -> int:
 def _cmd_history(args: argparse.Namespace) -> int:  # noqa: ARG001 - every subcommand takes the parsed arguments
     con = open_store()
     try:
-        frame = history(con)
+        frame = queries.upload_history(con)
     finally:
         con.close()
     with pd.option_context("display.width", 200, "display.max_columns", 20):

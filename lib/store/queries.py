@@ -50,27 +50,6 @@ def provinces_with_scores(con: duckdb.DuckDBPyConnection, era: str | None = None
     )
 
 
-def dimension_scores(con: duckdb.DuckDBPyConnection, province_code: str, year: int) -> pd.DataFrame:
-    """Return one province's dimension scores in one year with rank and national median."""
-    return _frame(
-        con,
-        """
-        SELECT dimension, score, rank, ranked_provinces, national_median
-        FROM dimension_scores WHERE province_code = ? AND year = ? ORDER BY dimension
-        """,
-        [province_code, year],
-    )
-
-
-def total_score(con: duckdb.DuckDBPyConnection, province_code: str, year: int) -> pd.DataFrame:
-    """Return one province's derived total for a year (empty if any dimension is missing)."""
-    return _frame(
-        con,
-        "SELECT total, rank, ranked_provinces, national_median FROM total_scores WHERE province_code = ? AND year = ?",
-        [province_code, year],
-    )
-
-
 # --- workload: overview, dimensions, agencies ---
 # A plan belongs to a province as (era, code) (`keyed_tasks`); the sidebar's
 # province is (era, code) too, and it shows the plans of that province and of
