@@ -126,7 +126,8 @@ def test_kill_at_a_random_moment_of_a_big_commit(base: dict[str, object], tmp_pa
             child.send_signal(signal.SIGKILL)
             child.wait()
         con = database.connect(db)
-        versions = database.scores_version(con)
+        versions = int(con.cursor().execute(
+            "SELECT coalesce(any_value(value), '0') FROM meta WHERE name = 'scores_version'").fetchone()[0])
         uploads = con.cursor().execute("SELECT count(*) FROM uploads").fetchone()[0]
         seeded = con.cursor().execute("SELECT count(*) FROM scores WHERE upload_id IS NULL").fetchone()[0]
         total = con.cursor().execute("SELECT count(*) FROM scores").fetchone()[0]

@@ -340,16 +340,6 @@ class transaction:
             self.cur.close()
 
 
-def scores_version(con: duckdb.DuckDBPyConnection) -> int:
-    """Return a counter that grows with every committed upload or rollback (0 before any)."""
-    cur = con.cursor()
-    try:
-        row = cur.execute("SELECT value FROM meta WHERE name = 'scores_version'").fetchone()
-        return int(row[0]) if row else 0
-    finally:
-        cur.close()
-
-
 def store_version(con: duckdb.DuckDBPyConnection) -> str:
     """Return the version of everything the store holds, as one committed snapshot reads it.
 
