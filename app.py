@@ -19,8 +19,10 @@ st.html(
     " padding: 0 !important; max-width: 100% !important}"
     " .stApp {min-height: 0 !important; height: auto !important} .stPlotlyChart {zoom: 0.6}"
     # Metrics stay in one row on paper.
-    " [data-testid=stHorizontalBlock] {flex-wrap: nowrap !important; gap: 0.5rem !important}"
+    " [data-testid=stHorizontalBlock] {display: flex !important; flex-wrap: nowrap !important; gap: 0.5rem !important}"
     " [data-testid=stColumn], [data-testid=stHorizontalBlock] > div {min-width: 0 !important; flex: 1 1 0 !important}"
+    # A chart's container keeps its on-screen height unless told otherwise; the zoomed chart needs less.
+    " [data-testid=stElementContainer]:has(.stPlotlyChart) {flex: 0 0 auto !important; height: auto !important}"
     " [data-testid=stBottomBlockContainer], [data-testid=stStatusWidget] {display: none !important}"
     " .stPlotlyChart, [data-testid=stMetric] {break-inside: avoid}}</style>"
 )

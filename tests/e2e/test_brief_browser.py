@@ -30,12 +30,13 @@ def test_overview_downloads_the_brief(page: object, app_url: str, tmp_path: Path
     assert "xếp hạng 39/61" in text
 
 
-def test_printing_overview_leaves_out_the_sidebar(page: object, app_url: str) -> None:
+def test_printing_overview_gives_one_page_without_the_sidebar(page: object, app_url: str) -> None:
     open_page(page, app_url, "overview", year=2024)
     page.emulate_media(media="print")
     reader = PdfReader(BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4 portrait from @page
+    assert len(reader.pages) == 1  # Overview with its plan prints on one page: columns side by side, charts whole
     text = "\n".join(p.extract_text() for p in reader.pages)
     assert "Tổng quan: Đắk Lắk, PAPI 2024" in text
     assert "Nhóm so sánh" not in text  # the sidebar's comparison-group label
