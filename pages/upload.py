@@ -110,9 +110,9 @@ with st.expander(t("up_template", lang), key="up_template_open", on_change="reru
                             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 # --- 1. File (checking a file takes server time: editors only) ---
-st.subheader(t("up_step_file", lang))
 uploaded = None
-if editor is not None:
+if editor is not None:  # a viewer gets no empty step: the box above says who may load files
+    st.subheader(t("up_step_file", lang))
     sandbox.start()  # the checking process imports its libraries while the editor picks a file
     uploaded = st.file_uploader(
         t("up_file", lang, mb=readers.MAX_UPLOAD_BYTES // 2**20),
