@@ -101,3 +101,25 @@ def test_the_command_line_check_refuses_a_far_column_and_stores_nothing(tmp_path
     con = database.connect(store)
     assert database.content_digest(con) == before
     con.close()
+
+
+CHECK_IN_A_FRESH_PROCESS = """
+import sys
+from pathlib import Path
+from lib.store import database, importer  # as the command line and the benchmark's worker load them
+result = importer.check(Path(sys.argv[1]).read_bytes(), "2024.csv", 2024)
+print("ok" if result.ok else [p.located("en") for p in result.errors])
+"""
+
+
+def test_the_2024_csv_passes_five_times_in_a_fresh_process(shared_sources: Path) -> None:
+    """The official 2024 file, checked as `python -m lib.importer` does, in a process of its own.
+
+    With pyarrow's default allocator the child's address-space limit refused it
+    (ArrowMemoryError) in such a process.
+    """
+    csv_2024 = shared_sources / "papi" / "subdimension_csv_2011-2024" / "2024.csv"
+    for _ in range(5):
+        done = subprocess.run([sys.executable, "-c", CHECK_IN_A_FRESH_PROCESS, str(csv_2024)], cwd=paths.ROOT,
+                              capture_output=True, text=True, timeout=300, check=False)
+        assert done.stdout.strip().splitlines()[-1:] == ["ok"], done.stdout + done.stderr

@@ -140,6 +140,10 @@ class _Helper:
         ours, theirs = socket.socketpair()
         # The helper finds modules where this process does (the function may live anywhere on its path).
         env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(paths.ROOT), *(p for p in sys.path if p)])}
+        # pyarrow (which pandas may load while reading) reserves address space far beyond what it uses with
+        # its default allocator, and the children's address-space limit then refuses normal files (the 2024
+        # CSV failed with ArrowMemoryError in the benchmark); the system allocator is chosen before any import.
+        env["ARROW_DEFAULT_MEMORY_POOL"] = "system"
         self._process = subprocess.Popen([sys.executable, "-m", "lib.ingest.sandbox", str(theirs.fileno())],
                                          cwd=paths.ROOT, env=env, pass_fds=[theirs.fileno()],
                                          stdin=subprocess.DEVNULL)
