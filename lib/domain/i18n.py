@@ -298,6 +298,13 @@ LABELS.update(
 )
 
 
+# --- plan documents: reading tables, columns, sections (lib/ingest/plan_tables.py, plan_parse.py); keys pr_* ---
+LABELS.update(
+    {
+    }
+)
+
+
 # --- trends, tasks, provinces ---
 LABELS.update(
     {
@@ -496,6 +503,13 @@ LABELS.update(
             "Nhấp một dòng trong bảng để chọn tỉnh.",
             "Click a row in the table to choose that province.",
         ),
+    }
+)
+
+
+# --- plan links: deadlines, agencies, the PAPI mapping (deadlines, plan_agencies, plan_mapping); keys pl_* ---
+LABELS.update(
+    {
     }
 )
 
@@ -713,6 +727,13 @@ LABELS.update(
     }
 )
 
+# --- PAPI indicators (2018, 2019) and published uncertainty; keys ind_* ---
+LABELS.update(
+    {
+    }
+)
+
+
 # --- 2025 change of units (63 provinces -> 34 units from 1 July 2025) ---
 LABELS.update(
     {
@@ -763,6 +784,13 @@ LABELS.update(
             "Up to 2024: the former province {old} (63 provinces); from 2025: the new unit {unit}, comprising "
             "former {formers}. The two series are not joined.",
         ),
+    }
+)
+
+
+# --- plans in the store: import, history, roll back, the plan command line; keys ps_* ---
+LABELS.update(
+    {
     }
 )
 
@@ -919,6 +947,13 @@ LABELS.update(
             "{ok} of {n} briefs written to {out}; combined file: {combined}.",
         ),
         "br_cli_failures": ("Không tạo được {k} bản: {names}", "{k} brief(s) failed: {names}"),
+    }
+)
+
+
+# --- plans in the dashboard: the plan chooser, the comparison of plans, search across plans; keys pv_* ---
+LABELS.update(
+    {
     }
 )
 
@@ -1174,6 +1209,13 @@ LABELS.update(
 )
 
 
+# --- task status: report forms, checks, history, completion and overdue views; keys st_* ---
+LABELS.update(
+    {
+    }
+)
+
+
 # --- the importer (lib/store/importer.py): refusals and the command line ---
 LABELS.update(
     {
@@ -1220,6 +1262,13 @@ LABELS.update(
             "Đã hoàn tác lần tải lên số {id} (ghi nhận số {rollback}).",
             "Rolled back upload {id} (recorded as {rollback}).",
         ),
+    }
+)
+
+
+# --- judging a plan: baseline, before/after, difference in differences, uncertainty; keys ev_* ---
+LABELS.update(
+    {
     }
 )
 

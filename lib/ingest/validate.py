@@ -79,6 +79,12 @@ SEVERITY: dict[str, str] = {
                                              "shared_strings", "time", "memory")},
 }
 
+# Plan documents (lib/ingest/plan_parse.py): problem codes plan_*.
+SEVERITY.update(
+    {
+    }
+)
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -441,3 +447,10 @@ def problems_frame(problems: list[Problem], lang: str = "vi") -> pd.DataFrame:
 def problems_csv(problems: list[Problem], lang: str = "vi") -> bytes:
     """Return the problems table as UTF-8 CSV with BOM (Excel-friendly), formula-safe."""
     return spreadsheets.to_csv_bytes(problems_frame(problems, lang))
+
+
+# Agencies' report forms (task status): problem codes status_*.
+SEVERITY.update(
+    {
+    }
+)
