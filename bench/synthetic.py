@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from lib.domain import paths
+from lib.domain import eras, paths, provinces
 
 REAL_YEAR = 2024  # the structure and provinces every synthetic year copies
 PLAN_PROVINCE = "Đắk Lắk"
@@ -80,6 +80,7 @@ def synthetic_tasks(tasks: pd.DataFrame, province_names: list[str], factor: int)
     for n, (province, plan_year) in enumerate(plan_slots(province_names, factor - 1), start=1):
         copy = tasks.copy()
         copy["task_id"] = f"SYN{n}-" + copy["task_id"]
+        copy["plan_id"] = f"SYN{n}-" + copy["plan_id"]
         copy["province"] = province
         copy["plan_year"] = str(plan_year)
         copies.append(copy)
@@ -138,12 +139,14 @@ def build_store(folder: Path, factor: int) -> tuple[Path, SyntheticSummary]:
         cur = con.cursor()
         cur.execute("BEGIN TRANSACTION")
         extra_tasks = tasks.iloc[len(real["tasks"]) :].copy()
-        if len(extra_tasks):
-            extra_tasks["plan_year"] = extra_tasks["plan_year"].astype(int)
-            extra_tasks["source_line"] = pd.to_numeric(extra_tasks["source_line"], errors="coerce").astype("Int64")
-            extra_tasks = extra_tasks.replace({"": None})
-            cur.register("extra_tasks", extra_tasks)
-            cur.execute("INSERT INTO tasks BY NAME SELECT * FROM extra_tasks")
+        for plan_id, plan_tasks in extra_tasks.groupby("plan_id", sort=False):
+            first = plan_tasks.iloc[0]
+            year = int(first["plan_year"])
+            era = eras.era_of_year(year)
+            plan = {"plan_id": plan_id, "era": era, "plan_year": year, "province": first["province"],
+                    "province_code": provinces.match_province(first["province"], era) or "",
+                    "document": f"Synthetic plan {plan_id}"}
+            database.insert_plan(cur, plan, plan_tasks)
         if len(extra_scores):
             cur.register("extra_scores", extra_scores)
             cur.execute("INSERT INTO scores BY NAME SELECT *, NULL::INTEGER AS upload_id FROM extra_scores")

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -88,9 +89,15 @@ def test_picker_label_is_found_by_the_name_without_diacritics() -> None:
 # --- plans keyed by (era, code) -----------------------------------------------
 
 
-def _task(task_id: str, province: str, plan_year: int, dimension: int, line: int) -> list[object]:
-    return [task_id, province, plan_year, dimension, "I.1", "Synthetic", "", f"Synthetic task {task_id}",
-            "Sở Nội vụ", "UBND cấp xã", line]
+def _task(task_id: str, province: str, plan_year: int, dimension: int, line: int) -> dict[str, object]:
+    return {"task_id": task_id, "province": province, "plan_year": plan_year, "dimension": dimension,
+            "plan_section": "I.1", "plan_section_title": "Synthetic", "task": f"Synthetic task {task_id}",
+            "lead_agency": "Sở Nội vụ", "implementing_agencies": "UBND cấp xã", "source_line": line}
+
+
+def _plan(plan_id: str, era: str, code: str, province: str, year: int) -> dict[str, object]:
+    return {"plan_id": plan_id, "era": era, "province_code": code, "province": province, "plan_year": year,
+            "document": f"Synthetic plan {plan_id}"}
 
 
 @pytest.fixture(scope="module")
@@ -101,15 +108,16 @@ def db_path(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     assert result.ok, [p.located("en") for p in result.errors]
     importer.commit(con, result, importer.preview(con, result), "test (synthetic 2025)")
     cur = con.cursor()
-    # Two tiny synthetic plans on the reused code 52 (the tasks table is reloaded only when data/tasks.csv changes).
-    for row in [
-        _task("BDI-2024-1", "Bình Định", 2024, 1, 1),
-        _task("BDI-2024-2", "Bình Định", 2024, 2, 2),
-        _task("GLA-2025-1", "Gia Lai", 2025, 1, 1),
-        _task("GLA-2025-2", "Gia Lai", 2025, 3, 2),
-        _task("GLA-2025-3", "Gia Lai", 2025, 4, 3),
-    ]:
-        cur.execute("INSERT INTO tasks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
+    # Two tiny synthetic plans on the reused code 52, loaded as an editor's plans are.
+    database.insert_plan(
+        cur, _plan("BDI-2024", "63", BINH_DINH_63, "Bình Định", 2024),
+        pd.DataFrame([_task("BDI-2024-1", "Bình Định", 2024, 1, 1), _task("BDI-2024-2", "Bình Định", 2024, 2, 2)]),
+    )
+    database.insert_plan(
+        cur, _plan("GLA-2025", "34", GIA_LAI_34, "Gia Lai", 2025),
+        pd.DataFrame([_task("GLA-2025-1", "Gia Lai", 2025, 1, 1), _task("GLA-2025-2", "Gia Lai", 2025, 3, 2),
+                      _task("GLA-2025-3", "Gia Lai", 2025, 4, 3)]),
+    )
     cur.close()
     con.close()
     yield path

@@ -15,6 +15,7 @@ SHARED_DIR: Path = ROOT.parent / "shared"
 SOURCES_DIR: Path = SHARED_DIR / "data-sources"
 
 TASKS_CSV: Path = DATA_DIR / "tasks.csv"
+PLANS_CSV: Path = DATA_DIR / "plans.csv"
 SCORES_CSV: Path = DATA_DIR / "papi_scores.csv"
 STRUCTURE_CSV: Path = DATA_DIR / "papi_structure.csv"
 AGENCIES_CSV: Path = DATA_DIR / "agencies.csv"

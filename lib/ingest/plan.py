@@ -19,7 +19,7 @@ import pandas as pd
 
 from lib.domain import papi
 from lib.domain.agencies import AgencyIndex, build_index, canonical_list, load_agencies, strip_html
-from lib.domain.paths import AGENCIES_CSV, CROSSWALK_CSV, TASKS_CSV
+from lib.domain.paths import AGENCIES_CSV, CROSSWALK_CSV, PLANS_CSV, TASKS_CSV
 from lib.domain.text import nfc
 
 # The plan this project ships.  The document names neither the province nor
@@ -28,18 +28,44 @@ from lib.domain.text import nfc
 DAK_LAK_2020_PROVINCE = "Đắk Lắk"
 DAK_LAK_2020_YEAR = 2020
 DAK_LAK_2020_PREFIX = "DLK"
+DAK_LAK_2020_PLAN_ID = "DLK-2020"
+# The seed plan's row of data/plans.csv.  The appendix has blanks for the plan's
+# number and date, so the document is named by its title as printed.
+DAK_LAK_2020_PLAN: dict[str, object] = {
+    "plan_id": DAK_LAK_2020_PLAN_ID,
+    "era": "63",
+    "province_code": "66",
+    "province": DAK_LAK_2020_PROVINCE,
+    "plan_year": DAK_LAK_2020_YEAR,
+    "document": "Phụ lục kèm theo Kế hoạch /KH-UBND năm 2020 của Chủ tịch UBND tỉnh",
+    "title": "Phân công nhiệm vụ nâng cao Chỉ số Hiệu quả Quản trị và Hành chính công (PAPI) năm 2020",
+    "source": "shared/plan/dak-lak-2020-papi-task-plan.txt",
+}
+PLAN_COLUMNS: list[str] = list(DAK_LAK_2020_PLAN)
 
+# A task's columns, in the store and in data/tasks.csv.  `number` is the task's
+# numbering as printed (the seed prints none), `deadline` the words as written
+# with `deadline_date` (ISO) only where they name a date, and `papi_confidence` /
+# `papi_evidence` say how the task's PAPI link was made (the seed's comes from the
+# hand-made crosswalk, hence confidence 1).
 TASK_COLUMNS: list[str] = [
     "task_id",
+    "plan_id",
     "province",
     "plan_year",
     "dimension",
     "plan_section",
     "plan_section_title",
+    "number",
     "papi_subdimensions",
+    "papi_confidence",
+    "papi_evidence",
     "task",
     "lead_agency",
     "implementing_agencies",
+    "deadline",
+    "deadline_date",
+    "output",
     "source_line",
 ]
 CROSSWALK_COLUMNS: list[str] = ["plan_section", "plan_section_title", "dimension", "papi_subdimensions", "note"]
@@ -246,15 +272,22 @@ def build_tasks(
         rows.append(
             {
                 "task_id": f"{id_prefix}-{plan_year}-{task.plan_section}-{task.order_in_section:02d}",
+                "plan_id": f"{id_prefix}-{plan_year}",
                 "province": province,
                 "plan_year": plan_year,
                 "dimension": task.dimension,
                 "plan_section": task.plan_section,
                 "plan_section_title": task.plan_section_title,
+                "number": "",
                 "papi_subdimensions": ";".join(keys),
+                "papi_confidence": "1.0",
+                "papi_evidence": f"data/plan_crosswalk.csv {task.plan_section}",
                 "task": task.task,
                 "lead_agency": ";".join(canonical_list(task.lead_raw, index)),
                 "implementing_agencies": ";".join(canonical_list(task.implementing_raw, index)),
+                "deadline": "",
+                "deadline_date": "",
+                "output": "",
                 "source_line": task.source_line,
                 # Sort keys only: sub-section number as a number so II.10 follows II.9.
                 "_sub": int(task.plan_section.partition(".")[2] or 0),
@@ -291,7 +324,8 @@ def write_plan_data(
     crosswalk_path: Path = CROSSWALK_CSV,
     agencies_path: Path = AGENCIES_CSV,
 ) -> Path:
-    """Parse the Đắk Lắk 2020 plan at `plan_path` and write `out_dir/tasks.csv`; return its path.
+    """Parse the Đắk Lắk 2020 plan at `plan_path` and write `out_dir/tasks.csv` and `out_dir/plans.csv`;
+    return the tasks' path.
 
     The crosswalk and agency table are hand-maintained inputs in `data/`,
     hence separate paths: `out_dir` may be a scratch directory.  Output is
@@ -310,4 +344,6 @@ def write_plan_data(
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / TASKS_CSV.name
     tasks.to_csv(target, index=False, encoding="utf-8", lineterminator="\n")
+    plans = pd.DataFrame([DAK_LAK_2020_PLAN], columns=PLAN_COLUMNS)
+    plans.to_csv(out_dir / PLANS_CSV.name, index=False, encoding="utf-8", lineterminator="\n")
     return target

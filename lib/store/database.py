@@ -20,7 +20,39 @@ import pandas as pd
 
 from lib.domain import eras, paths, provinces
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: plans and tasks are views over the seed (data/*.csv) and the loaded plans
+
+# A plan task's columns (lib.ingest.plan.TASK_COLUMNS) and a plan's (PLAN_COLUMNS), typed.
+TASK_TYPES: dict[str, str] = {
+    "task_id": "VARCHAR",
+    "plan_id": "VARCHAR",
+    "province": "VARCHAR",
+    "plan_year": "INTEGER",
+    "dimension": "INTEGER",  # NULL: a task linked to no PAPI dimension (kept, shown as unmapped)
+    "plan_section": "VARCHAR",
+    "plan_section_title": "VARCHAR",
+    "number": "VARCHAR",
+    "papi_subdimensions": "VARCHAR",
+    "papi_confidence": "DOUBLE",
+    "papi_evidence": "VARCHAR",
+    "task": "VARCHAR",
+    "lead_agency": "VARCHAR",
+    "implementing_agencies": "VARCHAR",
+    "deadline": "VARCHAR",
+    "deadline_date": "DATE",
+    "output": "VARCHAR",
+    "source_line": "INTEGER",
+}
+PLAN_TYPES: dict[str, str] = {
+    "plan_id": "VARCHAR",
+    "era": "VARCHAR",
+    "province_code": "VARCHAR",
+    "province": "VARCHAR",
+    "plan_year": "INTEGER",
+    "document": "VARCHAR",
+    "title": "VARCHAR",
+    "source": "VARCHAR",
+}
 
 # Explicit column types for every CSV the store reads: DuckDB's sniffer must
 # never decide that a province code is an integer or a task text a date.
@@ -44,25 +76,15 @@ CSV_TYPES: dict[str, dict[str, str]] = {
         "subdimension": "INTEGER",
         "score": "DOUBLE",
     },
-    "tasks": {
-        "task_id": "VARCHAR",
-        "province": "VARCHAR",
-        "plan_year": "INTEGER",
-        "dimension": "INTEGER",
-        "plan_section": "VARCHAR",
-        "plan_section_title": "VARCHAR",
-        "papi_subdimensions": "VARCHAR",
-        "task": "VARCHAR",
-        "lead_agency": "VARCHAR",
-        "implementing_agencies": "VARCHAR",
-        "source_line": "INTEGER",
-    },
+    "seed_tasks": TASK_TYPES,
+    "seed_plans": PLAN_TYPES,
     "agencies": {"canonical_name": "VARCHAR", "aliases": "VARCHAR", "level": "VARCHAR"},
 }
 
 REFERENCE_TABLES: dict[str, Path] = {
     "papi_structure": paths.STRUCTURE_CSV,
-    "tasks": paths.TASKS_CSV,
+    "seed_tasks": paths.TASKS_CSV,
+    "seed_plans": paths.PLANS_CSV,
     "agencies": paths.AGENCIES_CSV,
     "provinces": paths.PROVINCES_CSV,
 }
@@ -108,6 +130,41 @@ CREATE TABLE IF NOT EXISTS upload_previous_scores (
     score DOUBLE NOT NULL,
     previous_upload_id INTEGER
 );
+-- Plans loaded by editors (the seed plans come from data/plans.csv and data/tasks.csv as `seed_*`).
+-- A committed plan's rows live here with the upload that brought them; `plans` and `tasks` (views)
+-- are the seed plans not replaced by a loaded one, and the loaded ones.
+CREATE TABLE IF NOT EXISTS stored_plans (
+    plan_id VARCHAR PRIMARY KEY,
+    era VARCHAR NOT NULL,
+    province_code VARCHAR NOT NULL,
+    province VARCHAR NOT NULL,
+    plan_year INTEGER NOT NULL,
+    document VARCHAR NOT NULL,
+    title VARCHAR,
+    source VARCHAR,
+    upload_id INTEGER
+);
+CREATE TABLE IF NOT EXISTS stored_tasks (
+    task_id VARCHAR PRIMARY KEY,
+    plan_id VARCHAR NOT NULL,
+    province VARCHAR NOT NULL,
+    plan_year INTEGER NOT NULL,
+    dimension INTEGER,
+    plan_section VARCHAR,
+    plan_section_title VARCHAR,
+    number VARCHAR,
+    papi_subdimensions VARCHAR,
+    papi_confidence DOUBLE,
+    papi_evidence VARCHAR,
+    task VARCHAR NOT NULL,
+    lead_agency VARCHAR,
+    implementing_agencies VARCHAR,
+    deadline VARCHAR,
+    deadline_date DATE,
+    output VARCHAR,
+    source_line INTEGER,
+    upload_id INTEGER
+);
 -- Structure rows for years after data/papi_structure.csv, added by the upload that brought the year.
 CREATE TABLE IF NOT EXISTS upload_structure (
     upload_id INTEGER NOT NULL,
@@ -124,6 +181,25 @@ CREATE OR REPLACE MACRO era_of_year(y) AS
     CASE WHEN y >= (SELECT first_year FROM eras WHERE last_year IS NULL)
          THEN (SELECT era FROM eras WHERE last_year IS NULL)
          ELSE (SELECT era FROM eras WHERE first_year IS NULL) END;
+
+-- Every plan: a seed plan unless a loaded plan has the same key (era, province, year, document).
+CREATE OR REPLACE VIEW plans AS
+    SELECT sp.*, NULL::INTEGER AS upload_id FROM seed_plans sp
+    WHERE NOT EXISTS (SELECT 1 FROM stored_plans p
+                      WHERE p.plan_id = sp.plan_id
+                         OR (p.era = sp.era AND p.province_code = sp.province_code
+                             AND p.plan_year = sp.plan_year AND p.document = sp.document))
+    UNION ALL
+    SELECT * FROM stored_plans;
+
+-- Every task of a plan in `plans`, in the columns of lib.ingest.plan.TASK_COLUMNS.
+CREATE OR REPLACE VIEW tasks AS
+    SELECT st.* FROM seed_tasks st WHERE st.plan_id IN (SELECT plan_id FROM plans WHERE upload_id IS NULL)
+    UNION ALL
+    SELECT t.task_id, t.plan_id, t.province, t.plan_year, t.dimension, t.plan_section, t.plan_section_title,
+           t.number, t.papi_subdimensions, t.papi_confidence, t.papi_evidence, t.task, t.lead_agency,
+           t.implementing_agencies, t.deadline, t.deadline_date, t.output, t.source_line
+    FROM stored_tasks t;
 
 CREATE OR REPLACE VIEW task_subdimensions AS
     SELECT t.task_id, trim(k.key) AS key
@@ -272,6 +348,13 @@ def ensure_built(con: duckdb.DuckDBPyConnection) -> None:
         cur.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
         _write_eras(cur)
         _write_province_places(cur)
+        # A store of schema 1 held the seed tasks as a table named `tasks` (reference data, rebuilt
+        # from data/tasks.csv as `seed_tasks` above): it gives way to the view of every plan's tasks.
+        old = cur.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'tasks' AND table_type = 'BASE TABLE'"
+        ).fetchone()
+        if old and old[0]:
+            cur.execute("DROP TABLE tasks CASCADE")
         cur.execute(VIEWS)
         cur.execute("COMMIT")
     except Exception:
@@ -434,6 +517,34 @@ def add_structure(cur: duckdb.DuckDBPyConnection, rows: pd.DataFrame, upload_id:
         cur.execute(f"INSERT INTO papi_structure SELECT {STRUCTURE_COLUMNS} FROM incoming_structure")
     finally:
         cur.unregister("incoming_structure")
+
+
+def insert_plan(
+    cur: duckdb.DuckDBPyConnection, plan: dict[str, object], tasks: pd.DataFrame, upload_id: int | None = None
+) -> None:
+    """Add one plan (a `PLAN_TYPES` row) and its tasks (`TASK_TYPES` columns) to the loaded plans.
+
+    Blank strings of the tasks' typed columns are stored as NULL (a task with no
+    dimension is unmapped, not dimension 0).  Runs in the caller's transaction.
+    """
+    cur.execute(
+        "INSERT INTO stored_plans BY NAME SELECT " + ", ".join(f"?::{t} AS {c}" for c, t in PLAN_TYPES.items())
+        + ", ?::INTEGER AS upload_id",
+        [plan.get(c) for c in PLAN_TYPES] + [upload_id],
+    )
+    frame = tasks.reindex(columns=list(TASK_TYPES)).astype(object)
+    frame = frame.where(frame.notna() & (frame != ""), None)
+    frame["plan_id"] = plan["plan_id"]
+    cur.register("new_plan_tasks", frame)
+    try:
+        cur.execute(
+            "INSERT INTO stored_tasks BY NAME SELECT "
+            + ", ".join(f"CAST({c} AS {t}) AS {c}" for c, t in TASK_TYPES.items())
+            + ", ?::INTEGER AS upload_id FROM new_plan_tasks",
+            [upload_id],
+        )
+    finally:
+        cur.unregister("new_plan_tasks")
 
 
 def structure_years(cur: duckdb.DuckDBPyConnection) -> set[int]:

@@ -60,14 +60,21 @@ def provinces_with_scores(con: duckdb.DuckDBPyConnection, era: str | None = None
 _PLAN_TASKS_CTE = """
     plan_tasks AS (
         SELECT t.* FROM tasks t
-        WHERE (t.province = ? AND era_of_year(t.plan_year) = ?) OR (t.province = ? AND era_of_year(t.plan_year) = ?)
+        WHERE ((t.province = ? AND era_of_year(t.plan_year) = ?) OR (t.province = ? AND era_of_year(t.plan_year) = ?))
+          AND (CAST(? AS VARCHAR) IS NULL OR t.plan_id = ?)
     )
 """
 
 
+def _plan_keys(province_code: str, era: str, plan_id: str | None = None) -> tuple[object, ...]:
+    """Bound values for `_PLAN_TASKS_CTE`: the tasks of plan `plan_id` of the province (era, code), or of
+    all its plans when `plan_id` is None (search across plans)."""
+    return (*_place_keys(province_code, era), plan_id, plan_id)
+
+
 @functools.lru_cache(maxsize=256)
-def _plan_keys(province_code: str, era: str) -> tuple[object, ...]:
-    """Bound values for `_PLAN_TASKS_CTE`: the plans of (era, code) and of the same place in the other era.
+def _place_keys(province_code: str, era: str) -> tuple[object, ...]:
+    """The province's plans: those of (era, code) and of the same place in the other era.
 
     A plan names its province; its era is the era of its plan year, so (name, era) is the
     plan's (era, code) read through the registry.  A second place that does not exist is
@@ -80,7 +87,9 @@ def _plan_keys(province_code: str, era: str) -> tuple[object, ...]:
     return tuple(values)
 
 
-def plan_summary(con: duckdb.DuckDBPyConnection, province_code: str, era: str) -> pd.DataFrame:
+def plan_summary(
+    con: duckdb.DuckDBPyConnection, province_code: str, era: str, plan_id: str | None = None
+) -> pd.DataFrame:
     """Return one row on the province's plan(s): tasks, agencies, tasks without lead/implementer, plan years.
 
     `tasks` is 0 when the province has no plan.
@@ -99,7 +108,27 @@ def plan_summary(con: duckdb.DuckDBPyConnection, province_code: str, era: str) -
                    AS plan_years
         FROM plan_tasks
         """,
-        [*_plan_keys(province_code, era)],
+        [*_plan_keys(province_code, era, plan_id)],
+    )
+
+
+def province_plans(con: duckdb.DuckDBPyConnection, province_code: str, era: str) -> pd.DataFrame:
+    """Return the plans of the province (era, code), and of the same place in the other era, newest first:
+    plan_id, era, province_code, province, plan_year, document, title, source, upload_id, tasks."""
+    places = provinces.same_place(province_code, era)
+    values: list[object] = []
+    for place_era, place_code in [*places, (None, None)][:2]:
+        values += [place_era, place_code]
+    return _frame(
+        con,
+        """
+        SELECT p.plan_id, p.era, p.province_code, p.province, p.plan_year, p.document, p.title, p.source,
+               p.upload_id, (SELECT count(*) FROM tasks t WHERE t.plan_id = p.plan_id) AS tasks
+        FROM plans p
+        WHERE (p.era = ? AND p.province_code = ?) OR (p.era = ? AND p.province_code = ?)
+        ORDER BY p.plan_year DESC, p.document, p.plan_id
+        """,
+        values,
     )
 
 
@@ -146,7 +175,9 @@ def total_with_change(con: duckdb.DuckDBPyConnection, province_code: str, year: 
     return frame
 
 
-def dimension_profile(con: duckdb.DuckDBPyConnection, province_code: str, year: int) -> pd.DataFrame:
+def dimension_profile(
+    con: duckdb.DuckDBPyConnection, province_code: str, year: int, plan_id: str | None = None
+) -> pd.DataFrame:
     """Return all eight dimensions for a province and year: score, rank, national median,
     percentile, quartile, best province, change from the year before, and plan tasks.
 
@@ -185,8 +216,8 @@ def dimension_profile(con: duckdb.DuckDBPyConnection, province_code: str, year: 
         LEFT JOIN plan ON plan.dimension = d.dimension
         ORDER BY d.dimension
         """,
-        [*_plan_keys(province_code, eras.era_of_year(year)), year, year - 1, year, year, province_code, year - 1,
-         previous_code(province_code, year)],
+        [*_plan_keys(province_code, eras.era_of_year(year), plan_id), year, year - 1, year, year, province_code,
+         year - 1, previous_code(province_code, year)],
     )
     return _with_quartile_and_change(frame, year)
 
@@ -209,7 +240,9 @@ def _quartile(percentile: pd.Series) -> pd.Series:
     return quartile.astype("Int64")
 
 
-def subdimension_profile(con: duckdb.DuckDBPyConnection, province_code: str, year: int) -> pd.DataFrame:
+def subdimension_profile(
+    con: duckdb.DuckDBPyConnection, province_code: str, year: int, plan_id: str | None = None
+) -> pd.DataFrame:
     """Return each sub-dimension of `year`'s structure for a province: score, rank, percentile,
     quartile, change from the year before (same concept key), and plan tasks.
 
@@ -249,7 +282,7 @@ def subdimension_profile(con: duckdb.DuckDBPyConnection, province_code: str, yea
         WHERE st.year = ? AND st.subdimension IS NOT NULL
         ORDER BY st.dimension, st.subdimension
         """,
-        [*_plan_keys(province_code, eras.era_of_year(year)), year, year - 1, province_code,
+        [*_plan_keys(province_code, eras.era_of_year(year), plan_id), year, year - 1, province_code,
          previous_code(province_code, year), year],
     )
     return _with_quartile_and_change(frame, year)
@@ -280,7 +313,8 @@ def score_history(
 
 
 def tasks_for(
-    con: duckdb.DuckDBPyConnection, province_code: str, era: str, dimension: int, key: str | None = None
+    con: duckdb.DuckDBPyConnection, province_code: str, era: str, dimension: int, key: str | None = None,
+    plan_id: str | None = None,
 ) -> pd.DataFrame:
     """Return the province's plan tasks for a dimension (key None), or for one sub-dimension:
     those mapped to it (`coverage` "direct") and the dimension's tasks naming no sub-dimension ("whole")."""
@@ -299,11 +333,13 @@ def tasks_for(
                OR t.task_id IN (SELECT task_id FROM task_subdimensions WHERE key = ?))
         ORDER BY t.source_line
         """,
-        [*_plan_keys(province_code, era), dimension, key, key],
+        [*_plan_keys(province_code, era, plan_id), dimension, key, key],
     )
 
 
-def agency_load(con: duckdb.DuckDBPyConnection, province_code: str, era: str) -> pd.DataFrame:
+def agency_load(
+    con: duckdb.DuckDBPyConnection, province_code: str, era: str, plan_id: str | None = None
+) -> pd.DataFrame:
     """Return, per agency in the province's plan, tasks led, tasks implemented and distinct tasks,
     sorted by tasks led then implemented (most first)."""
     return _frame(
@@ -321,12 +357,12 @@ def agency_load(con: duckdb.DuckDBPyConnection, province_code: str, era: str) ->
         GROUP BY a.agency
         ORDER BY led DESC, implemented DESC, a.agency
         """,
-        [*_plan_keys(province_code, era)],
+        [*_plan_keys(province_code, era, plan_id)],
     )
 
 
 def agency_dimension_matrix(
-    con: duckdb.DuckDBPyConnection, province_code: str, era: str, role: str = "any"
+    con: duckdb.DuckDBPyConnection, province_code: str, era: str, role: str = "any", plan_id: str | None = None
 ) -> pd.DataFrame:
     """Return (agency, dimension, tasks) for the province's plan; `role` is "lead", "implementing" or "any"."""
     return _frame(
@@ -341,18 +377,20 @@ def agency_dimension_matrix(
         GROUP BY a.agency, t.dimension
         ORDER BY a.agency, t.dimension
         """,
-        [*_plan_keys(province_code, era), role, role],
+        [*_plan_keys(province_code, era, plan_id), role, role],
     )
 
 
-def lead_concentration(con: duckdb.DuckDBPyConnection, province_code: str, era: str, top: int = 3) -> pd.DataFrame:
+def lead_concentration(
+    con: duckdb.DuckDBPyConnection, province_code: str, era: str, top: int = 3, plan_id: str | None = None
+) -> pd.DataFrame:
     """Return how concentrated the lead role is: lead assignments, leading agencies, the share of
     the `top` agencies, the Herfindahl-Hirschman index (sum of squared shares, 0-1), its
     "effective number" of equally loaded agencies (1 / HHI), and the Gini coefficient of tasks led.
 
     A task with two lead agencies counts once for each. Empty frame when nobody leads a task.
     """
-    load = agency_load(con, province_code, era)
+    load = agency_load(con, province_code, era, plan_id)
     led = load.loc[load["led"] > 0, "led"].sort_values(ascending=False).astype(float)
     if led.empty:
         return pd.DataFrame()
@@ -379,7 +417,9 @@ def lead_concentration(con: duckdb.DuckDBPyConnection, province_code: str, era: 
     )
 
 
-def tasks_missing_agency(con: duckdb.DuckDBPyConnection, province_code: str, era: str) -> pd.DataFrame:
+def tasks_missing_agency(
+    con: duckdb.DuckDBPyConnection, province_code: str, era: str, plan_id: str | None = None
+) -> pd.DataFrame:
     """Return the province's plan tasks with no lead agency or no implementing agency."""
     return _frame(
         con,
@@ -394,11 +434,13 @@ def tasks_missing_agency(con: duckdb.DuckDBPyConnection, province_code: str, era
         WHERE coalesce(trim(lead_agency), '') = '' OR coalesce(trim(implementing_agencies), '') = ''
         ORDER BY source_line
         """,
-        [*_plan_keys(province_code, era)],
+        [*_plan_keys(province_code, era, plan_id)],
     )
 
 
-def agency_tasks(con: duckdb.DuckDBPyConnection, province_code: str, era: str, agency: str) -> pd.DataFrame:
+def agency_tasks(
+    con: duckdb.DuckDBPyConnection, province_code: str, era: str, agency: str, plan_id: str | None = None
+) -> pd.DataFrame:
     """Return the province's plan tasks an agency leads or implements, with its role(s)."""
     return _frame(
         con,
@@ -415,7 +457,7 @@ def agency_tasks(con: duckdb.DuckDBPyConnection, province_code: str, era: str, a
         GROUP BY t.task_id, t.dimension, t.plan_section, t.source_line
         ORDER BY t.source_line
         """,
-        [*_plan_keys(province_code, era), agency],
+        [*_plan_keys(province_code, era, plan_id), agency],
     )
 
 
@@ -525,7 +567,9 @@ def subdimension_names(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 TASK_SEARCH_COLUMNS: tuple[str, ...] = ("task", "lead_agency", "implementing_agencies", "task_id", "plan_section_title")
 
 
-def tasks_with_scores(con: duckdb.DuckDBPyConnection, province_code: str, era: str, lang: str) -> pd.DataFrame:
+def tasks_with_scores(
+    con: duckdb.DuckDBPyConnection, province_code: str, era: str, lang: str, plan_id: str | None = None
+) -> pd.DataFrame:
     """Return the tasks of the province's plan(s), each with its dimension's name and latest score.
 
     The latest score is the one of the most recent year with a score for that
@@ -553,7 +597,7 @@ def tasks_with_scores(con: duckdb.DuckDBPyConnection, province_code: str, era: s
         LEFT JOIN latest l ON l.task_id = t.task_id
         ORDER BY t.plan_year, t.source_line, t.task_id
         """,
-        [*_plan_keys(province_code, era), lang],
+        [*_plan_keys(province_code, era, plan_id), lang],
     )
     frame["search_text"] = [
         fold(" ".join(value for value in row if isinstance(value, str)))
