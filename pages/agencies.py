@@ -22,12 +22,12 @@ selection = sidebar.sidebar_selection()
 lang, code = selection.lang, selection.province_code
 province = formatting.markdown_safe(selection.province_name)
 
-plan = cache.query(queries.plan_summary, code, selection.era).iloc[0]
+plan = cache.query(queries.plan_summary, code, selection.era, plan_id=selection.plan_id).iloc[0]
 st.title(i18n.t("wl_agencies_title", lang, province=province))
 if int(plan["tasks"]) == 0:
     st.info(i18n.t("wl_no_plan_short", lang, province=province))
     st.stop()
-load = cache.query(queries.agency_load, code, selection.era)
+load = cache.query(queries.agency_load, code, selection.era, plan_id=selection.plan_id)
 if load.empty:
     st.info(i18n.t("wl_no_agencies", lang, province=province))
     st.stop()
@@ -59,7 +59,7 @@ with matrix_col:
         )
         or "any"
     )
-    matrix = cache.query(queries.agency_dimension_matrix, code, selection.era, role)
+    matrix = cache.query(queries.agency_dimension_matrix, code, selection.era, role, plan_id=selection.plan_id)
     st.plotly_chart(
         cache.figure(charts.agency_dimension_figure, matrix, agencies, lang),
         width="stretch",
@@ -84,7 +84,7 @@ st.subheader(
         implemented=int(row["implemented"]),
     )
 )
-agency_tasks = cache.query(queries.agency_tasks, code, selection.era, agency)
+agency_tasks = cache.query(queries.agency_tasks, code, selection.era, agency, plan_id=selection.plan_id)
 st.dataframe(
     tables.agency_tasks_table(agency_tasks, lang),
     hide_index=True,
@@ -94,7 +94,7 @@ st.dataframe(
 )
 
 st.subheader(i18n.t("wl_concentration", lang))
-concentration = cache.query(queries.lead_concentration, code, selection.era)
+concentration = cache.query(queries.lead_concentration, code, selection.era, plan_id=selection.plan_id)
 if not concentration.empty:
     texts = views.concentration_texts(concentration, lang)
     c1, c2, c3 = st.columns(3)
@@ -104,7 +104,7 @@ if not concentration.empty:
     st.markdown(texts["top_sentence"])
     st.markdown(texts["hhi_sentence"])
 
-missing = cache.query(queries.tasks_missing_agency, code, selection.era)
+missing = cache.query(queries.tasks_missing_agency, code, selection.era, plan_id=selection.plan_id)
 st.subheader(i18n.t("wl_gaps_header", lang, n=len(missing)))
 if missing.empty:
     st.info(i18n.t("wl_no_gaps", lang))

@@ -23,9 +23,9 @@ selection = sidebar.sidebar_selection()
 lang, code, year = selection.lang, selection.province_code, selection.year
 province = formatting.markdown_safe(selection.province_name)
 
-plan = cache.query(queries.plan_summary, code, selection.era).iloc[0]
-dimensions = cache.query(queries.dimension_profile, code, year)
-subdimensions = cache.query(queries.subdimension_profile, code, year)
+plan = cache.query(queries.plan_summary, code, selection.era, plan_id=selection.plan_id).iloc[0]
+dimensions = cache.query(queries.dimension_profile, code, year, plan_id=selection.plan_id)
+subdimensions = cache.query(queries.subdimension_profile, code, year, plan_id=selection.plan_id)
 has_plan = int(plan["tasks"]) > 0
 has_scores = bool(dimensions["score"].notna().any())
 
@@ -80,7 +80,9 @@ pick = st.selectbox(
 )
 if pick:
     details = views.pick_details(pick, subdimensions, lang)
-    tasks = cache.query(queries.tasks_for, code, selection.era, details["dimension"], details["key"])
+    tasks = cache.query(
+        queries.tasks_for, code, selection.era, details["dimension"], details["key"], plan_id=selection.plan_id
+    )
     history = cache.query(queries.score_history, code, details["dimension"], details["key"], selection.era)
     name = formatting.markdown_safe(details["name"])
     # Without any plan the page has said so once, above: no "no task for …" per dimension.

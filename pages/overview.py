@@ -15,9 +15,9 @@ selection = sidebar.sidebar_selection()
 lang, code, year = selection.lang, selection.province_code, selection.year
 province = formatting.markdown_safe(selection.province_name)
 
-plan = cache.query(queries.plan_summary, code, selection.era).iloc[0]
+plan = cache.query(queries.plan_summary, code, selection.era, plan_id=selection.plan_id).iloc[0]
 total = cache.query(queries.total_with_change, code, year)
-profile = cache.query(queries.dimension_profile, code, year)
+profile = cache.query(queries.dimension_profile, code, year, plan_id=selection.plan_id)
 has_plan = int(plan["tasks"]) > 0
 has_scores = bool(profile["score"].notna().any())
 
@@ -88,7 +88,7 @@ if right is not None:
                 )
 
 # The leaders' brief (lib/present/brief.py): one A4 PDF page, built only when the button is clicked.
-con, brief_plan = cache.conn(), cache.query(queries.plan_summary, code, selection.era)
+con, brief_plan = cache.conn(), cache.query(queries.plan_summary, code, selection.era, plan_id=selection.plan_id)
 st.download_button(
     i18n.t("br_download", lang), data=lambda: brief_data.pdf(con, code, year, lang), mime="application/pdf",
     file_name=brief_data.download_name(brief_plan, selection.province_name, year, lang),

@@ -23,7 +23,7 @@ def t(key: str, **values: object) -> str:
 st.title(t("tk_title"))
 st.caption(t("tk_intro"))
 
-tasks = cache.query(queries.tasks_with_scores, selection.province_code, selection.era, lang)
+tasks = cache.query(queries.tasks_with_scores, selection.province_code, selection.era, lang, plan_id=selection.plan_id)
 if tasks.empty:
     st.info(i18n.t("wl_no_plan", lang, province=formatting.markdown_safe(selection.province_name)))
     st.stop()

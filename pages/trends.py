@@ -84,9 +84,13 @@ with task_column:
     if dimension == 0:
         st.info(t("tr_tasks_total"))
     else:
-        tasks = cache.query(queries.tasks_for, selection.province_code, selection.era, dimension, key)
+        tasks = cache.query(
+            queries.tasks_for, selection.province_code, selection.era, dimension, key, plan_id=selection.plan_id
+        )
         st.subheader(t("tr_tasks_header", n=len(tasks)))
-        plan = cache.query(queries.plan_summary, selection.province_code, selection.era).iloc[0]
+        plan = cache.query(
+            queries.plan_summary, selection.province_code, selection.era, plan_id=selection.plan_id
+        ).iloc[0]
         if tasks.empty and int(plan["tasks"]) == 0:
             st.info(t("wl_no_plan_short", province=selection.province_name))
         elif tasks.empty:

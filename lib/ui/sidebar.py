@@ -28,6 +28,9 @@ class Selection:
     year: int
     peers: tuple[str, ...]
     era: str = eras.ERA_63  # the province list of `year` (codes are per era: `lib.domain.eras`)
+    # The chosen plan of the province (`queries.province_plans`), None when it has none; plan queries
+    # take it as `plan_id` (None there means every plan of the province).
+    plan_id: str | None = None
 
 
 def _param(name: str) -> str | None:
@@ -89,6 +92,7 @@ def sidebar() -> Selection:
 
     st.session_state["_kept_choices"] = {"lang": lang, "province": code, "year": year, "peers": tuple(peers)}
     st.query_params.update({"lang": lang, "province": code, "year": str(year), "peers": ",".join(peers)})
+    plans = cache.query(queries.province_plans, code, resolved.era)
     return Selection(
         lang=lang,
         province_code=code,
@@ -96,6 +100,7 @@ def sidebar() -> Selection:
         year=int(year),
         peers=tuple(peers),
         era=resolved.era,
+        plan_id=str(plans.iloc[0]["plan_id"]) if len(plans) else None,  # the newest plan
     )
 
 
