@@ -337,7 +337,7 @@ def _observations(rows: Sequence[tuple[object, ...]]) -> dict[int, dict[str, int
         if match:
             found[int(match.group(1))] = {c: int(v) for c, v in zip(codes, row[2:], strict=True) if v is not None}
     if sorted(found) != list(range(1, 9)):
-        raise ValueError(f"{FILE_2019} {SHEET_2019_EN}: observations for dimensions 1-8 expected, found {sorted(found)}")
+        raise ValueError(f"{FILE_2019} {SHEET_2019_EN}: no observations for all dimensions 1-8: {sorted(found)}")
     return found
 
 
