@@ -5,7 +5,7 @@ without a task; and a drill-down to the tasks and score history of one (sub-)dim
 import streamlit as st
 
 from lib.domain import i18n
-from lib.present import charts, formatting, tables, views
+from lib.present import charts, charts_indicators, formatting, tables, views
 from lib.store import queries
 from lib.ui import cache, sidebar
 
@@ -116,6 +116,24 @@ if pick:
         with st.expander(i18n.t("wl_table_view", lang), key="wl_history_table_open", on_change="rerun") as view:
             if view.open:
                 st.dataframe(tables.styled(tables.history_table(history, lang), lang), hide_index=True, width="stretch")
+    # The indicators below a sub-dimension, where PAPI published them (2018, 2019).
+    indicator_years = cache.query(queries.indicator_years)
+    indicators = cache.query(queries.subdimension_indicators, code, year, details["key"]) if details["key"] else None
+    if year not in indicator_years:
+        st.info(charts_indicators.not_published(year, indicator_years, lang))
+    elif indicators is None:
+        st.caption(i18n.t("ind_pick_sub", lang))
+    elif indicators.empty:
+        st.info(i18n.t("ind_none_for_province", lang, year=year, province=province))
+    else:
+        st.subheader(i18n.t("ind_header", lang, name=name, year=year))
+        figure = cache.figure(
+            charts_indicators.indicator_figure, indicators, lang, details["name"], selection.province_name, year
+        )
+        st.plotly_chart(figure, width="stretch", config=charts.PLOT_CONFIG, key="ind_chart")
+        st.dataframe(charts_indicators.indicator_table(indicators, lang), hide_index=True, width="stretch")
+        for note in charts_indicators.notes(indicators, lang, selection.province_name, year):
+            st.caption(note)
 
 if has_plan and has_scores:
     st.subheader(i18n.t("wl_no_task_header", lang))

@@ -8,6 +8,8 @@ Scores: 2011-2019 come from the official consolidated workbook
 (`PAPI_2011-2019.xlsx`, dimension and sub-dimension columns as published);
 2020-2024 from the SC-wide sub-dimension CSVs, whose dimension scores are the
 sum of their sub-dimensions (as that source documents).
+Indicators (2018, 2019) and the published 2019 uncertainty come from the official
+indicator workbooks (`lib/build/indicators.py`).
 """
 
 from __future__ import annotations
@@ -59,18 +61,21 @@ def build_scores(registry: pd.DataFrame) -> pd.DataFrame:
 
 def main() -> None:
     """Write every file under `data/`."""
-    from lib.build import geo, provinces
+    from lib.build import geo, indicators, provinces
     from lib.ingest import plan
 
     paths.DATA_DIR.mkdir(exist_ok=True)
     provinces.write_registry(paths.PROVINCES_CSV)
     registry = pd.read_csv(paths.PROVINCES_CSV, dtype=str, keep_default_na=False)
     geo.write_geojson(paths.GEOJSON_63)
-    build_structure().to_csv(paths.STRUCTURE_CSV, index=False, lineterminator="\n")
+    structure = build_structure()
+    structure.to_csv(paths.STRUCTURE_CSV, index=False, lineterminator="\n")
     scores = build_scores(registry)
     # repr-precision floats: the CSV keeps every published digit.
     scores.to_csv(paths.SCORES_CSV, index=False, lineterminator="\n", float_format=None)
     plan.write_plan_data(PLAN_TXT, paths.DATA_DIR)
+    counts = indicators.write(registry, structure, paths.INDICATORS_CSV, paths.UNCERTAINTY_CSV)
+    print(f"wrote {counts[0]} indicator rows and {counts[1]} uncertainty rows (PAPI 2018, 2019)")
     print(f"wrote {len(scores)} score rows, structure, provinces, geometry and tasks to {paths.DATA_DIR}")
 
 

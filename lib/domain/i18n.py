@@ -730,6 +730,66 @@ LABELS.update(
 # --- PAPI indicators (2018, 2019) and published uncertainty; keys ind_* ---
 LABELS.update(
     {
+        "ind_header": ("Chỉ tiêu của “{name}”, {year}", "Indicators of “{name}”, {year}"),
+        "ind_not_published": (
+            "Các nguồn dữ liệu không công bố chỉ tiêu thành phần cho năm {year}; "
+            "chỉ tiêu của từng nội dung thành phần chỉ có cho năm {years}.",
+            "The sources publish no indicator data for {year}; "
+            "the indicators below each sub-dimension are published for {years} only.",
+        ),
+        "ind_pick_sub": (
+            "Chọn một nội dung thành phần (ví dụ 5.1) để xem các chỉ tiêu kéo điểm của nó xuống.",
+            "Choose a sub-dimension (e.g. 5.1) to see which of its indicators pull it down.",
+        ),
+        "ind_none_for_province": (
+            "Tệp chỉ tiêu năm {year} không có số liệu của {province} cho nội dung này.",
+            "The {year} indicator file has no figures for {province} in this sub-dimension.",
+        ),
+        "ind_caption": (
+            "Xếp từ chỉ tiêu kéo điểm xuống nhiều nhất: bách phân vị là vị thế của {province} trong các tỉnh "
+            "có số liệu (0 = kém nhất, 50 = trung vị toàn quốc, 100 = tốt nhất). Chiều “tốt” của mỗi chỉ tiêu "
+            "là cách bảng điều khiển đọc tên chỉ tiêu, PAPI không công bố. Nguồn: CECODES, VFF-CRT, RTA & UNDP, "
+            "PAPI {year}, tệp chỉ tiêu cấp tỉnh.",
+            "Sorted with the indicators pulling the score down first: the percentile is {province}'s standing "
+            "among the provinces with a figure (0 = worst, 50 = national median, 100 = best). Which way is "
+            "better is the dashboard's reading of each indicator's name; PAPI does not publish it. Source: "
+            "CECODES, VFF-CRT, RTA & UNDP, PAPI {year}, provincial indicator file.",
+        ),
+        "ind_vi_only": (
+            "Tên chỉ tiêu có dấu {mark} chỉ được công bố bằng tiếng Việt.",
+            "Names marked {mark} are published in Vietnamese only; the other English names are those printed "
+            "in the same PAPI file.",
+        ),
+        "ind_unranked": (
+            "Không xếp hạng (không rõ cao hay thấp là tốt): {items}.",
+            "Not ranked (whether higher or lower is better is unclear): {items}.",
+        ),
+        "ind_missing": (
+            "Không có số liệu của tỉnh ở {n} chỉ tiêu (“KCDL” trong tệp 2018, hoặc dưới 15 người trả lời năm 2019).",
+            "No figure for the province in {n} indicator(s) (“KCDL” in the 2018 file, or fewer than 15 answers "
+            "in 2019).",
+        ),
+        "ind_col_indicator": ("Chỉ tiêu", "Indicator"),
+        "ind_col_scale": ("Thang đo (công bố)", "Scale (as published)"),
+        "ind_col_value": ("Giá trị của tỉnh", "Province's value"),
+        "ind_col_median": ("Trung vị toàn quốc", "National median"),
+        "ind_col_rank": ("Xếp hạng", "Rank"),
+        "ind_col_percentile": ("Bách phân vị", "Percentile"),
+        "ind_col_better": ("Chiều tốt", "Better when"),
+        "ind_better_higher": ("cao hơn", "higher"),
+        "ind_better_lower": ("thấp hơn", "lower"),
+        "ind_better_unclear": ("không rõ", "unclear"),
+        "ind_chart_title": (
+            "{province}: vị thế ở từng chỉ tiêu của “{name}”, {year}",
+            "{province}: standing in each indicator of “{name}”, {year}",
+        ),
+        "ind_axis": (
+            "Bách phân vị trong các tỉnh (50 = trung vị toàn quốc)",
+            "Percentile among provinces (50 = national median)",
+        ),
+        "ind_median_line": ("Trung vị toàn quốc", "National median"),
+        "ind_hover_value": ("Giá trị", "Value"),
+        "ind_hover_median": ("Trung vị toàn quốc", "National median"),
     }
 )
 

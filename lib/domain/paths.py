@@ -21,6 +21,8 @@ STRUCTURE_CSV: Path = DATA_DIR / "papi_structure.csv"
 AGENCIES_CSV: Path = DATA_DIR / "agencies.csv"
 CROSSWALK_CSV: Path = DATA_DIR / "plan_crosswalk.csv"
 PROVINCES_CSV: Path = DATA_DIR / "provinces.csv"
+INDICATORS_CSV: Path = DATA_DIR / "papi_indicators.csv"
+UNCERTAINTY_CSV: Path = DATA_DIR / "papi_uncertainty.csv"
 # Served to the browser by Streamlit's static file serving (`/app/static/...`), so a
 # map's boundaries are fetched once and cached instead of riding in every figure.
 STATIC_DIR: Path = ROOT / "static"

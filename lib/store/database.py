@@ -78,6 +78,35 @@ CSV_TYPES: dict[str, dict[str, str]] = {
     },
     "seed_tasks": TASK_TYPES,
     "seed_plans": PLAN_TYPES,
+    "papi_indicators": {
+        "year": "INTEGER",
+        "province_code": "VARCHAR",
+        "province": "VARCHAR",
+        "dimension": "INTEGER",
+        "subdimension": "INTEGER",
+        "key": "VARCHAR",
+        "indicator_no": "VARCHAR",
+        "name_vi": "VARCHAR",
+        "name_en": "VARCHAR",
+        "scale": "VARCHAR",
+        "better": "VARCHAR",
+        "value": "DOUBLE",
+        "source": "VARCHAR",
+    },
+    "papi_uncertainty": {
+        "year": "INTEGER",
+        "province_code": "VARCHAR",
+        "province": "VARCHAR",
+        "measure": "VARCHAR",
+        "dimension": "INTEGER",
+        "estimate": "DOUBLE",
+        "ci_low": "DOUBLE",
+        "ci_high": "DOUBLE",
+        "std_error": "DOUBLE",
+        "variance": "DOUBLE",
+        "observations": "INTEGER",
+        "source": "VARCHAR",
+    },
     "agencies": {"canonical_name": "VARCHAR", "aliases": "VARCHAR", "level": "VARCHAR"},
 }
 
@@ -85,6 +114,8 @@ REFERENCE_TABLES: dict[str, Path] = {
     "papi_structure": paths.STRUCTURE_CSV,
     "seed_tasks": paths.TASKS_CSV,
     "seed_plans": paths.PLANS_CSV,
+    "papi_indicators": paths.INDICATORS_CSV,
+    "papi_uncertainty": paths.UNCERTAINTY_CSV,
     "agencies": paths.AGENCIES_CSV,
     "provinces": paths.PROVINCES_CSV,
 }
@@ -310,7 +341,9 @@ def _read_csv_sql(table: str) -> str:
     if types is None:
         return "read_csv(?, header = true, all_varchar = true)"
     struct = ", ".join(f"'{name}': '{kind}'" for name, kind in types.items())
-    return f"read_csv(?, header = true, columns = {{{struct}}})"
+    # Quotes inside a quoted field are doubled (as pandas writes them); said explicitly,
+    # since the sniffer guesses "no escape" when its sample holds none.
+    return f"read_csv(?, header = true, quote = '\"', escape = '\"', columns = {{{struct}}})"
 
 
 def ensure_built(con: duckdb.DuckDBPyConnection) -> None:

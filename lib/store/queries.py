@@ -643,3 +643,84 @@ def upload_history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         FROM uploads ORDER BY id DESC
         """,
     )
+
+
+# --- indicators below the sub-dimensions (PAPI 2018, 2019) and published uncertainty (2019) ---
+# Both come from the official indicator workbooks (data/papi_indicators.csv,
+# data/papi_uncertainty.csv).  They exist only for 2018 and 2019, so the codes are
+# those of the 63-province era.  `better` ("higher", "lower", or NULL where the
+# direction is unclear) is the dashboard's reading of each indicator's wording:
+# PAPI does not publish it.
+
+
+def indicator_years(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Return the years with published indicator data, ascending."""
+    return [int(y) for y in _frame(con, "SELECT DISTINCT year FROM papi_indicators ORDER BY year")["year"]]
+
+
+def subdimension_indicators(con: duckdb.DuckDBPyConnection, province_code: str, year: int, key: str) -> pd.DataFrame:
+    """Return the indicators of sub-dimension `key` for one province and year, weakest standing first.
+
+    Per indicator: number ("d.s.order in the file"), Vietnamese and English names
+    (English NULL where not published), scale as printed, direction (`better`),
+    the province's value (NULL where the file has no data), the national median,
+    minimum and maximum over the provinces with a value, how many provinces have
+    one, `rank` (1 = best in the indicator's direction, NULL where the direction is
+    unclear or the value is missing), `percentile` (0 = worst standing, 100 = best,
+    same NULLs) and `value_rank` (1 = highest value, whatever the direction).
+    Rows are ordered by `percentile` ascending (the indicators pulling the
+    sub-dimension down come first), unranked ones last, then by number.
+    Empty when no indicator is published for that year or province.
+    """
+    return _frame(
+        con,
+        """
+        WITH ind AS (SELECT * FROM papi_indicators WHERE year = ? AND key = ?),
+        stats AS (
+            SELECT indicator_no, median(value) AS national_median, min(value) AS national_min,
+                   max(value) AS national_max, count(value) AS provinces
+            FROM ind GROUP BY indicator_no
+        ),
+        ranked AS (
+            SELECT indicator_no, province_code,
+                   rank() OVER (PARTITION BY indicator_no ORDER BY value DESC) AS value_rank,
+                   rank() OVER (PARTITION BY indicator_no ORDER BY value) AS value_rank_low,
+                   100 * percent_rank() OVER (PARTITION BY indicator_no ORDER BY value) AS value_percentile
+            FROM ind WHERE value IS NOT NULL
+        )
+        SELECT i.indicator_no, i.dimension, i.subdimension, i.key, i.name_vi, i.name_en, i.scale, i.better,
+               i.value, s.national_median, s.national_min, s.national_max, s.provinces,
+               CASE i.better WHEN 'higher' THEN r.value_rank WHEN 'lower' THEN r.value_rank_low END AS rank,
+               CASE i.better WHEN 'higher' THEN r.value_percentile
+                             WHEN 'lower' THEN 100 - r.value_percentile END AS percentile,
+               r.value_rank, i.source
+        FROM ind i
+        JOIN stats s USING (indicator_no)
+        LEFT JOIN ranked r ON r.indicator_no = i.indicator_no AND r.province_code = i.province_code
+        WHERE i.province_code = ?
+        ORDER BY percentile ASC NULLS LAST, CAST(split_part(i.indicator_no, '.', 3) AS INTEGER)
+        """,
+        [year, key, province_code],
+    )
+
+
+def published_uncertainty(con: duckdb.DuckDBPyConnection, province_code: str, year: int) -> pd.DataFrame:
+    """Return what PAPI published about the uncertainty of a province's scores in `year`.
+
+    One row per measure: "total" (unweighted composite, the sum of the dimensions
+    the dashboard shows), "total_weighted" (the weighted composite), each with its
+    95% confidence interval and standard error; "dimension" (1-8) with its score,
+    published variance and number of observations.  Columns not published for a
+    measure are NULL; the frame is empty for years without published uncertainty
+    (only 2019 has any in the sources).
+    """
+    return _frame(
+        con,
+        """
+        SELECT measure, dimension, estimate, ci_low, ci_high, std_error, variance, observations, source
+        FROM papi_uncertainty
+        WHERE province_code = ? AND year = ?
+        ORDER BY CASE measure WHEN 'total' THEN 0 WHEN 'total_weighted' THEN 1 ELSE 2 END, dimension
+        """,
+        [province_code, year],
+    )
