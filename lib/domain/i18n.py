@@ -1329,6 +1329,140 @@ LABELS.update(
 # --- judging a plan: baseline, before/after, difference in differences, uncertainty; keys ev_* ---
 LABELS.update(
     {
+        "page_evaluation": ("Đánh giá kế hoạch", "Did the plan move the scores?"),
+        "ev_title": ("Kế hoạch {plan_year} của {province}: điểm có chuyển biến?",
+                     "{province}'s {plan_year} plan: did the scores move?"),
+        "ev_no_plan": (
+            "{province} chưa có kế hoạch nào trong hệ thống, nên chưa có gì để đánh giá.",
+            "{province} has no plan in the dashboard yet, so there is nothing to judge.",
+        ),
+        "ev_no_baseline": (
+            "Chưa có kết quả PAPI nào công bố trước năm kế hoạch {plan_year}: không có mốc để so sánh.",
+            "No PAPI survey was published before the plan year {plan_year}: there is no baseline to compare with.",
+        ),
+        "ev_no_later": (
+            "Chưa có kết quả PAPI nào sau mốc {baseline}: chưa thể biết điểm có chuyển biến hay không.",
+            "No PAPI survey after the {baseline} baseline yet: it is too early to tell whether the scores moved.",
+        ),
+        "ev_baseline": (
+            "Kế hoạch năm {plan_year} được xây dựng dựa trên kết quả PAPI {baseline}, khảo sát gần nhất công bố "
+            "trước năm kế hoạch: đó là mốc so sánh.",
+            "The {plan_year} plan was written against PAPI {baseline}, the last survey published before the plan "
+            "year: that is the baseline.",
+        ),
+        "ev_later_year": ("So với khảo sát năm", "Compare with the survey of"),
+        "ev_moved": (
+            "Từ {baseline} đến {year}: trong {n} nội dung thành phần được giao nhiệm vụ, {beat} tăng nhiều hơn "
+            "mức thay đổi của trung vị toàn quốc ({names}).",
+            "From {baseline} to {year}: of the {n} sub-dimensions the plan gave tasks, {beat} moved more than the "
+            "national median did ({names}).",
+        ),
+        "ev_did": (
+            "So với toàn quốc, {targeted} nội dung thành phần được giao nhiệm vụ thay đổi trung bình {difference} "
+            "điểm phần trăm thang đo so với {untargeted} nội dung không được giao (chênh lệch kép).",
+            "Relative to the country, the {targeted} targeted sub-dimensions moved on average {difference} "
+            "percentage points of their scale against the {untargeted} untargeted ones (difference in "
+            "differences).",
+        ),
+        "ev_did_none": (
+            "Không tính được chênh lệch kép: cần cả nội dung được giao và không được giao nhiệm vụ có điểm so "
+            "sánh được.",
+            "No difference in differences: it needs both targeted and untargeted sub-dimensions with comparable "
+            "scores.",
+        ),
+        "ev_not_proof": (
+            "Lưu ý: so sánh trước/sau không chứng minh rằng các nhiệm vụ đã gây ra thay đổi; điểm còn chịu ảnh "
+            "hưởng của nhiều yếu tố khác và của sai số chọn mẫu.",
+            "Note: a before/after comparison does not prove that the tasks caused the change; scores also move "
+            "with many other factors and with sampling error.",
+        ),
+        "ev_not_compared_merger": (
+            "Không so sánh {baseline} với {year}: từ năm 2025 PAPI khảo sát 34 đơn vị hành chính mới sau sắp "
+            "xếp, khác với 63 tỉnh trước đó.",
+            "{baseline} is not compared with {year}: from 2025 PAPI surveys the 34 merged units, not the 63 "
+            "former provinces.",
+        ),
+        "ev_not_compared_break": (
+            "Không so sánh {baseline} với {year}: phương pháp PAPI thay đổi giữa hai năm này.",
+            "{baseline} is not compared with {year}: PAPI's method changed between these years.",
+        ),
+        "ev_not_compared_absent": (
+            "Không có điểm của năm {year} để so với {baseline}.",
+            "There are no {year} scores to compare with {baseline}.",
+        ),
+        "ev_reason_merger": ("Không so sánh: sắp xếp đơn vị hành chính 2025", "Not compared: the 2025 merger"),
+        "ev_reason_break": ("Không so sánh: phương pháp thay đổi", "Not compared: method changed"),
+        "ev_reason_absent": ("Không có điểm năm sau", "No later score"),
+        "ev_verdict_within_uncertainty": (
+            "Trong phạm vi sai số công bố (±{half_width}): không coi là tăng",
+            "Within the published uncertainty (±{half_width}): not a rise",
+        ),
+        "ev_verdict_fell": ("Giảm (cao hơn {percentile}% số tỉnh)", "Fell (above {percentile}% of provinces)"),
+        "ev_verdict_unchanged": ("Không đổi", "Unchanged"),
+        "ev_verdict_rose_more_than_most": (
+            "Tăng nhiều hơn phần lớn các tỉnh (cao hơn {percentile}%)",
+            "Rose more than most provinces (above {percentile}%)",
+        ),
+        "ev_verdict_rose_like_most": (
+            "Tăng, tương tự nhiều tỉnh (cao hơn {percentile}%)",
+            "Rose, as many provinces did (above {percentile}%)",
+        ),
+        "ev_col_measure": ("Nội dung", "Measure"),
+        "ev_col_tasks": ("Số nhiệm vụ", "Tasks"),
+        "ev_col_baseline": ("Điểm {year} (mốc)", "{year} score (baseline)"),
+        "ev_col_score": ("Điểm {year}", "{year} score"),
+        "ev_col_change": ("Thay đổi", "Change"),
+        "ev_col_national": ("Thay đổi trung vị toàn quốc", "National median's change"),
+        "ev_col_peers": ("Thay đổi trung vị nhóm so sánh", "Comparison group's median change"),
+        "ev_col_percentile": ("Thứ hạng thay đổi (% số tỉnh thấp hơn)", "Change's standing (% of provinces below)"),
+        "ev_col_verdict": ("Nhận định", "Reading"),
+        "ev_uncertainty_dimensions": (
+            "Sai số: PAPI công bố phương sai của từng nội dung năm {baseline}; khoảng ±1,96·√phương sai được dùng "
+            "cho điểm mốc. Sai số của năm sau và của nội dung thành phần không được công bố, nên sai số thật của "
+            "mức thay đổi còn lớn hơn.",
+            "Uncertainty: PAPI published each dimension's variance for {baseline}; ±1.96·√variance is used for the "
+            "baseline score. No uncertainty is published for later years or for sub-dimensions, so a change's "
+            "real uncertainty is larger still.",
+        ),
+        "ev_uncertainty_none": (
+            "Sai số: PAPI không công bố sai số cho điểm năm {baseline} trong các nguồn dữ liệu; chỉ có thể dựa vào "
+            "thứ hạng của mức thay đổi so với các tỉnh.",
+            "Uncertainty: PAPI published no uncertainty for the {baseline} scores in the sources; only the change's "
+            "standing among provinces can guide the reading.",
+        ),
+        "ev_dimensions_heading": ("Theo nội dung", "By dimension"),
+        "ev_subdimensions_heading": ("Theo nội dung thành phần", "By sub-dimension"),
+        "ev_chart_title": (
+            "Thay đổi {baseline}→{year} so với trung vị toàn quốc",
+            "Change {baseline}→{year} against the national median",
+        ),
+        "ev_chart_x": ("Thay đổi điểm", "Change in score"),
+        "ev_chart_targeted": ("Có nhiệm vụ", "Given tasks"),
+        "ev_chart_untargeted": ("Không có nhiệm vụ", "No task"),
+        "ev_chart_national": ("Thay đổi trung vị toàn quốc", "National median's change"),
+        "ev_weak_heading": ("Nội dung thành phần yếu chưa có nhiệm vụ", "Weak sub-dimensions without a task"),
+        "ev_weak_list": (
+            "Thấp hơn trung vị toàn quốc năm {baseline} nhưng kế hoạch không giao nhiệm vụ nào: {names}.",
+            "Below the national median in {baseline} yet given no task by the plan: {names}.",
+        ),
+        "ev_weak_none": (
+            "Mọi nội dung thành phần dưới trung vị toàn quốc năm {baseline} đều có nhiệm vụ.",
+            "Every sub-dimension below the national median in {baseline} was given a task.",
+        ),
+        "ev_across_heading": ("Qua các kế hoạch", "Across plans"),
+        "ev_across_caption": (
+            "Mỗi điểm là một nội dung thành phần trong một kế hoạch: số nhiệm vụ được giao và mức thay đổi từ mốc "
+            "đến khảo sát của năm kế hoạch.",
+            "Each point is a sub-dimension in one plan: the tasks it was given and its change from the baseline to "
+            "the plan year's survey.",
+        ),
+        "ev_across_one": (
+            "Cần ít nhất hai kế hoạch có điểm trước và sau để xem qua các kế hoạch.",
+            "At least two plans with scores before and after are needed to compare across plans.",
+        ),
+        "ev_across_x": ("Số nhiệm vụ", "Tasks"),
+        "ev_across_y": ("Thay đổi so với trung vị toàn quốc", "Change against the national median"),
+        "ev_plan_year_mark": ("Năm kế hoạch {year}", "Plan year {year}"),
     }
 )
 
