@@ -37,6 +37,7 @@ PAGES = [
     ("pages/dimensions.py", "page_dimensions", ":material/stacked_bar_chart:", "dimensions"),
     ("pages/agencies.py", "page_agencies", ":material/account_tree:", "agencies"),
     ("pages/trends.py", "page_trends", ":material/trending_up:", "trends"),
+    ("pages/evaluation.py", "page_evaluation", ":material/fact_check:", "evaluation"),
     ("pages/tasks.py", "page_tasks", ":material/checklist:", "tasks"),
     ("pages/provinces.py", "page_provinces", ":material/map:", "provinces"),
     ("pages/upload.py", "page_upload", ":material/upload_file:", "upload"),

@@ -5,7 +5,7 @@ without a task; and a drill-down to the tasks and score history of one (sub-)dim
 import streamlit as st
 
 from lib.domain import i18n
-from lib.present import charts, charts_indicators, formatting, tables, views
+from lib.present import charts, charts_indicators, evaluation, formatting, tables, views
 from lib.store import queries
 from lib.ui import cache, sidebar
 
@@ -24,6 +24,22 @@ lang, code, year = selection.lang, selection.province_code, selection.year
 province = formatting.markdown_safe(selection.province_name)
 
 plan = cache.query(queries.plan_summary, code, selection.era, plan_id=selection.plan_id).iloc[0]
+# A plan is judged against its baseline (the last survey before the plan year) unless the reader
+# chooses the year of the sidebar instead.
+baseline = evaluation.plan_baseline(
+    cache.query(queries.province_plans, code, selection.era), selection.plan_id, cache.query(queries.score_years)
+)
+if int(plan["tasks"]) > 0 and baseline is not None and baseline != year:
+    judged_at = st.segmented_control(
+        i18n.t("ev_judge_label", lang),
+        options=["baseline", "selected"],
+        format_func=lambda v: i18n.t(f"ev_judge_{v}", lang, year=baseline if v == "baseline" else year),
+        default="baseline",
+        key="ev_judge",
+    )
+    if judged_at != "selected":
+        year = baseline
+        st.caption(i18n.t("ev_judge_caption", lang, baseline=baseline))
 dimensions = cache.query(queries.dimension_profile, code, year, plan_id=selection.plan_id)
 subdimensions = cache.query(queries.subdimension_profile, code, year, plan_id=selection.plan_id)
 has_plan = int(plan["tasks"]) > 0
@@ -105,6 +121,7 @@ if pick:
             cache.figure(
                 charts.score_history_figure,
                 history, lang, details["name"], selection.province_name, details["axis_title"],
+                evaluation.plan_year(cache.query(queries.province_plans, code, selection.era), selection.plan_id),
             ),
             width="stretch",
             config=charts.PLOT_CONFIG,

@@ -7,7 +7,7 @@ and sub-dimension chosen here are mirrored to the URL as `dim` and `sub`.
 import streamlit as st
 
 from lib.domain import i18n, papi
-from lib.present import charts, formatting, tables, task_filters, views
+from lib.present import charts, evaluation, formatting, tables, task_filters, views
 from lib.store import queries
 from lib.ui import cache, sidebar
 
@@ -48,6 +48,8 @@ peers = tuple(code for code in selection.peers if code != selection.province_cod
 own = cache.query(queries.trend_scores, dimension, key, (selection.province_code,), selection.era)
 peer_rows = views.peers_apart_from(own, cache.query(queries.trend_scores, dimension, key, peers, selection.era))
 national = cache.query(queries.trend_national, dimension, key)
+plan_year = evaluation.plan_year(cache.query(queries.province_plans, selection.province_code, selection.era),
+                                 selection.plan_id)
 
 if national.empty:
     st.info(t("tr_no_national", measure=measure))
@@ -67,6 +69,7 @@ with chart_column:
         measure=measure,
         lang=lang,
         subdimension=key is not None,
+        plan_year=plan_year,
     )
     st.plotly_chart(figure, width="stretch", key="tr_trend", config=charts.PLOT_CONFIG)
     reasons = views.break_reasons(dimension, [int(y) for y in national["year"]], lang)
@@ -120,7 +123,7 @@ with st.expander(t("tr_more"), key="tr_rank_open", on_change="rerun") as rank_vi
         st.plotly_chart(
             cache.figure(
                 charts.rank_figure, own, peer_rows, dimension=dimension, province_name=selection.province_name,
-                lang=lang,
+                lang=lang, plan_year=plan_year,
             ),
             width="stretch",
             key="tr_rank",

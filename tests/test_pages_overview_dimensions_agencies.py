@@ -99,8 +99,20 @@ def test_dimensions_weak_subdimensions_without_tasks_2019() -> None:
     assert weak["Sub-dimension"].tolist()[0] == "5.1 Certification Procedures"
 
 
+def test_dimensions_judge_the_plan_at_its_baseline_by_default() -> None:
+    """A leader on the default year (2024) asking which weak sub-dimension got no task gets the answer of
+    the plan's baseline, PAPI 2019 (5.1, 5.3, 5.4), and is told so."""
+    at = _open("pages/dimensions.py", year=2024, lang="en")
+    assert at.segmented_control(key="ev_judge").value == "baseline"
+    assert at.title[0].value == "Workload vs score by dimension: Đắk Lắk, PAPI 2019"
+    assert any("PAPI 2019, the plan's baseline" in c.value for c in at.caption)
+    frames = [d.value for d in at.dataframe]
+    weak = next(f for f in frames if "Whole-dimension tasks" in f.columns)
+    assert [name.split(" ")[0] for name in weak["Sub-dimension"]] == ["5.1", "5.3", "5.4"]
+
+
 def test_dimensions_subdimension_level_and_empty_year_state() -> None:
-    at = _open("pages/dimensions.py", year=2024)
+    at = _open("pages/dimensions.py", year=2024, ev_judge="selected")  # the year chosen, not the baseline
     at.segmented_control(key="wl_level").set_value("subdimension").run()
     assert not at.exception
     assert any("Năm 2024 không có nội dung thành phần nào" in i.value for i in at.info)

@@ -1463,6 +1463,15 @@ LABELS.update(
         "ev_across_x": ("Số nhiệm vụ", "Tasks"),
         "ev_across_y": ("Thay đổi so với trung vị toàn quốc", "Change against the national median"),
         "ev_plan_year_mark": ("Năm kế hoạch {year}", "Plan year {year}"),
+        "ev_judge_label": ("Đánh giá kế hoạch theo", "Judge the plan at"),
+        "ev_judge_baseline": ("Mốc của kế hoạch (PAPI {year})", "The plan's baseline (PAPI {year})"),
+        "ev_judge_selected": ("Năm đang chọn ({year})", "The year chosen ({year})"),
+        "ev_judge_caption": (
+            "Các điểm dưới đây là của PAPI {baseline}, mốc của kế hoạch: khảo sát gần nhất công bố trước năm kế "
+            "hoạch, căn cứ để giao nhiệm vụ.",
+            "The scores below are PAPI {baseline}, the plan's baseline: the last survey published before the plan "
+            "year, which the tasks were written against.",
+        ),
     }
 )
 

@@ -359,6 +359,22 @@ def _add_breaks(fig: go.Figure, dimension: int, years: list[int], lang: str) -> 
         )
 
 
+PLAN_YEAR_COLOR = "#c0392b"
+
+
+def mark_plan_year(fig: go.Figure, plan_year: int | None, lang: str) -> go.Figure:
+    """Mark the chosen plan's year on a chart of years: a thin solid line labelled at the bottom."""
+    if plan_year is None:
+        return fig
+    shape = {"type": "line", "xref": "x", "yref": "y domain", "x0": plan_year, "x1": plan_year, "y0": 0, "y1": 1,
+             "line": {"color": PLAN_YEAR_COLOR, "width": 1.5}, "opacity": 0.6}
+    note = {"text": i18n.t("ev_plan_year_mark", lang, year=plan_year), "font": {"size": 11, "color": PLAN_YEAR_COLOR},
+            "showarrow": False, "x": plan_year, "xref": "x", "xanchor": "left", "y": 0, "yref": "y domain",
+            "yanchor": "bottom"}
+    fig.update_layout(shapes=[*fig.layout.shapes, shape], annotations=[*fig.layout.annotations, note])
+    return fig
+
+
 def _era_parts(rows: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
     """Split one series' rows by province era ('63' up to 2024, '34' from 2025), oldest era first.
 
@@ -462,8 +478,10 @@ def trend_figure(
     measure: str,
     lang: str,
     subdimension: bool = False,
+    plan_year: int | None = None,
 ) -> go.Figure:
-    """Score of one measure by year: the province, its peers, the national median and spread.
+    """Score of one measure by year: the province, its peers, the national median and spread;
+    the chosen plan's year marked (`mark_plan_year`).
 
     `province_rows` / `peer_rows` come from `queries.trend_scores`, `national`
     from `queries.trend_national`.  Bands (min-max, inter-quartile) are one
@@ -496,6 +514,7 @@ def trend_figure(
     )
     years = sorted({int(y) for y in national["year"]}) if not national.empty else []
     _add_breaks(fig, dimension, years, lang)
+    mark_plan_year(fig, plan_year, lang)
     unit = "tr_y_total" if dimension == 0 else "tr_y_sub" if subdimension else "tr_y_dimension"
     apply_layout(
         fig,
@@ -524,9 +543,10 @@ def rank_title(province_rows: pd.DataFrame, province_name: str, lang: str) -> st
 
 
 def rank_figure(
-    province_rows: pd.DataFrame, peer_rows: pd.DataFrame, *, dimension: int, province_name: str, lang: str
+    province_rows: pd.DataFrame, peer_rows: pd.DataFrame, *, dimension: int, province_name: str, lang: str,
+    plan_year: int | None = None,
 ) -> go.Figure:
-    """National rank of the province (and its peers) by year; 1 = best, drawn at the top."""
+    """National rank of the province (and its peers) by year; 1 = best, drawn at the top; the plan year marked."""
     fig = go.Figure()
     _province_lines(
         fig, province_rows, peer_rows, dimension=dimension, province_name=province_name, column="rank",
@@ -536,6 +556,7 @@ def rank_figure(
     all_rows = pd.concat([province_rows, peer_rows])
     years = sorted({int(y) for y in all_rows["year"]}) if not all_rows.empty else []
     _add_breaks(fig, dimension, years, lang)
+    mark_plan_year(fig, plan_year, lang)
     apply_layout(fig, wrap(rank_title(province_rows, province_name, lang), TITLE_CHARS, escaped=True),
                  i18n.t("year", lang), i18n.t("tr_rank_axis", lang))
     worst = int(all_rows["ranked_provinces"].max()) if not all_rows.empty else 63
@@ -938,8 +959,11 @@ def effort_score_figure(points: pd.DataFrame, lang: str, level: str, year: int) 
     return _locale(fig, lang, WIDE_FIGURE_PX)  # across the whole page
 
 
-def score_history_figure(history: pd.DataFrame, lang: str, name: str, province: str, axis_title: str) -> go.Figure:
-    """A (sub-)dimension's score by year against the national median; no line across a methodology break."""
+def score_history_figure(
+    history: pd.DataFrame, lang: str, name: str, province: str, axis_title: str, plan_year: int | None = None
+) -> go.Figure:
+    """A (sub-)dimension's score by year against the national median; no line across a methodology break;
+    the plan year marked."""
     if history.empty:
         fig = go.Figure()
         apply_layout(fig, i18n.t("wl_history_empty", lang, name=plain(name), province=plain(province)), "", "")
@@ -981,6 +1005,7 @@ def score_history_figure(history: pd.DataFrame, lang: str, name: str, province: 
                 ),
             )
         )
+    mark_plan_year(fig, plan_year, lang)
     apply_layout(fig, wrap(title, TITLE_CHARS), i18n.t("wl_year_axis", lang), axis_title)
     fig.update_xaxes(dtick=1, tickformat="d")
     fig.update_layout(height=440, legend=LEGEND_BELOW, margin={"t": 90, "b": 90})

@@ -48,6 +48,18 @@ def baseline_year(plan_year: int, years: Sequence[int]) -> int | None:
     return max(earlier) if earlier else None
 
 
+def plan_year(plans: pd.DataFrame, plan_id: str | None) -> int | None:
+    """The plan year of plan `plan_id` among the province's `plans` (`queries.province_plans`), or None."""
+    chosen = plans[plans["plan_id"] == plan_id] if plan_id is not None else plans.iloc[0:0]
+    return int(chosen["plan_year"].iloc[0]) if len(chosen) else None
+
+
+def plan_baseline(plans: pd.DataFrame, plan_id: str | None, years: Sequence[int]) -> int | None:
+    """The baseline of plan `plan_id` among the province's `plans` (`queries.province_plans`), or None."""
+    year = plan_year(plans, plan_id)
+    return baseline_year(year, years) if year is not None else None
+
+
 @dataclass
 class Evaluation:
     """The before/after of one plan: one row per (measure, later survey), and the difference in differences."""
