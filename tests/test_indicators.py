@@ -308,3 +308,33 @@ def test_dimensions_says_no_indicators_are_published_for_2024(tmp_path_factory, 
     at.selectbox(key="wl_pick").set_value("d2").run()
     assert any("The sources publish no indicator data for 2024" in i.value for i in at.info)
     assert not any(s.value.startswith("Indicators of") for s in at.subheader)
+
+
+# --- what the drill-down shows (figure, table, notes) ---
+
+
+def test_the_figure_draws_the_ranked_indicators_weakest_first(con) -> None:
+    from lib.present import charts_indicators
+
+    frame = queries.subdimension_indicators(con, DAK_LAK, 2019, "willingness_to_fight_corruption")
+    fig = charts_indicators.indicator_figure(frame, "vi", "Quyết tâm chống tham nhũng", "Đắk Lắk", 2019)
+    bars = fig.data[0]
+    # 4.4.3 (threshold of a bribe) and 4.4.4 (victim denounced) have no direction: listed, not drawn.
+    assert [label.split(" ")[0] for label in bars.y] == ["4.4.2", "4.4.1", "4.4.6", "4.4.5"]
+    assert list(bars.x) == sorted(bars.x)
+    assert [c == charts_indicators.BELOW_COLOR for c in bars.marker.color] == [x < 50 for x in bars.x]
+    table = charts_indicators.indicator_table(frame, "vi")
+    assert len(table) == 6 and table["Chiều tốt"].tolist()[-2:] == ["không rõ", "không rõ"]
+
+
+def test_english_names_where_published_else_marked_vietnamese_only(con) -> None:
+    from lib.present import charts_indicators
+
+    frame = queries.subdimension_indicators(con, DAK_LAK, 2018, "poverty_lists")
+    table = charts_indicators.indicator_table(frame, "en")
+    assert all(name.endswith(charts_indicators.VI_ONLY_MARK) for name in table["Indicator"])
+    notes = charts_indicators.notes(frame, "en", "Đắk Lắk", 2018)
+    assert any("published in Vietnamese only" in n for n in notes)
+    frame_2019 = queries.subdimension_indicators(con, DAK_LAK, 2019, "poverty_lists")
+    english = charts_indicators.indicator_table(frame_2019, "en")
+    assert "2.2.2 Type 1 Errors on Poverty List" in english["Indicator"].tolist()
