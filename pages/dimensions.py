@@ -148,7 +148,8 @@ if pick:
             charts_indicators.indicator_figure, indicators, lang, details["name"], selection.province_name, year
         )
         st.plotly_chart(figure, width="stretch", config=charts.PLOT_CONFIG, key="ind_chart")
-        st.dataframe(charts_indicators.indicator_table(indicators, lang), hide_index=True, width="stretch")
+        table = tables.styled(charts_indicators.indicator_table(indicators, lang), lang)
+        st.dataframe(table, hide_index=True, width="stretch")
         for note in charts_indicators.notes(indicators, lang, selection.province_name, year):
             st.caption(note)
 
