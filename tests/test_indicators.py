@@ -304,7 +304,7 @@ def test_dimensions_opens_the_indicators_of_a_weak_subdimension(tmp_path_factory
 
 
 def test_dimensions_says_no_indicators_are_published_for_2024(tmp_path_factory, monkeypatch) -> None:
-    at = _open(tmp_path_factory, monkeypatch, year=2024, lang="en")
+    at = _open(tmp_path_factory, monkeypatch, year=2024, lang="en", ev_judge="selected")  # not the 2019 baseline
     at.selectbox(key="wl_pick").set_value("d2").run()
     assert any("The sources publish no indicator data for 2024" in i.value for i in at.info)
     assert not any(s.value.startswith("Indicators of") for s in at.subheader)
