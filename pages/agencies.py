@@ -6,7 +6,7 @@ import streamlit as st
 from lib.domain import i18n
 from lib.present import charts, formatting, tables, views
 from lib.store import queries
-from lib.ui import cache, sidebar
+from lib.ui import cache, plan_notes, sidebar
 
 AGENCY = "wl_agency"
 
@@ -25,13 +25,13 @@ province = formatting.markdown_safe(selection.province_name)
 plan = cache.query(queries.plan_summary, code, selection.era, plan_id=selection.plan_id).iloc[0]
 st.title(i18n.t("wl_agencies_title", lang, province=province))
 if int(plan["tasks"]) == 0:
-    st.info(i18n.t("wl_no_plan_short", lang, province=province))
+    plan_notes.no_plan(selection, "wl_no_plan_short")
     st.stop()
 load = cache.query(queries.agency_load, code, selection.era, plan_id=selection.plan_id)
 if load.empty:
     st.info(i18n.t("wl_no_agencies", lang, province=province))
     st.stop()
-st.caption(i18n.t("wl_plan_caption", lang, years=plan["plan_years"], province=province, year=selection.year))
+plan_notes.plan_caption(selection)
 agencies = list(load["agency"])
 
 load_col, matrix_col = st.columns(2)

@@ -7,7 +7,7 @@ import streamlit as st
 from lib.domain import i18n
 from lib.present import charts, charts_indicators, evaluation, formatting, tables, views
 from lib.store import queries
-from lib.ui import cache, sidebar
+from lib.ui import cache, plan_notes, sidebar
 
 PICK = "wl_pick"
 
@@ -47,9 +47,9 @@ has_scores = bool(dimensions["score"].notna().any())
 
 st.title(i18n.t("wl_dimensions_title", lang, province=province, year=year))
 if has_plan:
-    st.caption(i18n.t("wl_plan_caption", lang, years=plan["plan_years"], province=province, year=year))
+    plan_notes.plan_caption(selection)
 else:
-    st.info(i18n.t("wl_no_plan", lang, province=province))
+    plan_notes.no_plan(selection)
 if not has_scores:
     st.info(i18n.t("no_data_year", lang, province=province, year=year))
 

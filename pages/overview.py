@@ -6,7 +6,7 @@ import streamlit as st
 from lib.domain import i18n
 from lib.present import brief_data, charts, formatting, tables, views
 from lib.store import queries
-from lib.ui import cache, sidebar
+from lib.ui import cache, plan_notes, sidebar
 
 # A metric's width: two fit beside each other on a 360 px phone, five across a desktop.
 METRIC_PX = 150
@@ -23,9 +23,9 @@ has_scores = bool(profile["score"].notna().any())
 
 st.title(i18n.t("wl_overview_title", lang, province=province, year=year))
 if has_plan:
-    st.caption(i18n.t("wl_plan_caption", lang, years=plan["plan_years"], province=province, year=year))
+    plan_notes.plan_caption(selection)
 else:
-    st.info(i18n.t("wl_no_plan", lang, province=province))
+    plan_notes.no_plan(selection)
 
 # One row that wraps: five across a desktop screen, two or three to a row on a phone
 # (columns would stack all five, filling a phone's first screen).
@@ -90,7 +90,8 @@ if right is not None:
 # The leaders' brief (lib/present/brief.py): one A4 PDF page, built only when the button is clicked.
 con, brief_plan = cache.conn(), cache.query(queries.plan_summary, code, selection.era, plan_id=selection.plan_id)
 st.download_button(
-    i18n.t("br_download", lang), data=lambda: brief_data.pdf(con, code, year, lang), mime="application/pdf",
+    i18n.t("br_download", lang), data=lambda: brief_data.pdf(con, code, year, lang, plan_id=selection.plan_id),
+    mime="application/pdf",
     file_name=brief_data.download_name(brief_plan, selection.province_name, year, lang),
     help=i18n.t("br_download_help", lang), icon=":material/picture_as_pdf:", on_click="ignore", key="br_download",
 )

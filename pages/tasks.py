@@ -10,7 +10,7 @@ import streamlit as st
 from lib.domain import i18n, spreadsheets
 from lib.present import formatting, tables, task_filters, views
 from lib.store import queries
-from lib.ui import cache, sidebar
+from lib.ui import cache, plan_notes, sidebar
 
 selection = sidebar.sidebar_selection()
 lang = selection.lang
@@ -25,8 +25,9 @@ st.caption(t("tk_intro"))
 
 tasks = cache.query(queries.tasks_with_scores, selection.province_code, selection.era, lang, plan_id=selection.plan_id)
 if tasks.empty:
-    st.info(i18n.t("wl_no_plan", lang, province=formatting.markdown_safe(selection.province_name)))
+    plan_notes.no_plan(selection, "wl_no_plan_short")
     st.stop()
+plan_notes.plan_caption(selection)
 sub_names = task_filters.name_map(cache.query(queries.subdimension_names), lang)
 tasks = task_filters.with_subdimension_names(tasks, sub_names)
 

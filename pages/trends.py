@@ -9,7 +9,7 @@ import streamlit as st
 from lib.domain import i18n, papi
 from lib.present import charts, evaluation, formatting, tables, task_filters, views
 from lib.store import queries
-from lib.ui import cache, sidebar
+from lib.ui import cache, plan_notes, sidebar
 
 selection = sidebar.sidebar_selection()
 lang = selection.lang
@@ -95,11 +95,12 @@ with task_column:
             queries.plan_summary, selection.province_code, selection.era, plan_id=selection.plan_id
         ).iloc[0]
         if tasks.empty and int(plan["tasks"]) == 0:
-            st.info(t("wl_no_plan_short", province=selection.province_name))
+            plan_notes.no_plan(selection, "wl_no_plan_short")
         elif tasks.empty:
             st.info(t("tr_tasks_none", province=selection.province_name))
         else:
             st.caption(t("tr_tasks_caption", province=selection.province_name))
+            plan_notes.plan_caption(selection)
             # One Markdown block for the whole list: one element to send and draw, not three per task.
             # Each task's id links to it on the Tasks page: the links are what a keyboard reaches
             # (Tab) in the scrolling box, which then scrolls with them.

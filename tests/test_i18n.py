@@ -181,11 +181,11 @@ def test_the_sidebar_names_each_language_in_itself_and_switches_every_label(
     switch = language_widget(at)
     assert switch.label == "Ngôn ngữ / Language"
     assert [o.content for o in switch.proto.options] == ["Tiếng Việt", "English"]
-    assert [s.label for s in at.sidebar.selectbox] == ["Tỉnh/thành phố", "Năm PAPI"]
+    assert [s.label for s in at.sidebar.selectbox] == ["Tỉnh/thành phố", "Năm PAPI", "Kế hoạch"]
     switch.set_value("en").run()
     switch = language_widget(at)
     assert [o.content for o in switch.proto.options] == ["Tiếng Việt", "English"]
-    assert [s.label for s in at.sidebar.selectbox] == ["Province", "PAPI year"]
+    assert [s.label for s in at.sidebar.selectbox] == ["Province", "PAPI year", "Plan"]
     assert [m.label for m in at.sidebar.multiselect] == ["Comparison group"]
 
 

@@ -78,3 +78,62 @@ def test_no_era_notes_when_the_years_do_not_reach_2025() -> None:
     assert resolve(Wanted(year=2024, province="54"), YEARS_BOTH, NAMES).notes == (
         "Từ 2025: Phú Yên cùng Đắk Lắk hợp thành Đắk Lắk mới.",
     )
+
+
+# --- the plan chooser (resolve_plan): the province's plans, newest first ---
+
+PLANS = ["P66-2022", "P66-2021", "DLK-2020"]  # newest first, as queries.province_plans orders them
+
+
+def _plan(wanted: Wanted, plan_ids: list[str] = PLANS, years: list[int] = YEARS_63) -> str | None:
+    return selection.resolve_plan(wanted, resolve(wanted, years, NAMES), plan_ids)
+
+
+def test_the_newest_plan_is_the_default_and_a_province_without_plans_has_none() -> None:
+    assert _plan(Wanted()) == "P66-2022"
+    assert _plan(Wanted(url_plan="P66-2021"), []) is None
+
+
+def test_a_chosen_plan_is_kept_across_pages_and_read_from_the_url() -> None:
+    assert _plan(Wanted(url_province="66", url_plan="DLK-2020")) == "DLK-2020"  # a copied link
+    # A page switch: no widget value this run, the kept choice of the same province and year.
+    assert _plan(Wanted(kept_province="66", kept_year=2024, kept_plan="P66-2021", url_plan="DLK-2020")) == "P66-2021"
+    # This run's chooser wins over the kept choice.
+    assert _plan(Wanted(plan="DLK-2020", province="66", kept_province="66", kept_year=2024,
+                        kept_plan="P66-2021")) == "DLK-2020"
+
+
+def test_an_unknown_plan_falls_back_to_the_newest() -> None:
+    assert _plan(Wanted(url_plan="NOPE")) == "P66-2022"
+    assert _plan(Wanted(plan="P01-2020", province="66", kept_province="66", kept_year=2024)) == "P66-2022"
+
+
+def test_another_province_moves_the_choice_to_its_newest_plan() -> None:
+    # The chooser still holds Đắk Lắk's older plan; the user picked Hà Nội (01), whose plans are these two.
+    assert selection.resolve_plan(
+        Wanted(plan="P01-2019", province="01", kept_province="66", kept_year=2024, kept_plan="P01-2019"),
+        resolve(Wanted(province="01", kept_province="66", kept_year=2024), YEARS_63, NAMES),
+        ["P01-2023", "P01-2019"],
+    ) == "P01-2023"
+
+
+def test_switching_the_era_moves_the_choice_to_the_newest_plan() -> None:
+    # Đắk Lắk (66) is the same code in both eras and shows the same plans; a 2024 -> 2025 switch still
+    # starts from the newest plan, as for a new province.
+    moved = Wanted(year=2025, province="66", kept_year=2024, kept_province="66", plan="DLK-2020", kept_plan="DLK-2020")
+    assert _plan(moved, years=YEARS_BOTH) == "P66-2022"
+    stayed = Wanted(year=2023, province="66", kept_year=2024, kept_province="66", plan="DLK-2020")
+    assert _plan(stayed, years=YEARS_BOTH) == "DLK-2020"  # a year of the same era keeps it
+
+
+def test_the_label_names_year_document_and_tasks() -> None:
+    plan = selection.PlanChoice("DLK-2020", 2020, "Phụ lục kèm theo Kế hoạch /KH-UBND năm 2020", 85)
+    assert selection.plan_label(plan, "vi") == "2020 · Phụ lục kèm theo Kế hoạch /KH-UBND năm 2020 (85 nhiệm vụ)"
+    assert selection.plan_label(plan, "en") == "2020 · Phụ lục kèm theo Kế hoạch /KH-UBND năm 2020 (85 tasks)"
+    long = selection.PlanChoice("X", 2021, "Kế hoạch " + "rất dài " * 20, 3)
+    label = selection.plan_label(long, "vi")
+    assert label.startswith("2021 · Kế hoạch rất dài") and "…" in label and label.endswith("(3 nhiệm vụ)")
+    assert len(label) < 90
+    caption = selection.plan_caption(plan, "Đắk Lắk", 2024, "en", others=1)
+    assert caption.startswith("Đắk Lắk's plan of 2020: Phụ lục kèm theo Kế hoạch /KH-UBND năm 2020 (85 tasks)")
+    assert "1 other plan" in caption

@@ -59,10 +59,6 @@ LABELS: dict[str, tuple[str, str]] = {
 LABELS.update(
     {
         "wl_overview_title": ("Tổng quan: {province}, PAPI {year}", "Overview: {province}, PAPI {year}"),
-        "wl_plan_caption": (
-            "Kế hoạch nhiệm vụ năm {years} của {province}; điểm và xếp hạng PAPI năm {year}.",
-            "{province}'s task plan of {years}; PAPI scores and ranks of {year}.",
-        ),
         "wl_no_plan": (
             "Chưa có kế hoạch nhiệm vụ cho tỉnh {province}. Điểm PAPI vẫn được hiển thị bên dưới.",
             "No task plan yet for {province}. Its PAPI scores are still shown below.",
@@ -1014,6 +1010,34 @@ LABELS.update(
 # --- plans in the dashboard: the plan chooser, the comparison of plans, search across plans; keys pv_* ---
 LABELS.update(
     {
+        "pv_plan_chooser": ("Kế hoạch", "Plan"),
+        "pv_plan_chooser_help": (
+            "Các kế hoạch của tỉnh, mới nhất trước. Mọi trang hiển thị kế hoạch được chọn.",
+            "The province's plans, newest first. Every page shows the chosen plan.",
+        ),
+        "pv_plan_label": ("{year} · {document} ({tasks} nhiệm vụ)", "{year} · {document} ({tasks} tasks)"),
+        "pv_plan_no_document": ("(không ghi số văn bản)", "(no document named)"),
+        "pv_plan_none_note": (
+            "{province} chưa có kế hoạch nhiệm vụ nào.",
+            "{province} has no task plan yet.",
+        ),
+        "pv_plan_caption": (
+            "Kế hoạch năm {plan_year} của {province}: {document} ({tasks} nhiệm vụ); điểm và xếp hạng PAPI năm {year}.",
+            "{province}'s plan of {plan_year}: {document} ({tasks} tasks); PAPI scores and ranks of {year}.",
+        ),
+        "pv_plan_caption_others": (
+            "Tỉnh có {others} kế hoạch khác: chọn ở thanh bên.",
+            "The province has {others} other plan(s): choose in the sidebar.",
+        ),
+        "pv_plan_upload_link": ("Tải kế hoạch lên", "Upload a plan"),
+        "pv_brief_plan_source": (
+            "{document} (kế hoạch năm {plan_year} của {province})",
+            "{document} ({province}'s plan of {plan_year})",
+        ),
+        "pv_brief_unknown_plan": (
+            "{province} không có kế hoạch mã {plan}. Các kế hoạch có: {plans}.",
+            "{province} has no plan with the id {plan}. Its plans: {plans}.",
+        ),
     }
 )
 

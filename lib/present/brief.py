@@ -54,6 +54,8 @@ class BriefData:
     plan: dict[str, object]  # queries.plan_summary's row (tasks 0 = no plan)
     plan_year: int | None = None
     plan_province: str | None = None  # the 63-era province whose plan this is
+    plan_id: str | None = None  # the plan shown (`queries.province_plans`), None without a plan
+    plan_document: str = ""  # that plan's document, as the store names it
     agencies: pd.DataFrame = field(default_factory=pd.DataFrame)  # queries.agency_load
     baseline_year: int | None = None
     baseline_total: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -253,10 +255,14 @@ def _moved_sentence(data: BriefData, lang: str) -> str | None:
 
 def sources_text(data: BriefData, lang: str) -> str:
     """The sources line with the date the data last changed."""
-    plan = (
-        i18n.t("br_plan_source", lang, plan_year=data.plan_year, province=data.plan_province or data.province)
-        if data.has_plan else i18n.t("br_plan_none", lang)
-    )
+    province = data.plan_province or data.province
+    if not data.has_plan:
+        plan = i18n.t("br_plan_none", lang)
+    elif data.plan_document:
+        plan = i18n.t("pv_brief_plan_source", lang, document=data.plan_document, plan_year=data.plan_year,
+                      province=province)
+    else:
+        plan = i18n.t("br_plan_source", lang, plan_year=data.plan_year, province=province)
     when = data.changed_on.isoformat() if data.changed_on else "—"
     changed = (
         i18n.t("br_changed_upload", lang, date=when, id=data.changed_by_upload) if data.changed_by_upload

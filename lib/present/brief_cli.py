@@ -1,6 +1,7 @@
 """`python -m lib.brief`: write the leaders' brief of one province, or of every province of a year.
 
-    python -m lib.brief --province "Dak Lak" --year 2024 [--plan-year 2020] [--lang vi|en] --out brief.pdf
+    python -m lib.brief --province "Dak Lak" --year 2024 [--plan DLK-2020 | --plan-year 2020] [--lang vi|en]
+        --out brief.pdf
     python -m lib.brief --year 2024 --all-provinces --out DIR [--lang vi|en] [--limit N]
 
 The batch writes one PDF per province of the year's list (63 provinces up to
@@ -34,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--all-provinces", action="store_true", help="one brief per province of the year")
     parser.add_argument("--year", type=int, required=True, help="PAPI year")
     parser.add_argument("--plan-year", type=int, default=None, help="the plan's year (default: the latest plan)")
+    parser.add_argument("--plan", default=None, help="the plan's id (the dashboard's `plan` URL parameter; "
+                        "default: the newest plan of --plan-year, else the newest plan)")
     parser.add_argument("--lang", choices=list(i18n.LANGUAGES), default=i18n.DEFAULT_LANGUAGE)
     parser.add_argument("--out", type=Path, required=True, help="PDF file (one brief) or folder (--all-provinces)")
     parser.add_argument("--limit", type=int, default=None, help="with --all-provinces: only the first N provinces")
@@ -58,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
                         suggestions=suggestions))
             return EXIT_USAGE
         try:
-            data = gather(con, code, args.year, args.plan_year, years=years)
+            data = gather(con, code, args.year, args.plan_year, plan_id=args.plan, years=years)
         except BriefError as error:
             _say(i18n.t(error.key, lang, **error.values))
             return EXIT_USAGE

@@ -37,24 +37,24 @@ def gather(
     year: int,
     plan_year: int | None = None,
     *,
+    plan_id: str | None = None,
     years: list[int] | None = None,
     today: dt.date | None = None,
 ) -> BriefData:
     """Collect the brief of province `code` (a code of `year`'s era) for PAPI `year`.
 
-    The plan is that of the province (a 2025 unit: of its former province of the
-    same name, `provinces.predecessor`); `plan_year` picks one of its plan years
-    (default the latest) and raises BriefError when the province has no such plan.
+    The plan is one of the province's (a 2025 unit: of its former province of the
+    same name, `provinces.predecessor`): `plan_id` (the dashboard's plan chooser),
+    else the newest plan of `plan_year`, else the newest plan.  An unknown
+    `plan_id` or a `plan_year` without a plan raises BriefError.
     The baseline is the last PAPI year with scores before the plan year.
     """
     era = eras.era_of_year(year)
     name = provinces.province_name(code, era) or code
-    plan = queries.plan_summary(con, code, era).iloc[0]
-    available = plan_years(plan) if int(plan["tasks"]) > 0 else []
-    if plan_year is not None and plan_year not in available:
-        raise BriefError("br_cli_unknown_plan", province=name, plan_year=plan_year,
-                         plans=", ".join(map(str, available)) or "—")
-    chosen = plan_year if plan_year is not None else (max(available) if available else None)
+    row = chosen_plan(con, code, era, name, plan_id, plan_year)
+    plan_id = str(row["plan_id"]) if row is not None else None
+    plan = queries.plan_summary(con, code, era, plan_id=plan_id).iloc[0]  # no plan: 0 tasks
+    chosen = int(row["plan_year"]) if row is not None else None
     years = years if years is not None else queries.score_years(con)
     data = BriefData(
         code=code,
@@ -62,18 +62,20 @@ def gather(
         province=name,
         year=year,
         total=queries.total_with_change(con, code, year),
-        profile=queries.dimension_profile(con, code, year),
-        subprofile=queries.subdimension_profile(con, code, year),
+        profile=queries.dimension_profile(con, code, year, plan_id=plan_id),
+        subprofile=queries.subdimension_profile(con, code, year, plan_id=plan_id),
         plan={"tasks": int(plan["tasks"]), "agencies": int(plan.get("agencies", 0) or 0),
               "plan_years": str(plan["plan_years"] or "")},
         plan_year=chosen,
         plan_province=_plan_province(code, era),
+        plan_id=plan_id,
+        plan_document=str(row["document"] or "") if row is not None else "",
         made_on=today or dt.date.today(),
     )
     if era == eras.ERA_34:
         data.formers = [provinces.province_name(c, eras.ERA_63) or c for c in provinces.formers(code)]
     if data.has_plan:
-        data.agencies = queries.agency_load(con, code, era)
+        data.agencies = queries.agency_load(con, code, era, plan_id=plan_id)
         earlier = [y for y in years if chosen is not None and y < chosen]
         if earlier:
             data.baseline_year = max(earlier)
@@ -81,7 +83,9 @@ def gather(
             base_code = provinces.counterpart(code, era, base_era) if base_era != era else code
             if base_code:
                 data.baseline_total = queries.total_with_change(con, base_code, data.baseline_year)
-                data.baseline_profile = queries.dimension_profile(con, base_code, data.baseline_year)
+                data.baseline_profile = queries.dimension_profile(
+                    con, base_code, data.baseline_year, plan_id=plan_id
+                )
     data.changed_on, data.changed_by_upload = last_changed(con)
     return data
 
@@ -98,9 +102,32 @@ def last_changed(con: duckdb.DuckDBPyConnection) -> tuple[dt.date, int | None]:
     return dt.datetime.fromtimestamp(stamp, tz=dt.UTC).date(), None
 
 
-def pdf(con: duckdb.DuckDBPyConnection, code: str, year: int, lang: str) -> bytes:
-    """The brief of province `code` for PAPI `year` as PDF bytes (the Overview page's download)."""
-    return render([gather(con, code, year)], lang)
+def chosen_plan(
+    con: duckdb.DuckDBPyConnection, code: str, era: str, name: str, plan_id: str | None, plan_year: int | None
+) -> pd.Series | None:
+    """The `queries.province_plans` row of the plan a brief shows (see `gather`); None when the province
+    has no plan and none was asked for."""
+    plans = queries.province_plans(con, code, era)
+    if plan_id is not None:
+        rows = plans[plans["plan_id"] == plan_id]
+        if rows.empty:
+            raise BriefError("pv_brief_unknown_plan", province=name, plan=plan_id,
+                             plans=", ".join(plans["plan_id"].astype(str)) or "—")
+        return rows.iloc[0]
+    if plan_year is not None:
+        rows = plans[plans["plan_year"] == plan_year]
+        if rows.empty:
+            available = sorted({int(y) for y in plans["plan_year"]})
+            raise BriefError("br_cli_unknown_plan", province=name, plan_year=plan_year,
+                             plans=", ".join(map(str, available)) or "—")
+        return rows.iloc[0]
+    return plans.iloc[0] if not plans.empty else None
+
+
+def pdf(con: duckdb.DuckDBPyConnection, code: str, year: int, lang: str, plan_id: str | None = None) -> bytes:
+    """The brief of province `code` for PAPI `year` and plan `plan_id` (default the newest) as PDF bytes
+    (the Overview page's download)."""
+    return render([gather(con, code, year, plan_id=plan_id)], lang)
 
 
 def _plan_province(code: str, era: str) -> str | None:

@@ -1,4 +1,4 @@
-"""The sidebar's choices resolved without Streamlit: language, year, province, peers and their notes.
+"""The sidebar's choices resolved without Streamlit: language, year, province, peers, plan and their notes.
 
 `resolve` takes what the user asked for (this run's widget values, the choices
 kept from the last run, the URL's parameters) and what exists (the years with
@@ -38,6 +38,10 @@ class Wanted:
     url_year: str | None = None
     url_province: str | None = None
     url_peers: str | None = None
+    # The plan chooser (`resolve_plan`): this run's choice, the kept one, the URL's `plan`.
+    plan: str | None = None
+    kept_plan: str | None = None
+    url_plan: str | None = None
     # The last era switch (old era, old code, new era, new code) and the last year notice (asked, shown).
     switch: tuple[str, str, str, str | None] | None = None
     year_notice: tuple[str, int] | None = None
@@ -167,3 +171,68 @@ def era_notes(era: str, code: str, year: int, switch: tuple | None, lang: str) -
                 )
             )
     return notes
+
+
+# --- the plan chooser: which of the province's plans the pages show ---
+
+# The chooser's option text shortens a long document name to this many characters (the caption shows it whole).
+PLAN_LABEL_CHARS = 60
+
+
+@dataclass(frozen=True)
+class PlanChoice:
+    """One plan of the province as the chooser offers it (a row of `queries.province_plans`)."""
+
+    plan_id: str
+    plan_year: int
+    document: str
+    tasks: int
+
+
+def plan_choices(rows: Sequence[Mapping[str, object]]) -> tuple[PlanChoice, ...]:
+    """The chooser's options from `queries.province_plans` rows, kept in their order (newest first)."""
+    return tuple(
+        PlanChoice(str(r["plan_id"]), int(r["plan_year"]), str(r.get("document") or "").strip(), int(r["tasks"]))
+        for r in rows
+    )
+
+
+def resolve_plan(wanted: Wanted, resolved: Resolved, plan_ids: Sequence[str]) -> str | None:
+    """The plan to show: the one asked for (this run's chooser, the kept choice, the URL, strongest first)
+    when it is one of `plan_ids` (the province's plans, newest first), else the newest; None without plans.
+
+    When the province or the era differs from the kept choice's, the choice moves to the newest plan of
+    the province now shown (a plan chosen for another province, or before the change of units, is not
+    carried over).
+    """
+    if not plan_ids:
+        return None
+    moved = wanted.kept_province is not None and (
+        wanted.kept_province != resolved.province
+        or (wanted.kept_year is not None and eras.era_of_year(int(wanted.kept_year)) != resolved.era)
+    )
+    if moved:
+        return plan_ids[0]
+    for asked in (wanted.plan, wanted.kept_plan, wanted.url_plan):
+        if asked:
+            return asked if asked in plan_ids else plan_ids[0]
+    return plan_ids[0]
+
+
+def plan_label(plan: PlanChoice, lang: str, limit: int | None = PLAN_LABEL_CHARS) -> str:
+    """The chooser's text for a plan: "2020 · <document> (85 nhiệm vụ)", the document cut at `limit` characters."""
+    document = plan.document or i18n.t("pv_plan_no_document", lang)
+    if limit is not None and len(document) > limit:
+        cut = document[: limit - 1]
+        if document[limit - 1] != " " and " " in cut:
+            cut = cut.rsplit(" ", 1)[0]  # never half a word
+        document = cut.rstrip() + "…"
+    return i18n.t("pv_plan_label", lang, year=plan.plan_year, document=document, tasks=plan.tasks)
+
+
+def plan_caption(plan: PlanChoice, province: str, year: int, lang: str, others: int = 0) -> str:
+    """The line a page shows over plan data: which plan (year and whole document) and the PAPI year;
+    with `others` > 0 it says the province has other plans to choose from in the sidebar."""
+    text = i18n.t("pv_plan_caption", lang, province=province, plan_year=plan.plan_year,
+                  document=plan.document or i18n.t("pv_plan_no_document", lang), tasks=plan.tasks, year=year)
+    return text + (" " + i18n.t("pv_plan_caption_others", lang, others=others) if others else "")

@@ -1,6 +1,6 @@
 """Streamlit glue for the shared sidebar and URL state.
 
-The sidebar choices (language, province, year, comparison group) live in `st.session_state`
+The sidebar choices (language, province, year, comparison group, plan) live in `st.session_state`
 and are mirrored to the URL's query parameters, so switching pages keeps them and a copied
 link reproduces the view.
 """
@@ -31,6 +31,13 @@ class Selection:
     # The chosen plan of the province (`queries.province_plans`), None when it has none; plan queries
     # take it as `plan_id` (None there means every plan of the province).
     plan_id: str | None = None
+    # The province's plans as the chooser offers them (newest first) and the chosen one, for captions.
+    plans: tuple[choice.PlanChoice, ...] = ()
+
+    @property
+    def plan(self) -> choice.PlanChoice | None:
+        """The chosen plan (None when the province has none)."""
+        return next((p for p in self.plans if p.plan_id == self.plan_id), None)
 
 
 def _param(name: str) -> str | None:
@@ -63,6 +70,19 @@ def sidebar() -> Selection:
     state["peers"] = list(resolved.peers)
     state["_era_switch"], state["_year_notice"] = resolved.switch, resolved.year_notice
     province_names = names[resolved.era]
+    plans = choice.plan_choices(
+        cache.query(queries.province_plans, resolved.province, resolved.era).to_dict("records")
+    )
+    plan_ids = [p.plan_id for p in plans]
+    plan_id = choice.resolve_plan(
+        choice.Wanted(
+            plan=state.get("plan"), kept_plan=kept.get("plan"), url_plan=_param("plan"),
+            kept_province=kept.get("province"), kept_year=kept.get("year"),
+        ),
+        resolved,
+        plan_ids,
+    )
+    state["plan"] = plan_id
     codes = choice.picker_codes(province_names)
     labels = {code: choice.picker_label(province_names[code]) for code in codes}
 
@@ -80,6 +100,17 @@ def sidebar() -> Selection:
         year = st.selectbox(i18n.t("year", lang), options=years[::-1], key="year")
         for note in resolved.notes:
             st.caption(note)
+        if plans:
+            by_id = {p.plan_id: p for p in plans}
+            plan_id = st.selectbox(
+                i18n.t("pv_plan_chooser", lang),
+                options=plan_ids,
+                format_func=lambda pid: choice.plan_label(by_id[pid], lang),
+                key="plan",
+                help=i18n.t("pv_plan_chooser_help", lang),
+            )
+        else:
+            st.caption(i18n.t("pv_plan_none_note", lang, province=province_names[code]))
         peers = st.multiselect(
             i18n.t("peers", lang),
             options=codes,
@@ -90,9 +121,15 @@ def sidebar() -> Selection:
     if resolved.year_notice:
         st.warning(choice.year_notice_text(resolved.year_notice, lang), icon=":material/event_busy:")
 
-    st.session_state["_kept_choices"] = {"lang": lang, "province": code, "year": year, "peers": tuple(peers)}
-    st.query_params.update({"lang": lang, "province": code, "year": str(year), "peers": ",".join(peers)})
-    plans = cache.query(queries.province_plans, code, resolved.era)
+    st.session_state["_kept_choices"] = {
+        "lang": lang, "province": code, "year": year, "peers": tuple(peers), "plan": plan_id,
+    }
+    params = {"lang": lang, "province": code, "year": str(year), "peers": ",".join(peers)}
+    if plan_id:
+        params["plan"] = plan_id
+    elif "plan" in st.query_params:
+        del st.query_params["plan"]
+    st.query_params.update(params)
     return Selection(
         lang=lang,
         province_code=code,
@@ -100,7 +137,8 @@ def sidebar() -> Selection:
         year=int(year),
         peers=tuple(peers),
         era=resolved.era,
-        plan_id=str(plans.iloc[0]["plan_id"]) if len(plans) else None,  # the newest plan
+        plan_id=plan_id,
+        plans=plans,
     )
 
 
