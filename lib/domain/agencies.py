@@ -14,7 +14,7 @@ decides where one agency ends and the next begins.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -45,6 +45,8 @@ class AgencyIndex:
     by_key: dict[str, str]
     # Longest alias in words: bounds the window tried when cutting a cell.
     max_words: int
+    # Canonical name -> level (province / district / commune / other).
+    levels: dict[str, str] = field(default_factory=dict)
 
     def lookup(self, name: str) -> str | None:
         """Return the canonical name for `name`, or None when it is unknown."""
@@ -81,9 +83,11 @@ def build_index(agencies: pd.DataFrame) -> AgencyIndex:
     ValueError when one key would point at two different agencies.
     """
     by_key: dict[str, str] = {}
+    levels: dict[str, str] = {}
     max_words = 1
     for _, row in agencies.iterrows():
         name = nfc(str(row["canonical_name"]))
+        levels[name] = str(row.get("level", "") or "")
         for spelling in [name, *aliases_of(row)]:
             key = compact_key(spelling)
             if not key:
@@ -92,7 +96,7 @@ def build_index(agencies: pd.DataFrame) -> AgencyIndex:
                 raise ValueError(f"spelling {spelling!r} maps to both {by_key[key]!r} and {name!r}")
             by_key[key] = name
             max_words = max(max_words, len(nfc(spelling).split()))
-    return AgencyIndex(by_key=by_key, max_words=max_words)
+    return AgencyIndex(by_key=by_key, max_words=max_words, levels=levels)
 
 
 @lru_cache(maxsize=4)
@@ -132,22 +136,73 @@ def raw_segments(cell: str, agencies: pd.DataFrame | AgencyIndex | None = None) 
     return segments
 
 
-def _cut_known(text: str, index: AgencyIndex) -> list[str]:
-    """Cut `text` greedily into the longest word runs that the index knows."""
-    # Pure punctuation between names (a lone "," or "-") is a separator.
-    words = [w for w in text.split() if compact_key(w)]
-    found: list[str] = []
+@dataclass(frozen=True)
+class Cut:
+    """One run of words cut out of a cell: a name the index knows, or a run of words it does not."""
+
+    text: str  # the words as written, list separators trimmed from the edges
+    canonical: str | None  # the known agency, or None for a run of unknown words
+    glued: bool  # True when no separator (",", ";", ".", ":" or a lone dash) stands before it
+    start: int  # index of its first word among the cell's words
+    stop: int  # index after its last word
+
+
+# Punctuation that ends one name in a list when it closes a word ("tỉnh," "huyện.").
+_WORD_SEPARATOR_END = (",", ";", ".", ":")
+
+
+def cut_words(text: str, index: AgencyIndex) -> tuple[list[str], list[Cut]]:
+    """Cut `text` greedily into the longest word runs the index knows, keeping unknown runs whole.
+
+    Returns the words (lone punctuation removed) and the cuts in order.  A cut
+    records whether a separator precedes it, so callers can tell a list
+    ("Sở Nội vụ, Sở Tài chính") from two names run together ("HĐND cấp
+    huyện HĐND cấp xã").  Unknown words between known names form one cut.
+    """
+    words: list[str] = []
+    separated: list[bool] = []  # a separator stands before words[i]
+    pending = False
+    for token in text.split():
+        if not compact_key(token):
+            pending = True
+            continue
+        words.append(token)
+        separated.append(pending)
+        pending = token.endswith(_WORD_SEPARATOR_END)
+    cuts: list[Cut] = []
+    unknown_from: int | None = None
+
+    def close_unknown(stop: int) -> None:
+        if unknown_from is not None:
+            run = " ".join(words[unknown_from:stop]).strip(_EDGE_SEPARATORS)
+            cuts.append(Cut(run, None, bool(cuts) and not separated[unknown_from], unknown_from, stop))
+
     start = 0
     while start < len(words):
         end = min(len(words), start + index.max_words)
         while end > start and index.lookup(" ".join(words[start:end])) is None:
             end -= 1
         if end == start:
-            rest = " ".join(words[start:])
-            raise UnknownAgencyError(f"unknown agency text {rest!r} in {text!r}")
-        found.append(" ".join(words[start:end]).strip(_EDGE_SEPARATORS))
+            unknown_from = start if unknown_from is None else unknown_from
+            start += 1
+            continue
+        close_unknown(start)
+        unknown_from = None
+        name = " ".join(words[start:end]).strip(_EDGE_SEPARATORS)
+        cuts.append(Cut(name, index.lookup(name), bool(cuts) and not separated[start], start, end))
         start = end
-    return [f for f in found if f]
+    close_unknown(len(words))
+    return words, [c for c in cuts if c.text]
+
+
+def _cut_known(text: str, index: AgencyIndex) -> list[str]:
+    """Cut `text` greedily into the longest word runs that the index knows."""
+    words, cuts = cut_words(text, index)
+    for cut in cuts:
+        if cut.canonical is None:
+            rest = " ".join(words[cut.start :])
+            raise UnknownAgencyError(f"unknown agency text {rest!r} in {text!r}")
+    return [c.text for c in cuts]
 
 
 def split_agencies(cell: str, agencies: pd.DataFrame | AgencyIndex | None = None) -> list[str]:
