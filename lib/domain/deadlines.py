@@ -20,6 +20,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from lib.domain import i18n
 from lib.domain.text import fold, nfc
 
 # What kind of deadline the words name.
@@ -165,3 +166,19 @@ def parse_deadline(text: str) -> Deadline:
     start = min(p[1] for p in periods)
     end = max(p[2] for p in periods)
     return Deadline(written, "range", start, end, recurring)
+
+
+def describe_deadline(deadline: Deadline, lang: str) -> str:
+    """What was read from a deadline, for the preview: "Quý: 01/07/2026 – 30/09/2026", "Ngày: hạn 30/11/2025"."""
+    kind = i18n.t(f"pl_kind_{deadline.kind}", lang)
+    if deadline.start is None or deadline.end is None:
+        return kind
+    if deadline.start == deadline.end:
+        return i18n.t("pl_deadline_due", lang, kind=kind, due=deadline.end.strftime("%d/%m/%Y"))
+    return i18n.t(
+        "pl_deadline_period",
+        lang,
+        kind=kind,
+        start=deadline.start.strftime("%d/%m/%Y"),
+        end=deadline.end.strftime("%d/%m/%Y"),
+    )

@@ -506,6 +506,51 @@ LABELS.update(
 # --- plan links: deadlines, agencies, the PAPI mapping (deadlines, plan_agencies, plan_mapping); keys pl_* ---
 LABELS.update(
     {
+        # deadlines.describe_deadline: the kind of deadline read, and the period
+        "pl_kind_date": ("Ngày", "Date"),
+        "pl_kind_month": ("Tháng", "Month"),
+        "pl_kind_quarter": ("Quý", "Quarter"),
+        "pl_kind_half": ("Nửa năm", "Half year"),
+        "pl_kind_year": ("Năm", "Year"),
+        "pl_kind_range": ("Giai đoạn", "Period"),
+        "pl_kind_recurring": ("Thường xuyên, định kỳ (không có ngày)", "Recurring (no date)"),
+        "pl_kind_text": ("Không đọc được ngày (giữ nguyên chữ)", "No date could be read (kept as written)"),
+        "pl_kind_none": ("Không ghi thời hạn", "No deadline given"),
+        "pl_deadline_due": ("{kind}: hạn {due}", "{kind}: due {due}"),
+        "pl_deadline_period": ("{kind}: {start} – {end}", "{kind}: {start} – {end}"),
+        # plan_agencies.describe_agency: what the agency list makes of a name written in a plan
+        "pl_status_known": ("Có trong danh mục: {name}", "In the agency list: {name}"),
+        "pl_status_likely_alias": (
+            "Có thể là tên khác của '{closest}' (giống {similarity}%): chấp nhận, gộp hoặc sửa.",
+            "Probably another name for '{closest}' ({similarity}% alike): accept, merge or correct it.",
+        ),
+        "pl_status_new": (
+            "Tên mới, chưa có trong danh mục cơ quan (gần nhất: '{closest}'): thêm mới hoặc sửa.",
+            "New name, not in the agency list (closest: '{closest}'): add it or correct it.",
+        ),
+        "pl_status_run_together": (
+            "Các tên viết liền nhau, không có dấu phân cách: {parts}. Kiểm tra và tách bằng dấu ';'.",
+            "Names run together without a separator: {parts}. Check them and separate them with ';'.",
+        ),
+        "pl_status_run_together_part": (
+            "Viết liền với tên bên cạnh, không có dấu phân cách; đã tách ra: {name}. Kiểm tra lại.",
+            "Written run together with the next name, without a separator; separated as: {name}. Check it.",
+        ),
+        "pl_level_province": ("Cấp tỉnh", "Province level"),
+        "pl_level_district": ("Cấp huyện", "District level"),
+        "pl_level_commune": ("Cấp xã", "Commune level"),
+        "pl_level_other": ("Khác", "Other"),
+        "pl_level_gone": (
+            "Cấp huyện không còn từ ngày 1/7/2025: kiểm tra lại cơ quan này trong kế hoạch năm {year}.",
+            "Districts no longer exist from 1 July 2025: check this agency in the {year} plan.",
+        ),
+        # plan_mapping.describe_link: the link of a section or task to PAPI
+        "pl_link_unmapped": ("Chưa gắn với PAPI", "Not linked to PAPI"),
+        "pl_link_whole": ("toàn bộ nội dung", "the whole dimension"),
+        "pl_link": (
+            "Nội dung {dimension} – {name} ({subs}); căn cứ: “{evidence}”; độ tin cậy {confidence}%",
+            "Dimension {dimension} – {name} ({subs}); evidence: “{evidence}”; confidence {confidence}%",
+        ),
     }
 )
 

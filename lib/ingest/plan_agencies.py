@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lib.domain import eras
+from lib.domain import eras, i18n
 from lib.domain.agencies import AgencyIndex, Cut, _index, cut_words
 from lib.domain.provinces import match_province
 from lib.domain.text import compact_key, fold, nfc
@@ -364,3 +364,25 @@ def level_in_force(level: str | None, year: int) -> bool:
     districts are accepted.
     """
     return not (level == "district" and year > eras.MERGER_DATE.year)
+
+
+def describe_agency(agency: AgencyName, lang: str, year: int | None = None) -> str:
+    """What the agency list makes of one written name, for the preview, with the level where known."""
+    if agency.status == "known":
+        text = i18n.t("pl_status_known", lang, name=agency.canonical)
+    elif agency.status == "run_together" and agency.canonical:
+        text = i18n.t("pl_status_run_together_part", lang, name=agency.canonical)
+    elif agency.status == "run_together":
+        text = i18n.t("pl_status_run_together", lang, parts=i18n.join(list(agency.parts), lang))
+    else:
+        text = i18n.t(
+            f"pl_status_{agency.status}",
+            lang,
+            closest=agency.closest or "",
+            similarity=round(agency.similarity * 100),
+        )
+    if agency.level:
+        text = f"{text} ({i18n.t(f'pl_level_{agency.level}', lang)})"
+    if year is not None and not level_in_force(agency.level, year):
+        text = f"{text} {i18n.t('pl_level_gone', lang, year=year)}"
+    return text

@@ -40,7 +40,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lib.domain import papi
+from lib.domain import i18n, papi
 from lib.domain.text import fold, nfc
 
 
@@ -455,3 +455,21 @@ def link_task(text: str, section: PapiLink, year: int) -> PapiLink:
     if section.mapped:
         return PapiLink(dimension, (best_key,), evidence, round(min(section.confidence, strength), 2))
     return PapiLink(dimension, (best_key,), evidence, round(min(SUGGESTION, strength), 2))
+
+
+def describe_link(link: PapiLink, year: int, lang: str) -> str:
+    """A link for the preview: dimension, sub-dimensions named as in `year`, evidence and confidence."""
+    if not link.mapped or link.dimension is None:
+        return i18n.t("pl_link_unmapped", lang)
+    column = "name_en" if lang == "en" else "name_vi"
+    names = {str(r["key"]): str(r[column]) for r in papi.structure_rows([year])}
+    subs = i18n.join([names.get(k, k) for k in link.keys], lang) if link.keys else i18n.t("pl_link_whole", lang)
+    return i18n.t(
+        "pl_link",
+        lang,
+        dimension=link.dimension,
+        name=i18n.dimension_name(link.dimension, lang),
+        subs=subs,
+        evidence=link.evidence,
+        confidence=round(link.confidence * 100),
+    )
