@@ -115,7 +115,7 @@ SEED_AGENCIES = {
 
 def test_agency_file_shape(agencies: pd.DataFrame) -> None:
     assert len(SEED_AGENCIES) == 28
-    assert SEED_AGENCIES <= set(agencies["canonical_name"])
+    assert set(agencies["canonical_name"]) >= SEED_AGENCIES
     assert agencies["canonical_name"].is_unique
     assert set(agencies["level"]) <= LEVELS
     levels = dict(zip(agencies["canonical_name"], agencies["level"], strict=True))
