@@ -294,12 +294,15 @@ def _phrases(year: int) -> tuple[tuple[_Phrase, ...], frozenset[str]]:
 
 def _find(tokens: list[str], phrases: Iterable[_Phrase]) -> list[_Match]:
     """Non-overlapping matches, longest (then strongest) first."""
-    candidates: list[_Match] = []
+    by_first: dict[str, list[_Phrase]] = {}
     for phrase in phrases:
-        size = len(phrase.tokens)
-        for start in range(len(tokens) - size + 1):
-            if tuple(tokens[start : start + size]) == phrase.tokens:
-                candidates.append(_Match(phrase, start, start + size))
+        by_first.setdefault(phrase.tokens[0], []).append(phrase)
+    candidates: list[_Match] = []
+    for start, token in enumerate(tokens):
+        for phrase in by_first.get(token, ()):
+            stop = start + len(phrase.tokens)
+            if tuple(tokens[start:stop]) == phrase.tokens:
+                candidates.append(_Match(phrase, start, stop))
     candidates.sort(key=lambda m: (-m.size, not m.phrase.strong, not m.phrase.exact_name, m.start))
     taken: list[_Match] = []
     used: set[int] = set()
