@@ -216,3 +216,22 @@ def test_a_link_reads_in_both_languages() -> None:
     assert describe_link(UNMAPPED, 2020, "vi") == "Chưa gắn với PAPI"
     assert describe_link(PapiLink(5, (), "TTHC", 0.9), 2020, "en").startswith(
         "Dimension 5 – Public Administrative Procedures (the whole dimension)")
+
+
+def test_the_seed_tasks_of_its_broad_section_keep_the_whole_dimension_as_the_crosswalk_says() -> None:
+    """Section V has no sub-sections; its tasks (one-stop shops, satisfaction surveys) serve every procedure."""
+    tasks = pd.read_csv(ROOT / "data" / "tasks.csv", dtype=str, keep_default_na=False)
+    broad = CROSSWALK.set_index("plan_section").loc["V"]
+    assert broad["papi_subdimensions"] == ""
+    section = link_section(_dimension_headings()["V"], 2020)
+    rows = tasks[tasks["plan_section"] == "V"]
+    assert len(rows) == 4
+    for task in rows["task"]:
+        assert link_task(task, section, 2020) == section
+
+
+def test_a_task_naming_some_sub_dimensions_of_a_broad_section_gets_those() -> None:
+    section = link_section("Thủ tục hành chính công", 2020)
+    both = link_task("Rà soát thủ tục chứng thực, xác nhận và cấp phép xây dựng", section, 2020)
+    assert both.keys == ("certification_procedures", "construction_permits")
+    assert both.evidence == "chứng thực, xác nhận; cấp phép xây dựng"

@@ -144,6 +144,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "Dịch vụ hành chính cấp xã",
         "Thủ tục hành chính cấp xã",
         "Thủ tục hành chính ở cấp xã",
+        "TTHC cấp xã",
     ),
     "public_healthcare": ("Y tế công lập", "Dịch vụ y tế công lập", "Dịch vụ y tế"),
     "primary_education": ("Giáo dục tiểu học", "Giáo dục tiểu học công lập", "Trường tiểu học công lập"),
@@ -195,7 +196,7 @@ TOPIC_WORDS: dict[str, tuple[str, ...]] = {
     "certification_procedures": ("Chứng thực", "Xác nhận"),
     "construction_permits": ("Cấp phép xây dựng", "Giấy phép xây dựng"),
     "land_title_procedures": ("Giấy chứng nhận", "Sổ đỏ", "Quyền sử dụng đất"),
-    "personal_procedures": ("Một cửa", "Tiếp nhận và trả kết quả", "Bộ phận một cửa"),
+    # No topic words for personal procedures: one-stop shops ("một cửa") serve every procedure.
     "public_healthcare": ("Y tế", "Bệnh viện", "Trạm y tế", "Khám, chữa bệnh", "Khám chữa bệnh", "Bảo hiểm y tế"),
     "primary_education": ("Tiểu học", "Giáo dục", "Trường học", "Học sinh"),
     "basic_infrastructure": (
@@ -426,10 +427,12 @@ def link_task(text: str, section: PapiLink, year: int) -> PapiLink:
 
     A section naming sub-dimensions keeps them for every task (the section
     is the plan's own statement).  Under a broad section the task's words
-    may name one sub-dimension of that dimension: the one with most matched
-    words (names count double), and only when no other comes close.
-    Under an unmapped section the same search over every dimension gives a
-    suggestion of confidence at most 0.4, or the task stays unmapped.
+    may narrow it: the sub-dimensions the task names (by a name, not a topic
+    word) become its keys, unless it names all of them (then the whole
+    dimension stays); with no name, the one sub-dimension with most topic
+    words, if one leads.  Under an unmapped section the same search over
+    every dimension gives a suggestion of confidence at most `SUGGESTION`,
+    or the task stays unmapped when nothing, or two dimensions equally, match.
     """
     if section.keys or not papi.known_year(year):
         return section
@@ -437,27 +440,39 @@ def link_task(text: str, section: PapiLink, year: int) -> PapiLink:
     spans, matches = _task_matches(text, year, section.dimension)
     if not matches:
         return section
-    score: dict[str, int] = {}
+    count: dict[int, int] = {}
     for match in matches:
-        score[match.phrase.key] = score.get(match.phrase.key, 0) + match.size * (2 if match.phrase.strong else 1)
-    ranked = sorted(score.items(), key=lambda kv: -kv[1])
-    best_key, best = ranked[0]
-    if len(ranked) > 1 and ranked[1][1] * 2 > best:
-        # Two sub-dimensions about as strongly named: no single one is meant.
-        if section.mapped:
-            return section
-        dims = {papi.dimension_of_key(k) for k, s in ranked if s * 2 > best}
-        if len(dims) > 1:
-            return UNMAPPED
-        dimension = dims.pop()
-        evidence = _evidence(text, spans, [m for m in matches if m.phrase.dimension == dimension])
-        return PapiLink(dimension, (), evidence, 0.3)
-    dimension = papi.dimension_of_key(best_key)
-    evidence = _evidence(text, spans, [m for m in matches if m.phrase.key == best_key])
-    strength = min(0.8, 0.4 + 0.1 * best)
+        count[match.phrase.dimension] = count.get(match.phrase.dimension, 0) + (2 if match.phrase.strong else 1)
+    ranked = sorted(count.values(), reverse=True)
+    if len(ranked) > 1 and ranked[0] == ranked[1]:
+        return section  # two dimensions equally named: no suggestion
+    dimension = section.dimension or max(count, key=lambda d: count[d])
+    matches = [m for m in matches if m.phrase.dimension == dimension]
+    named = [m for m in matches if m.phrase.strong]
+    if named:
+        keys = _ordered({m.phrase.key for m in named}, dimension, year)
+        if len(keys) == len(papi.era(year)[dimension]):
+            keys = ()  # every sub-dimension named: the whole dimension is meant
+        chosen = named
+    else:
+        per_key: dict[str, int] = {}
+        for match in matches:
+            per_key[match.phrase.key] = per_key.get(match.phrase.key, 0) + 1
+        best = sorted(per_key.items(), key=lambda kv: -kv[1])
+        if len(best) > 1 and best[0][1] == best[1][1]:
+            if section.mapped:
+                return section  # no sub-dimension leads
+            keys = ()
+        else:
+            keys = (best[0][0],)
+        chosen = [m for m in matches if not keys or m.phrase.key in keys]
+    evidence = _evidence(text, spans, chosen)
+    strength = min(0.8, 0.5 + 0.1 * len(chosen)) if named else min(0.6, 0.3 + 0.1 * len(chosen))
     if section.mapped:
-        return PapiLink(dimension, (best_key,), evidence, round(min(section.confidence, strength), 2))
-    return PapiLink(dimension, (best_key,), evidence, round(min(SUGGESTION, strength), 2))
+        if not keys:
+            return section
+        return PapiLink(dimension, keys, evidence, round(min(section.confidence, strength), 2))
+    return PapiLink(dimension, keys, evidence, round(min(SUGGESTION, strength), 2))
 
 
 def describe_link(link: PapiLink, year: int, lang: str) -> str:
