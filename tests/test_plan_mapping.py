@@ -232,6 +232,6 @@ def test_the_seed_tasks_of_its_broad_section_keep_the_whole_dimension_as_the_cro
 
 def test_a_task_naming_some_sub_dimensions_of_a_broad_section_gets_those() -> None:
     section = link_section("Thủ tục hành chính công", 2020)
-    both = link_task("Rà soát thủ tục chứng thực, xác nhận và cấp phép xây dựng", section, 2020)
+    both = link_task("Rà soát việc chứng thực, xác nhận và cấp phép xây dựng", section, 2020)
     assert both.keys == ("certification_procedures", "construction_permits")
     assert both.evidence == "chứng thực, xác nhận; cấp phép xây dựng"
