@@ -76,6 +76,7 @@ def test_every_canonical_name_of_the_seed_resolves_to_itself_at_its_level() -> N
         ("- Sở Nội vụ\n- Sở Tài chính", ["Sở Nội vụ", "Sở Tài chính"]),
         ("- Sở Nội vụ - Sở Tài chính - UBND cấp huyện", ["Sở Nội vụ", "Sở Tài chính", "UBND cấp huyện"]),
         ("• Sở Y tế\n• BHXH tỉnh", ["Sở Y tế", "BHXH tỉnh"]),
+        ("1. Sở Nội vụ\n2. Sở Tư pháp\na) UBND cấp xã", ["Sở Nội vụ", "Sở Tư pháp", "UBND cấp xã"]),
         ("Sở Y tế<br>BHXH tỉnh", ["Sở Y tế", "BHXH tỉnh"]),
         # A comma splits where the alias data says two bodies meet, not inside one name.
         ("Sở Nội vụ, Sở Tài chính, Sở Xây dựng", ["Sở Nội vụ", "Sở Tài chính", "Sở Xây dựng"]),
@@ -154,6 +155,9 @@ def test_a_name_holding_two_agencies_is_flagged_with_its_parts() -> None:
         ("Sở Tư pháp tỉnh Gia Lai", "Sở Tư pháp"),
         ("UBND tỉnh Đắk Lắk", "UBND tỉnh"),
         ("So Tu phap", "Sở Tư pháp"),  # typed without diacritics
+        # The agency's role in brackets is a note, not part of its name.
+        ("Sở Nội vụ (chủ trì)", "Sở Nội vụ"),
+        ("Sở Tư pháp tỉnh (cơ quan thường trực)", "Sở Tư pháp"),
     ],
 )
 def test_abbreviations_and_spellings_resolve_to_the_canonical_name(written: str, canonical: str) -> None:
@@ -180,6 +184,11 @@ def test_an_unknown_name_is_proposed_as_new_with_the_level_its_words_say() -> No
         ("new", None, None),
     ]
     assert all(a.closest and a.similarity < 0.8 for a in agencies)
+
+
+def test_a_sub_unit_of_a_known_agency_is_new_but_shown_beside_it() -> None:
+    [agency] = resolve_agencies(["Sở Nội vụ (Ban Thi đua - Khen thưởng)"])
+    assert (agency.status, agency.canonical, agency.closest) == ("new", None, "Sở Nội vụ")
 
 
 def test_a_custom_table_drives_splitting_and_resolving() -> None:

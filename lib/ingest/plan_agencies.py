@@ -55,7 +55,7 @@ LIKELY_ALIAS = 0.8
 _SEPARATORS = re.compile(r"[;\n\r]+|<\s*br\s*/?\s*>|</\s*(?:p|li|div|tr)\s*>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 # A list bullet at the start of a piece, and one between items of a bulleted cell.
-_LEADING_BULLET = re.compile(r"^\s*[-–•+*]\s*")
+_LEADING_BULLET = re.compile(r"^\s*(?:[-–•+*]|\d{1,2}[.)]|[a-zđ]\))\s*")
 _INNER_BULLET = re.compile(r"\s+[-–•+*]\s+")
 _EDGES = " ,.;:-–"
 _CONNECTORS = frozenset({"va", "cung", "voi", "phoi hop voi"})
@@ -273,8 +273,17 @@ def split_agencies(cell: str, index: AgencyIndex | pd.DataFrame | None = None) -
 # --- resolving ---------------------------------------------------------------------------------------------------
 
 
+# A note on the agency's role in brackets: "Sở Nội vụ (chủ trì)", "Sở Tư pháp (cơ quan thường trực)".
+_ROLE_NOTE = re.compile(
+    r"\s*\((?:cơ quan |đơn vị )?(?:chủ trì|phối hợp|thường trực|đầu mối|tham mưu)[^)]*\)\s*$", re.IGNORECASE
+)
+
+
 def _by_rule(written: str, table: AgencyIndex) -> str | None:
-    """A known department followed by its province: "Sở Tư pháp tỉnh", "UBND tỉnh Đắk Lắk"."""
+    """A known agency with its role in brackets, or a department followed by its province ("Sở Tư pháp tỉnh")."""
+    role = _ROLE_NOTE.search(written)
+    if role and written[: role.start()].strip():
+        return table.lookup(written[: role.start()]) or _by_rule(written[: role.start()].strip(), table)
     match = _PROVINCE_SUFFIX.match(written)
     if not match:
         return None
@@ -286,8 +295,16 @@ def _by_rule(written: str, table: AgencyIndex) -> str | None:
 
 
 def _closest(written: str, table: AgencyIndex) -> tuple[str | None, float]:
-    """The canonical name whose spelling is most similar to `written`, and the similarity (0..1)."""
+    """The canonical name whose spelling is most similar to `written`, and the similarity (0..1).
+
+    A name that opens with a known name ("Sở Nội vụ (Ban Thi đua - Khen
+    thưởng)") is closest to that one, whatever the similarity of the rest.
+    """
     target = compact_key(written)
+    _, cuts = cut_words(written, table)
+    if cuts and cuts[0].canonical and cuts[0].start == 0:
+        ratio = difflib.SequenceMatcher(None, compact_key(cuts[0].text), target, autojunk=False).ratio()
+        return cuts[0].canonical, round(ratio, 2)
     best: tuple[str | None, float] = (None, 0.0)
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(target)
