@@ -54,9 +54,8 @@ LIKELY_ALIAS = 0.8
 
 _SEPARATORS = re.compile(r"[;\n\r]+|<\s*br\s*/?\s*>|</\s*(?:p|li|div|tr)\s*>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
-# A list bullet at the start of a piece, and one between items of a bulleted cell.
+# A list bullet or number at the start of a piece.
 _LEADING_BULLET = re.compile(r"^\s*(?:[-–•+*]|\d{1,2}[.)]|[a-zđ]\))\s*")
-_INNER_BULLET = re.compile(r"\s+[-–•+*]\s+")
 _EDGES = " ,.;:-–"
 _CONNECTORS = frozenset({"va", "cung", "voi", "phoi hop voi"})
 # Words that open an agency name (folded): a comma before one of them ends the name before it.
@@ -140,19 +139,20 @@ class AgencyName:
 # --- splitting ---------------------------------------------------------------------------------------------------
 
 
-def _pieces(cell: str) -> list[str]:
-    """Cut a raw cell on hard separators (";", line breaks, HTML list/paragraph ends, bullets of a list)."""
-    pieces: list[str] = []
+def _pieces(cell: str) -> list[tuple[str, bool]]:
+    """Cut a raw cell on hard separators (";", line breaks, HTML list/paragraph ends); say which are bulleted.
+
+    A spaced dash inside a piece is left to the alias data: it separates two
+    known names ("- Sở Nội vụ - Sở Tài chính") but belongs to one
+    ("Sở Giáo dục - Đào tạo", "Sở Lao động - Thương binh và Xã hội").
+    """
+    pieces: list[tuple[str, bool]] = []
     for part in _SEPARATORS.split(cell or ""):
         text = nfc(_TAG.sub(" ", part))
-        if not text:
-            continue
         bulleted = bool(_LEADING_BULLET.match(text))
         text = _LEADING_BULLET.sub("", text)
-        # Inside a bulleted cell a spaced dash opens the next item; elsewhere it may be part of a
-        # name ("Sở Lao động - Thương binh và Xã hội") and the alias data decides.
-        items = _INNER_BULLET.split(text) if bulleted else [text]
-        pieces.extend(item for item in items if item.strip(_EDGES))
+        if text.strip(_EDGES):
+            pieces.append((text, bulleted))
     return pieces
 
 
@@ -172,20 +172,27 @@ def _span(piece: str, spans: list[tuple[int, int]], start: int, stop: int) -> st
     return piece[spans[start][0] : spans[stop - 1][1]].strip(_EDGES)
 
 
-def _split_unknown(text: str) -> list[str]:
-    """Split a run of unknown words at a comma that stands before a word opening an agency name."""
-    parts = [p.strip(_EDGES) for p in text.split(",")]
-    names: list[str] = []
-    for part in parts:
+_UNKNOWN_SEPARATOR = re.compile(r"(\s*,\s*|\s+[-–•+*]\s+)")
+
+
+def _split_unknown(text: str, bulleted: bool) -> list[str]:
+    """Split a run of unknown words where one name ends and the next begins.
+
+    A comma (or a spaced dash) splits before a word that opens an agency name
+    ("Sở", "Hội", "Ban", ...); in a bulleted cell a spaced dash always splits.
+    """
+    pieces = _UNKNOWN_SEPARATOR.split(text)
+    names: list[str] = [pieces[0].strip(_EDGES)]
+    for separator, part in zip(pieces[1::2], pieces[2::2], strict=True):
+        part = part.strip(_EDGES)
         if not part:
             continue
-        if names and fold(part + " ").startswith(_HEADS):
+        is_dash = separator.strip() not in ("", ",")
+        if (bulleted and is_dash) or fold(part + " ").startswith(_HEADS) or not names[-1]:
             names.append(part)
-        elif names:
-            names[-1] = f"{names[-1]}, {part}"
         else:
-            names.append(part)
-    return names
+            names[-1] = f"{names[-1]}{separator}{part}"
+    return [n for n in names if n]
 
 
 def _shared_head(text: str, previous: str | None, index: AgencyIndex) -> str | None:
@@ -234,7 +241,7 @@ def _groups(cuts: list[Cut], index: AgencyIndex) -> list[_Group]:
     return groups
 
 
-def _names_in_piece(piece: str, index: AgencyIndex) -> list[WrittenName]:
+def _names_in_piece(piece: str, index: AgencyIndex, bulleted: bool) -> list[WrittenName]:
     words, cuts = cut_words(piece, index)
     spans = _offsets(piece, words)
     names: list[WrittenName] = []
@@ -252,7 +259,7 @@ def _names_in_piece(piece: str, index: AgencyIndex) -> list[WrittenName]:
                 names[-1] = WrittenName(str(names[-1]), run_together=True)
             names.append(WrittenName(text, run_together=run_on))
         else:
-            names.extend(WrittenName(name) for name in _split_unknown(text))
+            names.extend(WrittenName(name) for name in _split_unknown(text, bulleted))
         previous = group
     return names
 
@@ -265,8 +272,8 @@ def split_agencies(cell: str, index: AgencyIndex | pd.DataFrame | None = None) -
     """
     table = _table(index)
     names: list[str] = []
-    for piece in _pieces(cell):
-        names.extend(_names_in_piece(piece, table))
+    for piece, bulleted in _pieces(cell):
+        names.extend(_names_in_piece(piece, table, bulleted))
     return names
 
 
