@@ -1,27 +1,30 @@
 """Agencies named in a plan's cells: split a cell into names and resolve each against `data/agencies.csv`.
 
-Splitting.  A cell is cut on ";", line breaks, HTML list and paragraph ends,
-and list bullets ("- ", "• ", "+ ") when the cell is written as a list.
-Each piece is then cut by the alias data (`lib.domain.agencies.cut_words`):
-the longest runs of words the agency table knows.  A comma therefore splits
-only where the alias data says two bodies meet ("Văn phòng UBND tỉnh, Cổng
-thông tin điện tử tỉnh") and never inside a known name ("Sở Lao động,
-Thương binh và Xã hội", "Các sở, ngành").  Words the table does not know:
+Splitting.  A cell is cut on ";", line breaks and HTML list and paragraph
+ends; a leading bullet or number ("- ", "• ", "1.", "a)") is dropped.  Each
+piece is then cut by the alias data (`lib.domain.agencies.cut_words`): the
+longest runs of words the agency table knows.  A comma or a spaced dash
+therefore splits only where the alias data says two bodies meet ("Văn phòng
+UBND tỉnh, Cổng thông tin điện tử tỉnh", "- Sở Nội vụ - Sở Tài chính") and
+never inside a known name ("Sở Lao động, Thương binh và Xã hội", "Các sở,
+ngành", "Sở Giáo dục - Đào tạo").  Words the table does not know:
 - glued to a known name with no separator ("Sở Tư pháp tỉnh Gia Lai") stay
   with it as one written name, resolved below;
 - a lone "và" / "cùng" between two names is a separator;
 - "cấp xã" after "UBND cấp huyện, " means "UBND cấp xã" (the head is shared);
 - inside unknown words a comma splits only before a word that opens an
   agency name ("Sở", "Ban", "Hội", "UBND", ...), so an unknown name with a
-  comma of its own ("Phòng Văn hóa, Thông tin") stays whole.
+  comma of its own ("Phòng Văn hóa, Thông tin") stays whole; in a bulleted
+  cell a spaced dash always splits.
 Two known names run together with no separator ("Sở Khoa học và Công nghệ Sở
 Công Thương") are cut apart and each is marked: `split_agencies` returns
 them as `WrittenName` strings carrying `run_together=True`, which
 `resolve_agencies` turns into the status "run_together".
 
-Resolving.  Each written name is "known" (a canonical name or alias, or one
-with the province's name or the word "tỉnh" after a known department:
-"Sở Tư pháp tỉnh Đắk Lắk"), "run_together" (see above; or a name that holds
+Resolving.  Each written name is "known" (a canonical name or alias, also
+with full words for an abbreviation the table holds, "Ủy ban nhân dân" for
+"UBND"; or a known agency followed by its province, "Sở Tư pháp tỉnh Đắk
+Lắk", or by its role in brackets, "Sở Nội vụ (chủ trì)"), "run_together" (see above; or a name that holds
 two agencies), "likely_alias" (not known, but close to a known spelling:
 the closest canonical name and the similarity are given) or "new".  Each
 resolved name carries its level from the agency table; a new name gets the
@@ -49,7 +52,7 @@ STATUSES = ("known", "likely_alias", "new", "run_together")
 LEVELS_BEFORE_JULY_2025 = ("province", "district", "commune")
 LEVELS_FROM_JULY_2025 = ("province", "commune")
 
-# A name at least this similar (0..1, difflib ratio on folded text) to a known spelling is a likely alias.
+# A name at least this similar (0..1, difflib ratio of compact keys) to a known spelling is a likely alias.
 LIKELY_ALIAS = 0.8
 
 _SEPARATORS = re.compile(r"[;\n\r]+|<\s*br\s*/?\s*>|</\s*(?:p|li|div|tr)\s*>", re.IGNORECASE)
