@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lib.domain.agencies import LEVELS, load_agencies
 from lib.domain.paths import AGENCIES_CSV, SHARED_DIR, TASKS_CSV
@@ -240,3 +242,26 @@ def test_the_agency_table_holds_the_provincial_departments_at_province_level() -
     assert levels["UBND cấp huyện"] == "district" and levels["Công an cấp huyện"] == "district"
     for name in table["canonical_name"]:
         assert name == name.strip().rstrip(".") and ";" not in name
+
+
+KNOWN = sorted(load_agencies(AGENCIES_CSV)["canonical_name"])
+
+
+@pytest.mark.slow
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(KNOWN), min_size=1, max_size=5, unique=True),
+       st.sampled_from(["; ", ", ", "\n", "\n- ", " - ", " và "]), st.booleans())
+def test_any_list_of_known_agencies_comes_back_whole_and_in_order(names: list[str], separator: str,
+                                                                   bulleted: bool) -> None:
+    cell = ("- " if bulleted else "") + separator.join(names)
+    agencies = read_agencies(cell)
+    assert [(a.canonical, a.status) for a in agencies] == [(n, "known") for n in names]
+
+
+@pytest.mark.slow
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(KNOWN), min_size=2, max_size=3, unique=True))
+def test_known_agencies_run_together_are_always_flagged(names: list[str]) -> None:
+    agencies = read_agencies(" ".join(names))
+    assert all(a.status == "run_together" for a in agencies)
+    assert [a.canonical for a in agencies if a.canonical] in ([], names)
