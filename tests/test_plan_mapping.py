@@ -235,3 +235,32 @@ def test_a_task_naming_some_sub_dimensions_of_a_broad_section_gets_those() -> No
     both = link_task("Rà soát việc chứng thực, xác nhận và cấp phép xây dựng", section, 2020)
     assert both.keys == ("certification_procedures", "construction_permits")
     assert both.evidence == "chứng thực, xác nhận; cấp phép xây dựng"
+
+
+@pytest.mark.parametrize(
+    ("section_heading", "task", "keys"),
+    [
+        # Under corruption control, a hospital or a school is corruption in service delivery (PAPI 4.2).
+        ("Kiểm soát tham nhũng trong khu vực công", "Thanh tra việc thu tiền ngoài quy định tại bệnh viện",
+         ("corruption_in_service_delivery",)),
+        # Citizen reception is where complaints and denunciations are received (PAPI 3.2 from 2018).
+        ("Trách nhiệm giải trình với người dân", "Bố trí lịch tiếp công dân định kỳ",
+         ("responses_to_citizen_appeals",)),
+        # Treating industrial wastewater is environmental protection, not the water households use.
+        ("Quản trị môi trường", "Xây dựng trạm xử lý nước thải cụm công nghiệp", ("environmental_protection",)),
+        ("Quản trị môi trường", "Kiểm tra nguồn nước sinh hoạt của người dân", ("water_quality",)),
+    ],
+)
+def test_topic_words_narrow_a_broad_section(section_heading: str, task: str, keys: tuple[str, ...]) -> None:
+    section = link_section(section_heading, 2020)
+    assert section.keys == ()
+    link = link_task(task, section, 2020)
+    assert (link.dimension, link.keys) == (section.dimension, keys)
+
+
+def test_words_that_only_count_inside_their_dimension_suggest_nothing_elsewhere() -> None:
+    unmapped = link_section("Chuyển đổi số", 2020)
+    link = link_task("Xử lý nghiêm các vụ việc tham nhũng", unmapped, 2020)
+    assert (link.dimension, link.keys) == (4, ())  # "tham nhũng" names the dimension; "xử lý" alone says nothing
+    assert link.confidence <= 0.4
+    assert link_task("Xử lý hồ sơ đúng hạn", unmapped, 2020) == UNMAPPED

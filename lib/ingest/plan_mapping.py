@@ -181,13 +181,15 @@ TOPIC_WORDS: dict[str, tuple[str, ...]] = {
     "poverty_lists": ("Hộ nghèo", "Hộ cận nghèo"),
     "communal_budget": ("Ngân sách", "Thu, chi"),
     "land_use_plans": ("Quy hoạch", "Sử dụng đất", "Thu hồi đất", "Bồi thường", "Giải phóng mặt bằng"),
-    "interactions_with_local_authorities": ("Tiếp công dân", "Đối thoại", "Tiếp xúc"),
+    "interactions_with_local_authorities": ("Đối thoại", "Tiếp xúc"),
     "peoples_inspection_boards": ("Thanh tra nhân dân",),
     "community_investment_supervision": ("Giám sát đầu tư",),
     "responsiveness_to_citizen_actions": ("Kiến nghị",),
-    "responses_to_citizen_appeals": ("Khiếu nại", "Tố cáo", "Kiến nghị", "Phản ánh"),
+    # Citizen reception ("tiếp công dân") is where complaints and denunciations are received.
+    "responses_to_citizen_appeals": ("Khiếu nại", "Tố cáo", "Kiến nghị", "Phản ánh", "Tiếp công dân"),
     "access_to_justice": ("Tòa án", "Hòa giải", "Trợ giúp pháp lý", "Tư pháp"),
-    "corruption_in_local_government": ("Tham nhũng", "Nhũng nhiễu", "Tiêu cực"),
+    "control_of_corruption": ("Tham nhũng",),
+    "corruption_in_local_government": ("Nhũng nhiễu", "Tiêu cực"),
     "corruption_in_service_delivery": (
         "Tiền ngoài quy định", "Lót tay", "Tham nhũng trong y tế", "Tham nhũng trong giáo dục",
     ),
@@ -203,12 +205,23 @@ TOPIC_WORDS: dict[str, tuple[str, ...]] = {
         "Cấp điện", "Điện lưới", "Điện sinh hoạt", "Nước sạch", "Rác thải", "Thu gom rác", "Đường giao thông",
     ),
     "law_and_order": ("An ninh", "Trật tự", "Tội phạm", "Ma túy"),
-    "environmental_protection": ("Môi trường", "Ô nhiễm"),
+    # Treating wastewater is environmental protection; PAPI's water quality is the water households use.
+    "environmental_protection": ("Môi trường", "Ô nhiễm", "Nước thải"),
     "air_quality": ("Không khí", "Khói bụi"),
-    "water_quality": ("Nước sinh hoạt", "Nguồn nước", "Nước thải"),
+    "water_quality": ("Nước sinh hoạt", "Nguồn nước"),
     "e_government_portals": ("Cổng thông tin điện tử", "Cổng TTĐT", "Trang thông tin điện tử"),
     "internet_access": ("Internet", "Wifi", "Hạ tầng viễn thông"),
     "e_responsiveness": ("Phản hồi", "Trả lời", "Hỏi đáp"),
+}
+
+# Topic words that point to a sub-dimension only within a section of its dimension: under "Kiểm soát tham
+# nhũng", health and schools are corruption in service delivery; elsewhere they are service delivery itself.
+WITHIN_DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
+    "corruption_in_service_delivery": (
+        "Y tế", "Y đức", "Khám chữa bệnh", "Khám, chữa bệnh", "Bệnh viện", "Giáo dục", "Giáo viên", "Tiểu học",
+        "Trường học",
+    ),
+    "willingness_to_fight_corruption": ("Xử lý", "Kết quả xử lý", "Tố giác"),
 }
 
 # Words of a heading that say nothing about its topic: not counted when measuring how much of it the names cover.
@@ -236,6 +249,7 @@ class _Phrase:
     strong: bool  # a name (strong) or a topic word (weak)
     subdimension: bool  # names a sub-dimension (not a whole dimension)
     exact_name: bool  # the official name of that year
+    within: bool = False  # evidence only inside a section of its dimension (WITHIN_DIMENSION_WORDS)
 
 
 @dataclass(frozen=True)
@@ -290,6 +304,10 @@ def _phrases(year: int) -> tuple[tuple[_Phrase, ...], frozenset[str]]:
                 if dim not in papi.era(year):
                     continue
             found.extend(_Phrase(key, dim, tuple(_tokens(w)), strong, is_sub, False) for w in words)
+    for key, words in WITHIN_DIMENSION_WORDS.items():
+        dim = papi.dimension_of_key(key)
+        if dim in papi.era(year):
+            found.extend(_Phrase(key, dim, tuple(_tokens(w)), False, True, False, within=True) for w in words)
     return tuple(p for p in found if p.tokens), valid
 
 
@@ -377,7 +395,7 @@ def _link_section(heading: str, year: int, parent: PapiLink | None) -> PapiLink:
     spans, tokens = _words(rest)
     phrases, valid = _phrases(year)
     within = parent.dimension if parent is not None and parent.mapped else None
-    pool = [p for p in phrases if within is None or p.dimension == within]
+    pool = [p for p in phrases if not p.within and (within is None or p.dimension == within)]
     strong = _find(tokens, [p for p in pool if p.strong])
     matches = strong or _find(tokens, [p for p in pool if not p.strong])
     if not matches:
@@ -414,11 +432,11 @@ def _link_section(heading: str, year: int, parent: PapiLink | None) -> PapiLink:
 def _task_matches(text: str, year: int, dimension: int | None) -> tuple[list[tuple[int, int]], list[_Match]]:
     spans, tokens = _words(text)
     phrases, valid = _phrases(year)
-    pool = [
-        p
-        for p in phrases
-        if p.subdimension and p.key in valid and (dimension is None or p.dimension == dimension)
-    ]
+    if dimension is None:
+        # Any dimension: its names and topic words, and those of sub-dimensions of the year.
+        pool = [p for p in phrases if not p.within and (not p.subdimension or p.key in valid)]
+    else:
+        pool = [p for p in phrases if p.subdimension and p.key in valid and p.dimension == dimension]
     return spans, _find(tokens, pool)
 
 
@@ -457,9 +475,10 @@ def link_task(text: str, section: PapiLink, year: int) -> PapiLink:
     else:
         per_key: dict[str, int] = {}
         for match in matches:
-            per_key[match.phrase.key] = per_key.get(match.phrase.key, 0) + 1
+            if match.phrase.subdimension:
+                per_key[match.phrase.key] = per_key.get(match.phrase.key, 0) + 1
         best = sorted(per_key.items(), key=lambda kv: -kv[1])
-        if len(best) > 1 and best[0][1] == best[1][1]:
+        if not best or (len(best) > 1 and best[0][1] == best[1][1]):
             if section.mapped:
                 return section  # no sub-dimension leads
             keys = ()
