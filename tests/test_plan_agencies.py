@@ -191,6 +191,17 @@ def test_an_unknown_name_is_proposed_as_new_with_the_level_its_words_say() -> No
     assert all(a.closest and a.similarity < 0.8 for a in agencies)
 
 
+@pytest.mark.parametrize(
+    ("written", "level"),
+    [("UBND thị xã Buôn Hồ", "district"), ("Phòng Tư pháp cấp huyện", "district"), ("Trạm y tế xã", "commune"),
+     ("Ban Chỉ huy Quân sự phường", "commune"), ("Tram y te cap xa", "commune"), ("Hội Người mù tỉnh", "province"),
+     ("Các cơ quan chuyên môn", None)],
+)
+def test_a_new_name_gets_the_level_its_words_say(written: str, level: str | None) -> None:
+    [agency] = resolve_agencies([written])
+    assert (agency.status, agency.level) == ("new", level)
+
+
 def test_a_sub_unit_of_a_known_agency_is_new_but_shown_beside_it() -> None:
     [agency] = resolve_agencies(["Sở Nội vụ (Ban Thi đua - Khen thưởng)"])
     assert (agency.status, agency.canonical, agency.closest) == ("new", None, "Sở Nội vụ")

@@ -329,14 +329,25 @@ def _closest(written: str, table: AgencyIndex) -> tuple[str | None, float]:
 
 
 def guess_level(written: str) -> str | None:
-    """The level a new name's words say: "cấp xã" -> commune, "cấp huyện" -> district, "tỉnh" -> province."""
-    words = f" {fold(written)} "
-    if any(w in words for w in (" cap xa ", " xa, phuong", " cac xa ", " xa ", " phuong ", " thi tran ")):
-        return "commune"
-    if any(w in words for w in (" cap huyen ", " huyen ", " thi xa ", " quan ")):
-        return "district"
-    if any(w in words for w in (" tinh ", " cap tinh ", " thanh pho ")):
-        return "province"
+    """The level a new name's words say: "cấp xã" -> commune, "cấp huyện" -> district, "tỉnh" -> province.
+
+    An explicit "cấp ..." decides first; then the unit named ("thị xã",
+    "huyện", "quận" before "xã", "phường", "thị trấn"; "tỉnh", "thành phố").
+    Words typed without diacritics are read only where unambiguous ("cap xa").
+    """
+    words = f" {nfc(written).lower()} "
+    folded = f" {fold(written)} "
+    rules = (
+        ("commune", (" cấp xã ",), (" cap xa ",)),
+        ("district", (" cấp huyện ",), (" cap huyen ",)),
+        ("province", (" cấp tỉnh ",), (" cap tinh ",)),
+        ("district", (" thị xã ", " huyện ", " quận "), ()),
+        ("commune", (" xã ", " phường ", " thị trấn ", " đặc khu "), ()),
+        ("province", (" tỉnh ", " thành phố "), ()),
+    )
+    for level, marked, plain in rules:
+        if any(w in words for w in marked) or any(w in folded for w in plain):
+            return level
     return None
 
 
