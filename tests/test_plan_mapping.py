@@ -90,6 +90,11 @@ def test_every_official_name_of_a_year_links_to_itself(year: int) -> None:
         ("Chất lượng nước, chất lượng không khí", 7, ("air_quality", "water_quality")),
         ("E-Quản trị điện tử", 8, ()),
         ("Phản hồi của chính quyền đối với câu hỏi, yêu cầu đã gửi trên cổng TTĐT", 8, ("e_responsiveness",)),
+        # The form of Lai Châu's 2025 plan (Kế hoạch 1331/KH-UBND): the PAPI label, then the name in quotes.
+        ("1.1. Chỉ số nội dung “Tham gia của người dân ở cấp cơ sở”.", 1, ()),
+        ("1.2. Chỉ số nội dung “Công khai, minh bạch trong việc ra quyết định ở địa phương”", 2, ()),
+        ("Chỉ số nội dung thành phần “Tri thức công dân”", 1, ("civic_knowledge",)),
+        ("1. Nội dung 1: Tham gia của người dân ở cấp cơ sở", 1, ()),
     ],
 )
 def test_headings_in_the_forms_plans_write_them(heading: str, dimension: int, keys: tuple[str, ...]) -> None:

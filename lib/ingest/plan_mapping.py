@@ -244,6 +244,8 @@ _PAPI_NUMBER = re.compile(
     r"^\s*(?:chi so\s+)?(?:truc\s+)?noi dung(?:\s+thanh phan)?\s+(\d)(?:\.(\d))?\b"
     r"|^\s*chi so thanh phan\s+(\d)(?:\.(\d))?\b"
 )
+# PAPI's name for a (sub-)dimension in front of its name, without a number: 'Chỉ số nội dung "Quản trị điện tử"'.
+_PAPI_LABEL = re.compile(r"^\s*chi so\s+(?:noi dung\s+)?(?:thanh phan\s+)?")
 # Section numbering in front of a heading: "I.", "IV -", "A)", "1.", "2.3.", "a)".
 _NUMBERING = re.compile(r"^\s*(?:[IVXLC]+|[A-Za-z]|\d+(?:\.\d+)*)\s*[.):\-–]\s*|^\s*\d+(?:\.\d+)+\s+")
 _WORD = re.compile(r"\w+")
@@ -360,14 +362,15 @@ def _ordered(keys: Iterable[str], dimension: int, year: int) -> tuple[str, ...]:
 
 def _papi_number(heading: str) -> tuple[int | None, str, str]:
     """(dimension announced by PAPI's words, those words, the heading without them or its numbering)."""
-    text = nfc(heading)
-    folded = fold(text)
+    text = _NUMBERING.sub("", nfc(heading), count=1)
+    folded = fold(text)  # as long as `text`: folding drops only combining marks
     match = _PAPI_NUMBER.match(folded)
     if match:
         number = match.group(1) or match.group(3)
         rest = text[match.end() :].lstrip(" .:-–—)")
         return int(number), text[: match.end()].strip(), rest
-    return None, "", _NUMBERING.sub("", text, count=1)
+    label = _PAPI_LABEL.match(folded)
+    return None, "", text[label.end() :] if label and label.end() < len(text) else text
 
 
 # A plan about PAPI names it in its title: "... Chỉ số Hiệu quả quản trị và hành chính công cấp tỉnh (PAPI) ...".
