@@ -82,6 +82,25 @@ SEVERITY: dict[str, str] = {
 # Plan documents (lib/ingest/plan_parse.py): problem codes plan_*.
 SEVERITY.update(
     {
+        "plan_empty_file": ERROR,
+        "plan_too_large": ERROR,
+        "plan_limit": ERROR,
+        "plan_encrypted": ERROR,
+        "plan_old_word": ERROR,
+        "plan_old_excel": ERROR,
+        "plan_unreadable": ERROR,
+        "plan_wrong_type": ERROR,
+        "plan_scanned": ERROR,
+        "plan_no_text_layer": ERROR,
+        "plan_too_many_rows": ERROR,
+        "plan_no_table": ERROR,
+        "plan_no_task_column": ERROR,
+        "plan_no_agency_column": ERROR,
+        "plan_no_tasks": ERROR,
+        "plan_empty_task": ERROR,
+        "plan_task_without_agency": WARNING,
+        "plan_unmapped_section": WARNING,
+        "plan_internal_error": ERROR,
     }
 )
 
