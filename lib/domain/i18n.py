@@ -304,6 +304,7 @@ _PLAN_FORMATS = (
 LABELS.update(
     {
         "pr_fix": ("Cách sửa: {fix}", "How to fix: {fix}"),
+        "pr_at_table": ("Bảng {table}", "Table {table}"),
         "vd_plan_empty_file": ("Tệp '{value}' trống, không có nội dung.", "The file '{value}' is empty."),
         "vd_plan_empty_file_fix": (
             "Chọn đúng tệp kế hoạch (tệp có bảng phân công nhiệm vụ) rồi tải lại.",

@@ -139,7 +139,10 @@ class Problem:
     def located(self, lang: str) -> str:
         """Return the message with its place in front: "Dòng 14, cột 'Tỉnh': …"."""
         parts: list[str] = []
-        if self.sheet and self.sheet != "CSV":
+        table = re.fullmatch(r"table (\d+)", self.sheet)  # a table of a plan document (lib.ingest.plan_tables)
+        if table:
+            parts.append(i18n.t("pr_at_table", lang, table=table.group(1)))
+        elif self.sheet and self.sheet != "CSV":
             parts.append(i18n.t("vd_at_sheet", lang, sheet=self.sheet))
         if self.row is not None:
             parts.append(i18n.t("vd_at_row", lang, row=self.row))
