@@ -269,6 +269,7 @@ class _Section:
     title: str
     link: PapiLink
     warned: bool
+    full: bool = False  # the heading was merged across the whole row, number column included
     children: int = 0
 
 
@@ -359,6 +360,11 @@ class _Row:
     def heading_like(self) -> bool:
         """No agency, deadline or output: a section, or a task the plan gave no agency."""
         return not any(self.text(role) for role in ("lead", "implementing", "deadline", "output"))
+
+    def spans_all(self) -> bool:
+        """Merged across the whole row: from the first column to the last."""
+        cells = self.cells
+        return len(cells) > 1 and not cells[0].merged_left and all(c.merged_left for c in cells[1:])
 
     def spanning(self) -> str | None:
         """The text of a row merged across the table (from the number or task column to the last), else None."""
@@ -509,9 +515,13 @@ def _open_section(row: _Row, number: str, title: str, year: int, stack: list[_Se
                   sections: list[dict[str, Any]], out: _Out) -> None:
     number = _clean_number(number)
     style = _style_for(number, stack)
+    full = row.spans_all()
     levels = [s.style for s in stack]
     if style in levels:
         del stack[levels.index(style):]
+    elif style == "none" and full and any(s.full for s in stack):
+        # An unnumbered heading laid out like an earlier full-width heading sits at that heading's level.
+        del stack[next(i for i, s in enumerate(stack) if s.full):]
     parent = stack[-1] if stack else None
     depth = len(stack)
     if parent is not None:
@@ -529,7 +539,7 @@ def _open_section(row: _Row, number: str, title: str, year: int, stack: list[_Se
         out.add(Issue("plan_unmapped_section", sheet=row.table.label, row=row.number, column=row.label("task"),
                       value=title, params={"section": code}))
         warned = True
-    stack.append(_Section(style, number, code, title, link, warned))
+    stack.append(_Section(style, number, code, title, link, warned, full))
     sections.append({"table": row.table.number, "row": row.number, "section": code, "number": number,
                      "title": title, "level": depth + 1, "dimension": link.dimension, "papi_keys": list(link.keys),
                      "confidence": float(link.confidence), "evidence": link.evidence})
