@@ -92,7 +92,8 @@ def test_the_seed_columns_are_named_as_written(seed: PlanCheck) -> None:
 def test_the_seed_keeps_lists_inside_a_cell_readable(seed: PlanCheck) -> None:
     first = seed.tasks.iloc[0]
     lines = first["task"].split("\n")
-    assert lines[0].startswith("Thực hiện tuyên truyền trên Báo Đắk Lắk") and lines[0].endswith("Nội dung tuyên truyền:")
+    assert lines[0].startswith("Thực hiện tuyên truyền trên Báo Đắk Lắk")
+    assert lines[0].endswith("Nội dung tuyên truyền:")
     assert len(lines) == 9 and all(line.startswith("- ") for line in lines[1:])
     assert "<" not in "".join(seed.tasks["task"]) and "<" not in "".join(seed.tasks["implementing_written"])
     assert first["implementing_written"] == ("- Đài Phát thanh và truyền hình tỉnh\n- Báo Đắk Lắk\n- UBND cấp huyện\n"

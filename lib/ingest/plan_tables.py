@@ -525,6 +525,8 @@ def _text_tables(text: str) -> list[Table]:
         for line, values in enumerate(text.split("\n"), start=1):
             numbers.append(line)
             rows.append(values.split("\t"))
+    if not any(len(row) > 1 for row in rows):
+        return []  # prose, not cells: no table
     _check_rows(1, sum(1 for r in rows if any(v.strip() for v in r)))
     cells = [[Cell(fragment_text(v)) for v in row[:MAX_COLUMNS]] for row in rows]
     width = max((len(r) for r in cells), default=0)
