@@ -348,3 +348,65 @@ def test_a_pdf_with_a_text_layer_gives_its_tasks() -> None:
         ["I", "Công khai ngân sách xã", "UBND cấp xã", "Sở Tài chính"],
         ["II", "Kiểm tra công vụ", "Sở Nội vụ", "Thanh tra tỉnh"],
     ]
+
+
+def test_a_heading_copied_as_text_into_the_first_cell_is_a_section() -> None:
+    rows = [["STT", "Nội dung", "Chủ trì"], ["I. CÔNG KHAI, MINH BẠCH", "", ""],
+            ["1", "Công khai ngân sách", "UBND cấp xã"], ["II. TỔ CHỨC THỰC HIỆN", "", ""], ["1", "Báo cáo", "Sở Nội vụ"]]
+    result = check(samples.text_bytes(rows), "p.txt", 2026)
+    assert result.tasks[["section", "section_title", "task"]].values.tolist() == [
+        ["I", "CÔNG KHAI, MINH BẠCH", "Công khai ngân sách"], ["II", "TỔ CHỨC THỰC HIỆN", "Báo cáo"]]
+
+
+def test_a_row_with_words_but_no_task_or_agency_is_named_not_dropped() -> None:
+    rows = [["STT", "Nội dung", "Chủ trì", "Ghi chú"], ["1", "Báo cáo", "Sở Nội vụ", ""],
+            ["", "", "", "Kinh phí từ ngân sách tỉnh"]]
+    result = check(samples.text_bytes(rows), "p.txt", 2026)
+    warned = [p for p in result.problems if p.code == "plan_row_ignored"]
+    assert [(p.severity, p.row, p.value) for p in warned] == [("warning", 3, "Kinh phí từ ngân sách tỉnh")]
+    assert result.ok and len(result.tasks) == 1
+
+
+def test_a_word_table_split_in_two_continues_without_a_second_header() -> None:
+    import docx
+
+    first = samples.docx_bytes(["STT", "Nội dung", "Chủ trì"],
+                               [["I", "Công khai", ""], ["1", "Niêm yết", "UBND cấp xã"]])
+    document = docx.Document(io.BytesIO(first))
+    document.add_paragraph("")
+    second = document.add_table(rows=2, cols=3)
+    for r, values in enumerate([["2", "Cập nhật cổng", "Văn phòng UBND tỉnh"], ["II", "Giải trình", ""]]):
+        for c, value in enumerate(values):
+            second.rows[r].cells[c].text = value
+    document.add_table(rows=1, cols=2).rows[0].cells[0].text = "Nơi nhận:"  # the signature block
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = check(buffer.getvalue(), "p.docx", 2026)
+    assert result.tasks[["table", "row", "section", "task"]].values.tolist() == [
+        [1, 3, "I", "Niêm yết"], [2, 1, "I", "Cập nhật cổng"]]
+
+
+def test_text_of_tracked_insertions_is_read_and_deleted_text_is_not() -> None:
+    data = samples.docx_bytes(["STT", "Nội dung", "Chủ trì"], [["1", "Rà soát thủ tục", "Sở Tư pháp"]])
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    run = "<w:r><w:t>Rà soát thủ tục</w:t></w:r>"
+    assert run in xml
+    xml = xml.replace(run, run + '<w:ins w:id="1" w:author="A"><w:r><w:t xml:space="preserve"> hành chính</w:t>'
+                      '</w:r></w:ins><w:del w:id="2" w:author="A"><w:r><w:delText> cũ</w:delText></w:r></w:del>')
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(buffer, "w") as target:
+        for item in source.infolist():
+            target.writestr(item, xml if item.filename == "word/document.xml" else source.read(item))
+    assert check(buffer.getvalue(), "p.docx", 2026).tasks["task"].tolist() == ["Rà soát thủ tục hành chính"]
+
+
+def test_formatted_empty_rows_below_an_excel_table_are_not_counted() -> None:
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(samples.xlsx_bytes([["STT", "Nội dung", "Chủ trì"],
+                                                                 ["1", "Báo cáo", "Sở Nội vụ"]])))
+    book.active.cell(5000, 1).number_format = "0.00"  # a style, no value: max_row becomes 5000
+    buffer = io.BytesIO()
+    book.save(buffer)
+    result = check(buffer.getvalue(), "p.xlsx", 2026)
+    assert result.errors == [] and result.tasks["task"].tolist() == ["Báo cáo"]

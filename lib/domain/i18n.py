@@ -465,6 +465,14 @@ LABELS.update(
             "If the document gives this task to an agency, write it in the lead column; if not, it can be stored as "
             "it is (the task is still shown, only counted for no agency).",
         ),
+        "vd_plan_row_ignored": (
+            "Dòng không có nhiệm vụ cũng không có cơ quan ('{value}'), nên không được đọc thành nhiệm vụ.",
+            "The row has neither a task nor an agency ('{value}'), so it is not read as a task.",
+        ),
+        "vd_plan_row_ignored_fix": (
+            "Nếu dòng này là một nhiệm vụ, ghi nội dung vào cột nhiệm vụ; nếu là ghi chú, có thể bỏ qua cảnh báo.",
+            "If the row is a task, write it in the task column; if it is a note, this warning can be ignored.",
+        ),
         "vd_plan_unmapped_section": (
             "Tiêu đề mục {section} '{value}' không gọi tên nội dung PAPI nào; các nhiệm vụ của mục này chưa gắn với "
             "PAPI.",

@@ -482,6 +482,10 @@ def _classify(row: _Row, following: _Row | None) -> tuple[str, str, str]:
             return "section", match.group(1), match.group(2).strip()
         return "section", "", span
     text = row.text("task")
+    if not text and number and number_style(number) == "other" and row.heading_like():
+        # A heading written in the number column alone: a row merged across the table, copied as text.
+        match = _PREFIX.match(number)
+        return ("section", match.group(1), match.group(2).strip()) if match else ("section", "", number)
     if "number" not in row.header.roles and text:
         match = _PREFIX.match(text)
         if match and number_style(match.group(1)) in ("roman", "letter", "arabic") and row.heading_like():
@@ -562,6 +566,9 @@ def _task(row: _Row, number: str, stack: list[_Section], year: int, rows: list[d
         if lead or implementing:
             out.add(Issue("plan_empty_task", sheet=row.table.label, row=row.number, column=row.label("task"),
                           value=_one_line(lead or implementing)[:80]))
+        else:  # a row with words but no task and no agency: said, never silently dropped
+            words = " | ".join(_one_line(c.text) for c in row.cells if c.text.strip() and not c.merged_left)
+            out.add(Issue("plan_row_ignored", sheet=row.table.label, row=row.number, value=words[:80]))
         return
     section = stack[-1] if stack else None
     section_link = section.link if section is not None else UNMAPPED

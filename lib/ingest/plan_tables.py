@@ -145,7 +145,7 @@ def _check_rows(number: int, count: int) -> None:
 
 def _ole_issue(data: bytes, file_name: str) -> Issue:
     """Name what a Compound File holds: a password-protected Office file, an old .doc, an old .xls."""
-    head = data[: 2**20]
+    head = data  # the directory may sit anywhere in the file; a byte search of 20 MB takes milliseconds
     if "EncryptedPackage".encode("utf-16-le") in head or "EncryptionInfo".encode("utf-16-le") in head:
         return Issue("plan_encrypted", value=file_name)
     if "WordDocument".encode("utf-16-le") in head:
@@ -200,7 +200,6 @@ def _read_zip(data: bytes, file_name: str, ext: str) -> Tables:
 def _docx_tables(data: bytes) -> list[Table]:
     import docx
     from docx.oxml.ns import qn
-    from docx.text.paragraph import Paragraph
 
     document = docx.Document(io.BytesIO(data))
     body = document.element.body
@@ -214,7 +213,7 @@ def _docx_tables(data: bytes) -> list[Table]:
             before = tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}")
             if before is not None:
                 row.extend(Cell("") for _ in range(int(before.get(qn("w:val"), "0") or 0)))
-            for tc in tr.findall(qn("w:tc")):
+            for tc in tr.xpath("./w:tc | ./w:sdt/w:sdtContent/w:tc"):  # cells, also inside content controls
                 span = 1
                 props = tc.find(qn("w:tcPr"))
                 merge = None
@@ -230,7 +229,7 @@ def _docx_tables(data: bytes) -> list[Table]:
                     text = above.text
                 else:
                     continues = False
-                    text = _docx_cell_text(tc, Paragraph, qn)
+                    text = _docx_cell_text(tc, qn)
                 row.append(Cell(text, merged_down=continues))
                 row.extend(Cell(text, merged_down=continues, merged_left=True) for _ in range(span - 1))
             grid.append(row[:MAX_COLUMNS])
@@ -238,11 +237,24 @@ def _docx_tables(data: bytes) -> list[Table]:
     return tables
 
 
-def _docx_cell_text(tc: Any, paragraph: Any, qn: Any) -> str:
-    """The lines of a Word cell: one per paragraph (nested tables' paragraphs too); list paragraphs as "- "."""
+def _docx_cell_text(tc: Any, qn: Any) -> str:
+    """The lines of a Word cell: one per paragraph (nested tables' paragraphs too); list paragraphs as "- ".
+
+    Text is every `w:t` of the paragraph, inserted revisions included (deleted text is `w:delText`, left out);
+    a line break is a new line, a tab a space.
+    """
+    text_tag, tab, breaks = qn("w:t"), qn("w:tab"), (qn("w:br"), qn("w:cr"))
     lines: list[str] = []
     for p in tc.iter(qn("w:p")):
-        text = paragraph(p, None).text
+        pieces: list[str] = []
+        for element in p.iter(text_tag, tab, *breaks):
+            if element.tag == text_tag:
+                pieces.append(element.text or "")
+            elif element.tag == tab:
+                pieces.append(" ")
+            else:
+                pieces.append("\n")
+        text = "".join(pieces)
         numbered = p.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None
         for piece in text.split("\n"):
             piece = nfc(piece)
@@ -259,10 +271,12 @@ def _xlsx_tables(data: bytes) -> list[Table]:
     tables: list[Table] = []
     try:
         for number, sheet in enumerate(book.worksheets, start=1):
-            _check_rows(number, sheet.max_row)
             width = min(sheet.max_column, MAX_COLUMNS)
             values = [[_xlsx_text(v) for v in row[:width]]
                       for row in sheet.iter_rows(min_row=1, max_row=sheet.max_row, max_col=width, values_only=True)]
+            while values and not any(values[-1]):  # formatted but empty rows below the table
+                values.pop()
+            _check_rows(number, sum(1 for row in values if any(row)))
             cells = [[Cell(v) for v in row] for row in values]
             for merged in sheet.merged_cells.ranges:
                 top, left = merged.min_row - 1, merged.min_col - 1

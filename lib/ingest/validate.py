@@ -99,6 +99,7 @@ SEVERITY.update(
         "plan_no_tasks": ERROR,
         "plan_empty_task": ERROR,
         "plan_task_without_agency": WARNING,
+        "plan_row_ignored": WARNING,
         "plan_unmapped_section": WARNING,
         "plan_internal_error": ERROR,
     }
