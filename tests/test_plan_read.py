@@ -352,7 +352,8 @@ def test_a_pdf_with_a_text_layer_gives_its_tasks() -> None:
 
 def test_a_heading_copied_as_text_into_the_first_cell_is_a_section() -> None:
     rows = [["STT", "Nội dung", "Chủ trì"], ["I. CÔNG KHAI, MINH BẠCH", "", ""],
-            ["1", "Công khai ngân sách", "UBND cấp xã"], ["II. TỔ CHỨC THỰC HIỆN", "", ""], ["1", "Báo cáo", "Sở Nội vụ"]]
+            ["1", "Công khai ngân sách", "UBND cấp xã"], ["II. TỔ CHỨC THỰC HIỆN", "", ""],
+            ["1", "Báo cáo", "Sở Nội vụ"]]
     result = check(samples.text_bytes(rows), "p.txt", 2026)
     assert result.tasks[["section", "section_title", "task"]].values.tolist() == [
         ["I", "CÔNG KHAI, MINH BẠCH", "Công khai ngân sách"], ["II", "TỔ CHỨC THỰC HIỆN", "Báo cáo"]]
