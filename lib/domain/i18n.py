@@ -465,6 +465,17 @@ LABELS.update(
             "If the document gives this task to an agency, write it in the lead column; if not, it can be stored as "
             "it is (the task is still shown, only counted for no agency).",
         ),
+        "vd_plan_agencies_run_together": (
+            "Ô cơ quan '{value}' viết liền các tên {names} không có dấu ngăn cách; ứng dụng đã tách ra, cần kiểm tra.",
+            "The agency cell '{value}' runs the names {names} together without a separator; the app split them, "
+            "check that it is right.",
+        ),
+        "vd_plan_agencies_run_together_fix": (
+            "Kiểm tra cách tách ở bước xem trước; nếu muốn, ngăn các cơ quan bằng dấu chấm phẩy (;) hoặc xuống dòng "
+            "trong văn bản rồi tải lại.",
+            "Check the split in the preview; if you like, separate the agencies with a semicolon (;) or a line break "
+            "in the document and upload again.",
+        ),
         "vd_plan_row_ignored": (
             "Dòng không có nhiệm vụ cũng không có cơ quan ('{value}'), nên không được đọc thành nhiệm vụ.",
             "The row has neither a task nor an agency ('{value}'), so it is not read as a task.",

@@ -463,7 +463,7 @@ def _check(data: bytes, file_name: str, year: int, result: PlanCheck, out: _Out)
         first = found[0]
         out.add(Issue("plan_no_tasks", sheet=first[0].label, row=first[1].row_number,
                       value=first[1].labels.get(first[1].roles["task"], "")))
-    _resolve(rows, result)
+    _resolve(rows, result, out)
     result.sections = pd.DataFrame(sections, columns=SECTION_COLUMNS)
     for column in ("dimension",):
         result.sections[column] = result.sections[column].astype(object)
@@ -590,25 +590,36 @@ def _task(row: _Row, number: str, stack: list[_Section], year: int, rows: list[d
     })
 
 
-def _resolve(rows: list[dict[str, Any]], result: PlanCheck) -> None:
-    """Split every agency cell into names, resolve each distinct name once, and fill the task rows."""
-    split: dict[str, list[str]] = {}
+def _resolve(rows: list[dict[str, Any]], result: PlanCheck, out: _Out) -> None:
+    """Split every agency cell into names, resolve each distinct cell once, and fill the task rows.
+
+    A cell is resolved as a whole (its names together), so what the splitter says about one name in its
+    cell (two names run together) stays with that cell; a cell with names run together is a located warning.
+    """
+    resolved: dict[str, list[AgencyName]] = {}
+    agencies: dict[str, AgencyName] = {}
     for r in rows:
-        for key in ("lead_written", "implementing_written"):
-            if r[key] not in split:
-                split[r[key]] = split_agencies(r[key])
-    distinct = list(dict.fromkeys(name for names in split.values() for name in names))
-    resolved = dict(zip(distinct, resolve_agencies(distinct), strict=True)) if distinct else {}
-    result.agencies = list(resolved.values())
-    for r in rows:
-        for key, target in (("lead_written", "lead_agencies"), ("implementing_written", "implementing_agencies")):
-            r[target] = list(dict.fromkeys(resolved[name].name for name in split[r[key]]))
+        for key, target, label in (("lead_written", "lead_agencies", "_lead_label"),
+                                   ("implementing_written", "implementing_agencies", "_implementing_label")):
+            cell = r[key]
+            if cell not in resolved:
+                names = split_agencies(cell)
+                resolved[cell] = resolve_agencies(names) if names else []
+                for agency in resolved[cell]:
+                    agencies.setdefault(agency.written, agency)
+            r[target] = list(dict.fromkeys(agency.name for agency in resolved[cell]))
+            joined = [a.written for a in resolved[cell] if a.status == "run_together"]
+            if joined:
+                out.add(Issue("plan_agencies_run_together", sheet=f"table {r['table']}", row=r["row"],
+                              column=r[label], value=_one_line(cell)[:80], params={"names": " + ".join(joined)}))
         del r["_lead_label"], r["_implementing_label"]
+    result.agencies = list(agencies.values())
     frame = pd.DataFrame(rows, columns=TASK_COLUMNS)
     frame["table"] = frame["table"].astype("int64")
     frame["row"] = frame["row"].astype("int64")
     for column in ("dimension", "deadline_date", "papi_keys", "lead_agencies", "implementing_agencies"):
-        frame[column] = frame[column].astype(object)
+        # Python values as they are (an int or None, a str or None, lists): no NaN stands in for "none".
+        frame[column] = pd.Series([r[column] for r in rows], index=frame.index, dtype=object)
     frame["confidence"] = frame["confidence"].astype("float64")
     result.tasks = frame
 
