@@ -63,6 +63,7 @@ def docx_bytes(header: Sequence[str] | None, rows: Sequence[Sequence[str]], *, t
                letterhead: bool = False, header_rows: Sequence[Sequence[str]] = ()) -> bytes:
     """A Word document: a title, optionally a two-column letterhead table, then the plan table."""
     import docx
+    from docx.table import _Cell
 
     document = docx.Document()
     if letterhead:
@@ -75,16 +76,19 @@ def docx_bytes(header: Sequence[str] | None, rows: Sequence[Sequence[str]], *, t
     table = document.add_table(rows=len(grid), cols=width)
     table.style = "Table Grid"
     row_objects = list(table.rows)
+
+    def cell(r: int, c: int) -> _Cell:  # Table.cell rebuilds the whole grid on every call
+        return _Cell(row_objects[r]._tr.tc_at_grid_offset(c), table)
+
     for r, values in enumerate(grid):
         cells = row_objects[r].cells
         for c, value in enumerate(values):
             if value in (LEFT, UP) or not value:
                 continue
-            cell = cells[c]
             lines = value.split("\n")
-            cell.paragraphs[0].text = lines[0]
+            cells[c].paragraphs[0].text = lines[0]
             for line in lines[1:]:
-                cell.add_paragraph(line)
+                cells[c].add_paragraph(line)
     for c in range(width):  # vertical merges: a run of UP under a cell
         r = 0
         while r < len(grid):
@@ -92,7 +96,7 @@ def docx_bytes(header: Sequence[str] | None, rows: Sequence[Sequence[str]], *, t
             while end + 1 < len(grid) and c < len(grid[end + 1]) and grid[end + 1][c] == UP:
                 end += 1
             if end > r:
-                table.cell(r, c).merge(table.cell(end, c))
+                cell(r, c).merge(cell(end, c))
             r = end + 1
     for r, values in enumerate(grid):  # horizontal merges: a run of LEFT after a cell
         c = 0
@@ -101,7 +105,7 @@ def docx_bytes(header: Sequence[str] | None, rows: Sequence[Sequence[str]], *, t
             while end + 1 < len(values) and values[end + 1] == LEFT:
                 end += 1
             if end > c:
-                table.cell(r, c).merge(table.cell(r, end))
+                cell(r, c).merge(cell(r, end))
             c = end + 1
     buffer = io.BytesIO()
     document.save(buffer)

@@ -143,7 +143,6 @@ def test_a_file_beyond_the_size_limit_is_refused_before_reading() -> None:
     assert "the limit is 20 MB" in result.problems[0].message("en")
 
 
-@pytest.mark.slow
 def test_a_scanned_pdf_is_refused_for_having_no_text_layer() -> None:
     result = check(samples.pdf_bytes(None), "scan.pdf")
     _refused(result, "plan_no_text_layer")
@@ -163,3 +162,15 @@ def test_a_problem_reads_as_one_line_with_its_fix() -> None:
     result = check(samples.text_bytes([["TT", "Nhiệm vụ"], ["1", "Rà soát"]]), "plan.txt")
     line = problem_text(result.problems[0], "en")
     assert line.startswith("Table 1, row 1: No agency column") and "How to fix: Head the column" in line
+
+
+@pytest.mark.slow
+def test_a_check_in_the_bounded_child_gives_the_same_answer_and_a_bound_is_a_located_refusal() -> None:
+    from lib.ingest.plan_parse import check_plan_bounded
+
+    data = samples.docx_bytes(HEADER, [["1", "Rà soát thủ tục hành chính", "Sở Tư pháp", ""]])
+    result = check_plan_bounded(data, "plan.docx", province="Đắk Lắk", year=2026)
+    assert result.tasks["task"].tolist() == ["Rà soát thủ tục hành chính"] and result.ok
+    stopped = check_plan_bounded(samples.long_docx(900), "plan.docx", province="Đắk Lắk", year=2026, seconds=0.01)
+    assert stopped.codes == ["plan_limit"] and not stopped.ok
+    assert "(limit 0.01 s)" in stopped.problems[0].message("en")

@@ -334,7 +334,6 @@ def test_the_summary_is_one_json_object(seed: PlanCheck) -> None:
     assert all(p["severity"] == "warning" for p in summary["problems"])
 
 
-@pytest.mark.slow
 def test_a_pdf_with_a_text_layer_gives_its_tasks() -> None:
     header = ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp"]
     rows = [

@@ -40,7 +40,7 @@ import pandas as pd
 from lib.domain import i18n
 from lib.domain.deadlines import parse_deadline
 from lib.domain.text import fold, nfc
-from lib.ingest import plan_tables
+from lib.ingest import limits, plan_tables
 from lib.ingest.plan_agencies import AgencyName, resolve_agencies, split_agencies
 from lib.ingest.plan_mapping import UNMAPPED, PapiLink, link_section, link_task
 from lib.ingest.plan_tables import Cell, Table
@@ -624,10 +624,41 @@ def _resolve(rows: list[dict[str, Any]], result: PlanCheck, out: _Out) -> None:
     result.tasks = frame
 
 
+def _check_in_child(data: bytes, file_name: str, province: str, year: int) -> PlanCheck:
+    return check_plan(data, file_name, province=province, year=year)
+
+
+def check_plan_bounded(data: bytes, file_name: str, *, province: str, year: int,
+                       seconds: float = limits.PARSE_SECONDS, memory: int = limits.PARSE_MEMORY_BYTES) -> PlanCheck:
+    """`check_plan` in a child process bounded in time and memory (`lib.ingest.sandbox`), for uploads.
+
+    A file that hits a bound gets one `plan_limit` problem naming it. Never raises.
+    """
+    from lib.ingest import sandbox
+
+    if len(data) > plan_tables.MAX_BYTES or not data.strip():
+        return check_plan(data, file_name, province=province, year=year)  # refused before any parsing
+    try:
+        outcome = sandbox.run(_check_in_child, data, file_name, province, year, seconds=seconds, memory=memory)
+    except OSError as error:  # the child could not be started
+        outcome = sandbox.Outcome(error=f"{type(error).__name__}: {error}")
+    if outcome.value is not None:
+        return outcome.value  # type: ignore[no-any-return]
+    result = PlanCheck(file_name=file_name, sha256=hashlib.sha256(data).hexdigest(), size=len(data),
+                       province=province, year=year)
+    if outcome.exceeded is not None:
+        issue = Issue("plan_limit", value=outcome.exceeded.actual,
+                      params={"limit": outcome.exceeded.limit, "part": ""})
+    else:
+        issue = Issue("plan_internal_error", value=outcome.error[:120])
+    result.problems = [problem(issue)]
+    return result
+
+
 def problem_text(p: Problem, lang: str) -> str:
     """The problem located and explained, then how to fix it: one line for the command line."""
     return f"{p.located(lang)} {i18n.t('pr_fix', lang, fix=p.fix(lang))}"
 
 
-__all__ = ["PlanCheck", "TASK_COLUMNS", "check_plan", "column_role", "find_header", "number_style", "task_text",
-           "problem_text", "ERROR", "WARNING"]
+__all__ = ["ERROR", "TASK_COLUMNS", "WARNING", "PlanCheck", "check_plan", "check_plan_bounded", "column_role",
+           "find_header", "number_style", "problem_text", "task_text"]
