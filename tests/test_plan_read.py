@@ -414,3 +414,24 @@ def test_formatted_empty_rows_below_an_excel_table_are_not_counted() -> None:
     book.save(buffer)
     result = check(buffer.getvalue(), "p.xlsx", 2026)
     assert result.errors == [] and result.tasks["task"].tolist() == ["Báo cáo"]
+
+
+def test_a_markdown_pipe_table_is_read_like_copied_text() -> None:
+    text = ("**PHỤ LỤC**\n\n"
+            "| TT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Kết quả | Thời gian hoàn thành |\n"
+            "|---|---|---|---|---|---|\n"
+            "| **I.** | Nâng cao nhận thức |  |  |  |  |\n"
+            "| 1. | Tuyên truyền<br>trên báo, đài | Sở Văn hóa, Thể thao và Du lịch | Báo Đắk Lắk | Chuyên mục "
+            "| 6/2026 |\n"
+            "| **II.** | Hoàn thiện thể chế |  |  |  | năm tiếp theo |\n"
+            "| 2. | Rà soát quy định \\| văn bản | Sở Tư pháp |  | Báo cáo | 2026 |\n")
+    result = check(text.encode(), "plan.md", 2026)
+    assert result.kind == "text"
+    assert result.tasks[["section", "number", "task", "lead_written", "output", "deadline", "row"]].values.tolist() == [
+        ["I", "1.", "Tuyên truyền trên báo, đài", "Sở Văn hóa, Thể thao và Du lịch", "Chuyên mục", "6/2026", 6],
+        ["II", "2.", "Rà soát quy định | văn bản", "Sở Tư pháp", "Báo cáo", "2026", 8],
+    ]
+    # The stray words in section II's deadline cell are neither a task nor a deadline: they are named.
+    stray = [p for p in result.problems if p.code == "plan_section_cell_ignored"]
+    assert [(p.row, p.column, p.value, p.severity) for p in stray] == [
+        (7, "Thời gian hoàn thành", "năm tiếp theo", "warning")]

@@ -476,6 +476,18 @@ LABELS.update(
             "Check the split in the preview; if you like, separate the agencies with a semicolon (;) or a line break "
             "in the document and upload again.",
         ),
+        "vd_plan_section_cell_ignored": (
+            "Dòng tiêu đề mục {section} có chữ '{value}' ở cột này; chữ đó không thuộc nhiệm vụ nào nên không được "
+            "đọc.",
+            "The heading row of section {section} has '{value}' in this column; it belongs to no task, so it is not "
+            "read.",
+        ),
+        "vd_plan_section_cell_ignored_fix": (
+            "Nếu chữ này thuộc nhiệm vụ ở dòng trên hoặc dưới, chuyển nó vào dòng đó; nếu không, xóa nó hoặc bỏ qua "
+            "cảnh báo.",
+            "If the words belong to the task above or below, move them to that row; if not, delete them or ignore "
+            "this warning.",
+        ),
         "vd_plan_row_ignored": (
             "Dòng không có nhiệm vụ cũng không có cơ quan ('{value}'), nên không được đọc thành nhiệm vụ.",
             "The row has neither a task nor an agency ('{value}'), so it is not read as a task.",

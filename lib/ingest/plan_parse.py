@@ -490,11 +490,13 @@ def _classify(row: _Row, following: _Row | None) -> tuple[str, str, str]:
         match = _PREFIX.match(text)
         if match and number_style(match.group(1)) in ("roman", "letter", "arabic") and row.heading_like():
             number, text = match.group(1), match.group(2).strip()
-    if not row.heading_like() or not text or row.cell("task").merged_down:
+    if not text or row.cell("task").merged_down:
         return "task", number, text
     style = number_style(number)
-    if style in ("roman", "letter"):
-        return "section", _clean_number(number), text
+    if style in ("roman", "letter") and not row.text("lead") and not row.text("implementing"):
+        return "section", _clean_number(number), text  # words in its deadline or output cell are warned about
+    if not row.heading_like():
+        return "task", number, text
     if (style == "arabic" or style.startswith("dotted") or style == "small") and following is not None:
         next_style = number_style(following.text("number"))
         opens_section = following.spanning() is not None or next_style in ("roman", "letter")
@@ -544,6 +546,11 @@ def _open_section(row: _Row, number: str, title: str, year: int, stack: list[_Se
                       value=title, params={"section": code}))
         warned = True
     stack.append(_Section(style, number, code, title, link, warned, full))
+    for role in ("deadline", "output"):
+        extra = row.text(role)
+        if extra and not row.cell(role).merged_left:
+            out.add(Issue("plan_section_cell_ignored", sheet=row.table.label, row=row.number, column=row.label(role),
+                          value=_one_line(extra)[:80], params={"section": code}))
     sections.append({"table": row.table.number, "row": row.number, "section": code, "number": number,
                      "title": title, "level": depth + 1, "dimension": link.dimension, "papi_keys": list(link.keys),
                      "confidence": float(link.confidence), "evidence": link.evidence})

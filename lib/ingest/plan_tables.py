@@ -523,9 +523,59 @@ def _spread(number: int, rows: list[list[_HtmlCell]]) -> Table:
 # --- text copied from a table ----------------------------------------------------------------------------
 
 
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_PIPE_RULE = re.compile(r"^\s*:?-{2,}:?\s*$")
+
+
 def _text_tables(text: str) -> list[Table]:
-    """One table from tab-separated lines; a cell quoted over several lines (as Excel copies it) stays one cell."""
+    """Tables from text: Markdown pipe tables if the text has them, else one table of tab-separated lines."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if "\t" not in text and sum(1 for line in lines if _PIPE_ROW.match(line)) >= 2:
+        return _pipe_tables(lines)
+    return _tab_table(text)
+
+
+def _pipe_tables(lines: list[str]) -> list[Table]:
+    """Markdown pipe tables ("| TT | Nội dung |"): each run of pipe lines is a table; the rule line is dropped.
+
+    Emphasis markers (**bold**, __bold__) and backslash escapes are removed; <br> in a cell is a new line.
+    """
+    tables: list[Table] = []
+    rows: list[list[str]] = []
+    numbers: list[int] = []
+
+    def close() -> None:
+        if rows:
+            number = len(tables) + 1
+            _check_rows(number, len(rows))
+            width = max(len(r) for r in rows)
+            cells = [[Cell(fragment_text(v)) for v in row] + [Cell("")] * (width - len(row)) for row in rows]
+            tables.append(Table(number, cells, list(numbers)))
+        rows.clear()
+        numbers.clear()
+
+    for line_number, line in enumerate(lines, start=1):
+        if not _PIPE_ROW.match(line):
+            close()
+            continue
+        inner = line.strip()[1:-1]
+        values = [_markdown_cell(v) for v in re.split(r"(?<!\\)\|", inner)][:MAX_COLUMNS]
+        if all(_PIPE_RULE.match(v) for v in values):
+            continue
+        rows.append(values)
+        numbers.append(line_number)
+    close()
+    return tables
+
+
+def _markdown_cell(value: str) -> str:
+    value = value.replace("**", "").replace("__", "")
+    return re.sub(r"\\([\\`*_{}\[\]()#+\-.!|])", r"\1", value).strip()
+
+
+def _tab_table(text: str) -> list[Table]:
+    """One table from tab-separated lines; a cell quoted over several lines (as Excel copies it) stays one cell."""
     rows: list[list[str]] = []
     numbers: list[int] = []
     if re.search(r'(?:^|\t)"[^"\t]*\n', text, re.MULTILINE):

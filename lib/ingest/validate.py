@@ -100,6 +100,7 @@ SEVERITY.update(
         "plan_empty_task": ERROR,
         "plan_task_without_agency": WARNING,
         "plan_row_ignored": WARNING,
+        "plan_section_cell_ignored": WARNING,
         "plan_agencies_run_together": WARNING,
         "plan_unmapped_section": WARNING,
         "plan_internal_error": ERROR,
