@@ -331,6 +331,8 @@ def test_the_summary_is_one_json_object(seed: PlanCheck) -> None:
                           "deadline_date", "output", "dimension", "papi_keys", "confidence"}
     assert first["section"] == "I.1" and first["lead_agencies"] == ["Sở Thông tin và Truyền thông"]
     assert summary["columns"]["task"]["header"] == "Nhiệm vụ"
+    assert {"written": "Thanh tra tỉnh", "name": "Thanh tra tỉnh"}.items() <= next(
+        a for a in summary["agencies"] if a["written"] == "Thanh tra tỉnh").items()
     assert all(p["severity"] == "warning" for p in summary["problems"])
 
 

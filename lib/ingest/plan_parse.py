@@ -106,8 +106,10 @@ class PlanCheck:
         ]
         problems = [{"severity": p.severity, "code": p.code, "table": p.sheet, "row": p.row, "column": p.column,
                      "value": p.value, "message": p.message(lang), "fix": p.fix(lang)} for p in self.problems]
+        agencies = [{"written": a.written, "name": a.name, "canonical": a.canonical, "status": a.status,
+                     "level": a.level, "closest": a.closest} for a in self.agencies]
         return {"file_name": self.file_name, "sha256": self.sha256, "kind": self.kind, "tasks": tasks,
-                "columns": self.columns, "problems": problems}
+                "columns": self.columns, "agencies": agencies, "problems": problems}
 
 
 # --- columns -------------------------------------------------------------------------------------------------
