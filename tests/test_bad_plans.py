@@ -174,3 +174,18 @@ def test_a_check_in_the_bounded_child_gives_the_same_answer_and_a_bound_is_a_loc
     stopped = check_plan_bounded(samples.long_docx(900), "plan.docx", province="Đắk Lắk", year=2026, seconds=0.01)
     assert stopped.codes == ["plan_limit"] and not stopped.ok
     assert "(limit 0.01 s)" in stopped.problems[0].message("en")
+
+
+def test_a_pdf_with_text_but_no_ruled_table_asks_for_the_word_version() -> None:
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    page.drawString(72, 720, "KE HOACH nang cao chi so PAPI nam 2026")
+    page.drawString(72, 700, "1. So Noi vu chu tri ra soat thu tuc hanh chinh.")
+    page.save()
+    result = check(buffer.getvalue(), "plan.pdf")
+    _refused(result, "plan_pdf_no_table")
+    assert "Word (.docx)" in result.problems[0].fix("en")

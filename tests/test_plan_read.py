@@ -437,3 +437,13 @@ def test_a_markdown_pipe_table_is_read_like_copied_text() -> None:
     stray = [p for p in result.problems if p.code == "plan_section_cell_ignored"]
     assert [(p.row, p.column, p.value, p.severity) for p in stray] == [
         (7, "Thời gian hoàn thành", "năm tiếp theo", "warning")]
+
+
+def test_columns_no_role_took_are_listed_and_the_due_date_column_is_the_deadline() -> None:
+    rows = [["STT", "Nội dung", "Chủ trì", "Thời gian bắt đầu", "Thời gian hoàn thành", "Kinh phí"],
+            ["1", "Khảo sát", "Sở Nội vụ", "1/2026", "6/2026", "100 triệu"]]
+    result = check(samples.text_bytes(rows), "p.txt", 2026)
+    assert result.columns["deadline"]["header"] == "Thời gian hoàn thành"
+    assert result.tasks["deadline"].tolist() == ["6/2026"]
+    assert [c["header"] for c in result.other_columns] == ["Thời gian bắt đầu", "Kinh phí"]
+    assert result.sections.empty and result.tasks["section"].tolist() == [""]  # a table without sections

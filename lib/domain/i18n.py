@@ -413,6 +413,17 @@ LABELS.update(
             "Upload the document whose appendix is the table of tasks (a Nội dung/Nhiệm vụ column and a Cơ quan "
             "chủ trì column). If the table is a picture, get the Word version of the document.",
         ),
+        "vd_plan_pdf_no_table": (
+            "Tệp PDF '{value}' có chữ nhưng không đọc được bảng nào (bảng không có đường kẻ ô, hoặc là hình).",
+            "The PDF '{value}' has text but no table could be read from it (a table without ruled cells, or a "
+            "picture).",
+        ),
+        "vd_plan_pdf_no_table_fix": (
+            "Lấy bản Word (.docx) của kế hoạch hoặc trang văn bản trên cổng thông tin pháp luật (lưu thành .html); "
+            "PDF chỉ đọc được khi bảng có đường kẻ ô.",
+            "Get the plan as Word (.docx) or the document's page on a legal portal (saved as .html); a PDF is read "
+            "only when its table has ruled cells.",
+        ),
         "vd_plan_no_task_column": (
             "Không thấy cột nhiệm vụ: tiêu đề bảng ('{value}') không có cột Nội dung, Nhiệm vụ, Tên nhiệm vụ hay "
             "Nhiệm vụ, giải pháp.",

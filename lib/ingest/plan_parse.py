@@ -72,6 +72,8 @@ class PlanCheck:
     kind: str = ""  # docx, xlsx, html, text, pdf; "" when unreadable
     # role -> {"header": header as written, "table": table number, "column": 1-based column}
     columns: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # headers of the plan table that no role took ("Kinh phí", "Ghi chú"): {"header", "table", "column"}
+    other_columns: list[dict[str, Any]] = field(default_factory=list)
     tasks: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=TASK_COLUMNS))
     sections: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=SECTION_COLUMNS))
     agencies: list[AgencyName] = field(default_factory=list)
@@ -162,7 +164,8 @@ def _roles(labels: dict[int, str]) -> dict[str, int]:
         if role == "agency":
             agency.append(column)
         elif role == "deadline" and "deadline" in found:
-            if any(w in _key(label) for w in ("hoan thanh", "han")):
+            words = _key(label).split()
+            if "han" in words or "hoan thanh" in " ".join(words):  # the due date, not a start date
                 found["deadline"] = column
         elif role is not None and role != "note" and role not in found:
             found[role] = column
@@ -447,7 +450,13 @@ def _check(data: bytes, file_name: str, year: int, result: PlanCheck, out: _Out)
         return
     found, result.columns = _plan_tables(read.tables, out)
     if not found:
+        if read.kind == "pdf" and [p.code for p in out.problems] == ["plan_no_table"]:
+            out.problems[-1] = problem(Issue("plan_pdf_no_table", value=file_name))
         return
+    table, header = found[0]
+    taken = set(header.roles.values())
+    result.other_columns = [{"header": label, "table": table.number, "column": column + 1}
+                            for column, label in sorted(header.labels.items()) if column not in taken]
     rows: list[dict[str, Any]] = []
     sections: list[dict[str, Any]] = []
     stack: list[_Section] = []
@@ -466,9 +475,10 @@ def _check(data: bytes, file_name: str, year: int, result: PlanCheck, out: _Out)
         out.add(Issue("plan_no_tasks", sheet=first[0].label, row=first[1].row_number,
                       value=first[1].labels.get(first[1].roles["task"], "")))
     _resolve(rows, result, out)
-    result.sections = pd.DataFrame(sections, columns=SECTION_COLUMNS)
-    for column in ("dimension",):
-        result.sections[column] = result.sections[column].astype(object)
+    frame = pd.DataFrame(sections, columns=SECTION_COLUMNS)
+    for column in ("dimension", "papi_keys"):
+        frame[column] = pd.Series([s[column] for s in sections], index=frame.index, dtype=object)
+    result.sections = frame
 
 
 def _classify(row: _Row, following: _Row | None) -> tuple[str, str, str]:

@@ -94,6 +94,7 @@ SEVERITY.update(
         "plan_no_text_layer": ERROR,
         "plan_too_many_rows": ERROR,
         "plan_no_table": ERROR,
+        "plan_pdf_no_table": ERROR,
         "plan_no_task_column": ERROR,
         "plan_no_agency_column": ERROR,
         "plan_no_tasks": ERROR,
