@@ -447,3 +447,33 @@ def test_columns_no_role_took_are_listed_and_the_due_date_column_is_the_deadline
     assert result.tasks["deadline"].tolist() == ["6/2026"]
     assert [c["header"] for c in result.other_columns] == ["Thời gian bắt đầu", "Kinh phí"]
     assert result.sections.empty and result.tasks["section"].tolist() == [""]  # a table without sections
+
+
+def test_a_web_page_with_layout_tables_around_the_plan_table() -> None:
+    rows = [samples.SEED_HEADER, ["I", "Công khai, minh bạch", L, L], ["", "Niêm yết công khai", "UBND cấp xã", ""]]
+    inner = samples.html_bytes(rows, before="").decode()
+    table = inner[inner.index("<table"):inner.index("</table>") + len("</table>")]
+    page = ("<html><body><table><tr><td><a href='/'>Trang chủ</a></td><td>Văn bản pháp luật</td></tr></table>"
+            f"<table><tr><td>Mục lục</td><td><p>KẾ HOẠCH</p>{table}<p>Nơi nhận</p></td></tr></table>"
+            "<script>var x = '<table><tr><td>STT</td></tr></table>';</script></body></html>")
+    result = check(page.encode("utf-8"), "van-ban.html", 2026)
+    assert result.kind == "html" and result.errors == []
+    assert result.columns["task"]["table"] == 3  # the menu is table 1, the layout table 2
+    assert result.tasks[["section", "task", "lead_written"]].values.tolist() == [
+        ["I", "Niêm yết công khai", "UBND cấp xã"]]
+
+
+def test_a_damaged_file_never_raises_and_always_says_something() -> None:
+    import random
+
+    whole = samples.seed_docx()
+    text = samples.seed_bytes()
+    chance = random.Random(12)
+    for _ in range(12):
+        data = bytearray(whole if chance.random() < 0.5 else text)
+        for _ in range(chance.randint(1, 40)):
+            data[chance.randrange(len(data))] = chance.randrange(256)
+        cut = bytes(data[: chance.randint(1, len(data))])
+        result = check(cut, "damaged.docx")
+        assert result.problems or len(result.tasks), "a file gave neither tasks nor a problem"
+        assert "plan_internal_error" not in result.codes
