@@ -67,7 +67,7 @@ class PlanCheck:
     file_name: str
     sha256: str
     size: int
-    province: str = ""
+    province: str | None = ""
     year: int = 0
     kind: str = ""  # docx, xlsx, html, text, pdf; "" when unreadable
     # role -> {"header": header as written, "table": table number, "column": 1-based column}
@@ -427,7 +427,7 @@ def _header_text(table: Table, row: int) -> str:
     return joined if len(joined) <= 120 else joined[:119] + "…"
 
 
-def check_plan(data: bytes, file_name: str, *, province: str, year: int) -> PlanCheck:
+def check_plan(data: bytes, file_name: str, *, province: str | None, year: int) -> PlanCheck:
     """Read a plan document into located tasks and problems. Never raises; stores nothing."""
     result = PlanCheck(file_name=file_name, sha256=hashlib.sha256(data).hexdigest(), size=len(data),
                        province=province, year=year)
