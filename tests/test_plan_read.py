@@ -174,7 +174,9 @@ def test_the_seed_as_excel_and_as_a_web_page_gives_the_same_tasks(expected: pd.D
         ("Thời gian", "deadline"), ("Thời hạn", "deadline"), ("Thời gian hoàn thành", "deadline"),
         ("Thoi gian thuc hien", "deadline"),
         ("Sản phẩm", "output"), ("Kết quả", "output"), ("Sản phẩm đầu ra", "output"),
-        ("Đơn vị thực hiện", "agency"), ("Ghi chú", "note"), ("Kinh phí", None), ("", None),
+        ("Thời điểm hoàn thành", "deadline"), ("Tiến độ thực hiện", "deadline"), ("Sản phẩm hoàn thành", "output"),
+        ("Đơn vị thực hiện", "agency"), ("Cơ quan tham mưu", "agency"), ("Đơn vị phụ trách", "agency"),
+        ("Ghi chú", "note"), ("Kinh phí", None), ("", None),
     ],
 )
 def test_columns_are_recognised_by_meaning(header: str, role: str | None) -> None:

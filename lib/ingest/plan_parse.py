@@ -131,17 +131,17 @@ def column_role(header: str) -> str | None:
         return None
     if key in ("stt", "tt", "so tt", "so thu tu", "thu tu", "s tt"):
         return "number"
-    if any(w in key for w in ("thoi gian", "thoi han", "tien do", "han hoan thanh", "moc thoi gian")):
-        return "deadline"
     if "san pham" in key or "ket qua" in key:
         return "output"
+    if any(w in key for w in ("thoi gian", "thoi han", "thoi diem", "tien do", "hoan thanh")):
+        return "deadline"
     if "chu tri" in key:
         return "lead"
     if "phoi hop" in key:
         return "implementing"
     if any(w in key for w in ("nhiem vu", "noi dung", "cong viec", "giai phap", "hoat dong", "ten de an")):
         return "task"
-    if "thuc hien" in key or "trach nhiem" in key or key in ("co quan", "don vi"):
+    if any(w in key for w in ("thuc hien", "trach nhiem", "tham muu", "phu trach")) or key in ("co quan", "don vi"):
         return "agency"
     if "ghi chu" in key:
         return "note"
