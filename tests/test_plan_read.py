@@ -479,3 +479,40 @@ def test_a_damaged_file_never_raises_and_always_says_something() -> None:
         result = check(cut, "damaged.docx")
         assert result.problems or len(result.tasks), "a file gave neither tasks nor a problem"
         assert "plan_internal_error" not in result.codes
+
+
+def test_an_unnumbered_bold_row_without_agencies_is_a_heading_in_word_excel_and_a_web_page() -> None:
+    import docx
+    import openpyxl
+
+    rows = [["STT", "Nội dung", "Chủ trì"], ["I", "Công khai, minh bạch", ""], ["", "Nhiệm vụ chung", ""],
+            ["1", "Niêm yết", "UBND cấp xã"], ["", "Nhiệm vụ riêng", ""], ["1", "Cập nhật cổng", "Sở Nội vụ"],
+            ["", "Tuyên truyền pháp luật", ""]]  # not bold: a task that names no agency
+    bold_rows = {2, 4}
+    expected = [["I.1", "Nhiệm vụ chung", "Niêm yết"], ["I.2", "Nhiệm vụ riêng", "Cập nhật cổng"],
+                ["I.2", "Nhiệm vụ riêng", "Tuyên truyền pháp luật"]]
+
+    document = docx.Document(io.BytesIO(samples.docx_bytes(None, rows)))
+    for r in bold_rows:
+        for run in document.tables[0].rows[r].cells[1].paragraphs[0].runs:
+            run.bold = True
+    buffer = io.BytesIO()
+    document.save(buffer)
+    word = check(buffer.getvalue(), "p.docx", 2026)
+
+    book = openpyxl.load_workbook(io.BytesIO(samples.xlsx_bytes(rows)))
+    for r in bold_rows:
+        book.active.cell(r + 1, 2).font = openpyxl.styles.Font(bold=True)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    excel = check(buffer.getvalue(), "p.xlsx", 2026)
+
+    page = samples.html_bytes(rows).decode()
+    for r in bold_rows:
+        page = page.replace(f"<p>{rows[r][1]}</p>", f"<p><b>{rows[r][1]}</b></p>")
+    web = check(page.encode(), "p.html", 2026)
+
+    markdown = "\n".join("| " + " | ".join(f"**{v}**" if i in bold_rows and c == 1 else v for c, v in enumerate(row))
+                         + " |" for i, row in enumerate(rows)).encode()
+    for result in (word, excel, web, check(markdown, "p.md", 2026)):
+        assert result.tasks[["section", "section_title", "task"]].values.tolist() == expected, result.kind

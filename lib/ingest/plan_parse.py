@@ -18,7 +18,8 @@ rows ("Cơ quan thực hiện" over "Chủ trì | Phối hợp"), and be followe
 numbering the columns ("(1) (2) (3)"), which is skipped.
 
 Sections: a row merged across the table is a section; so is a row with a
-Roman numeral or a capital letter (A, B, C) and no agency, deadline or output;
+Roman numeral or a capital letter (A, B, C) and no agency, and an unnumbered
+row in bold with no agency, deadline or output;
 an Arabic-numbered row without them is a section when the rows under it are
 numbered differently (tasks without a number, 1.1, a), -), and a task
 otherwise.  Levels follow the order the numbering styles first appear (I > 1,
@@ -509,6 +510,8 @@ def _classify(row: _Row, following: _Row | None) -> tuple[str, str, str]:
         return "section", _clean_number(number), text  # words in its deadline or output cell are warned about
     if not row.heading_like():
         return "task", number, text
+    if not style and row.cell("task").bold:
+        return "section", "", text  # an unnumbered bold row without agency, deadline or output: a heading
     if (style == "arabic" or style.startswith("dotted") or style == "small") and following is not None:
         next_style = number_style(following.text("number"))
         opens_section = following.spanning() is not None or next_style in ("roman", "letter")

@@ -58,6 +58,7 @@ class Cell:
     text: str
     merged_down: bool = False  # the same cell as the one above (vertical merge): same text
     merged_left: bool = False  # the same cell as the one to its left (horizontal merge): same text
+    bold: bool = False  # every word of it is bold (Word, Excel, a web page, **Markdown**): a heading's mark
 
 
 @dataclass
@@ -226,12 +227,12 @@ def _docx_tables(data: bytes) -> list[Table]:
                 column = len(row)
                 if continues and grid and column < len(grid[-1]):
                     above = grid[-1][column]
-                    text = above.text
+                    text, bold = above.text, above.bold
                 else:
                     continues = False
-                    text = _docx_cell_text(tc, qn)
-                row.append(Cell(text, merged_down=continues))
-                row.extend(Cell(text, merged_down=continues, merged_left=True) for _ in range(span - 1))
+                    text, bold = _docx_cell_text(tc, qn), _docx_bold(tc, qn)
+                row.append(Cell(text, merged_down=continues, bold=bold))
+                row.extend(Cell(text, merged_down=continues, merged_left=True, bold=bold) for _ in range(span - 1))
             grid.append(row[:MAX_COLUMNS])
         tables.append(Table(number, grid, list(range(1, len(grid) + 1))))
     return tables
@@ -264,6 +265,18 @@ def _docx_cell_text(tc: Any, qn: Any) -> str:
     return "\n".join(lines)
 
 
+def _docx_bold(tc: Any, qn: Any) -> bool:
+    """Every run of the cell that holds words is bold (direct formatting; a style's bold is not seen)."""
+    text_tag, props, bold_tag, value = qn("w:t"), qn("w:rPr"), qn("w:b"), qn("w:val")
+    runs = [r for r in tc.iter(qn("w:r")) if "".join(t.text or "" for t in r.iter(text_tag)).strip()]
+
+    def is_bold(run: Any) -> bool:
+        mark = run.find(f"{props}/{bold_tag}")
+        return mark is not None and mark.get(value, "true") not in ("0", "false", "off")
+
+    return bool(runs) and all(is_bold(r) for r in runs)
+
+
 def _xlsx_tables(data: bytes) -> list[Table]:
     import openpyxl
 
@@ -272,21 +285,21 @@ def _xlsx_tables(data: bytes) -> list[Table]:
     try:
         for number, sheet in enumerate(book.worksheets, start=1):
             width = min(sheet.max_column, MAX_COLUMNS)
-            values = [[_xlsx_text(v) for v in row[:width]]
-                      for row in sheet.iter_rows(min_row=1, max_row=sheet.max_row, max_col=width, values_only=True)]
-            while values and not any(values[-1]):  # formatted but empty rows below the table
-                values.pop()
-            _check_rows(number, sum(1 for row in values if any(row)))
-            cells = [[Cell(v) for v in row] for row in values]
+            read = [[(_xlsx_text(c.value), bool(c.font and c.font.b)) for c in row[:width]]
+                    for row in sheet.iter_rows(min_row=1, max_row=sheet.max_row, max_col=width)]
+            while read and not any(text for text, _ in read[-1]):  # formatted but empty rows below the table
+                read.pop()
+            _check_rows(number, sum(1 for row in read if any(text for text, _ in row)))
+            cells = [[Cell(text, bold=bold and bool(text)) for text, bold in row] for row in read]
             for merged in sheet.merged_cells.ranges:
                 top, left = merged.min_row - 1, merged.min_col - 1
                 if top >= len(cells) or left >= width:
                     continue
-                text = cells[top][left].text
+                text, bold = cells[top][left].text, cells[top][left].bold
                 for r in range(top, min(merged.max_row, len(cells))):
                     for c in range(left, min(merged.max_col, width)):
                         if (r, c) != (top, left):
-                            cells[r][c] = Cell(text, merged_down=r > top, merged_left=c > left)
+                            cells[r][c] = Cell(text, merged_down=r > top, merged_left=c > left, bold=bold)
             tables.append(Table(number, cells, list(range(1, len(cells) + 1)), name=sheet.title))
     finally:
         book.close()
@@ -311,15 +324,28 @@ _BLOCK = {"p", "div", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockq
 class _Lines:
     """Builds a cell's readable lines from HTML events; a list without <li> items is split into items."""
 
-    def __init__(self) -> None:
+    def __init__(self, bold: bool = False) -> None:
         self.parts: list[str] = []
         self.lists: list[list[Any]] = []  # [index in parts where the list starts, saw an <li>]
+        self.in_bold = 1 if bold else 0  # a <th> cell is bold as a whole
+        self.bold_words = self.plain_words = 0
+
+    @property
+    def bold(self) -> bool:
+        return self.bold_words > 0 and self.plain_words == 0
 
     def data(self, text: str) -> None:
         self.parts.append(text)
+        if text.strip():
+            if self.in_bold:
+                self.bold_words += 1
+            else:
+                self.plain_words += 1
 
     def start(self, tag: str) -> None:
-        if tag in _BLOCK or tag == "br":
+        if tag in ("b", "strong"):
+            self.in_bold += 1
+        elif tag in _BLOCK or tag == "br":
             self.parts.append("\n")
         elif tag == "li":
             if self.lists:
@@ -330,7 +356,9 @@ class _Lines:
             self.lists.append([len(self.parts), False])
 
     def end(self, tag: str) -> None:
-        if tag in _BLOCK or tag == "li":
+        if tag in ("b", "strong"):
+            self.in_bold = max(0, self.in_bold - 1)
+        elif tag in _BLOCK or tag == "li":
             self.parts.append("\n")
         elif tag in ("ol", "ul") and self.lists:
             self._close_list()
@@ -439,7 +467,7 @@ class _Page(HTMLParser):
             if not self.stack[-1]:
                 self.stack[-1].append([])
             values = dict(attrs)
-            cell = _HtmlCell(_Lines(), _span(values.get("rowspan")), _span(values.get("colspan")))
+            cell = _HtmlCell(_Lines(bold=tag == "th"), _span(values.get("rowspan")), _span(values.get("colspan")))
             self.stack[-1][-1].append(cell)
             self.cells[-1] = cell
         else:
@@ -509,11 +537,11 @@ def _spread(number: int, rows: list[list[_HtmlCell]]) -> Table:
         for cell in row:
             while (r, c) in grid:
                 c += 1
-            text = cell.lines.text()
+            text, bold = cell.lines.text(), cell.lines.bold
             for dr in range(min(cell.rowspan, len(rows) - r)):
                 for dc in range(cell.colspan):
                     if c + dc < MAX_COLUMNS:
-                        grid[(r + dr, c + dc)] = Cell(text, merged_down=dr > 0, merged_left=dc > 0)
+                        grid[(r + dr, c + dc)] = Cell(text, merged_down=dr > 0, merged_left=dc > 0, bold=bold)
             c += cell.colspan
     width = max((c for _, c in grid), default=-1) + 1
     cells = [[grid.get((r, c), Cell("")) for c in range(width)] for r in range(len(rows))]
@@ -550,7 +578,8 @@ def _pipe_tables(lines: list[str]) -> list[Table]:
             number = len(tables) + 1
             _check_rows(number, len(rows))
             width = max(len(r) for r in rows)
-            cells = [[Cell(fragment_text(v)) for v in row] + [Cell("")] * (width - len(row)) for row in rows]
+            cells = [[Cell(fragment_text(v.replace("**", "")), bold=_markdown_bold(v)) for v in row]
+                     + [Cell("")] * (width - len(row)) for row in rows]
             tables.append(Table(number, cells, list(numbers)))
         rows.clear()
         numbers.clear()
@@ -569,8 +598,13 @@ def _pipe_tables(lines: list[str]) -> list[Table]:
     return tables
 
 
+def _markdown_bold(value: str) -> bool:
+    return len(value) > 4 and value.startswith("**") and value.endswith("**") and "**" not in value[2:-2]
+
+
 def _markdown_cell(value: str) -> str:
-    value = value.replace("**", "").replace("__", "")
+    """A Markdown cell's text, backslash escapes undone; bold markers "**" stay for `_markdown_bold`."""
+    value = value.replace("__", "")
     return re.sub(r"\\([\\`*_{}\[\]()#+\-.!|])", r"\1", value).strip()
 
 
