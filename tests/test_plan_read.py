@@ -516,3 +516,23 @@ def test_an_unnumbered_bold_row_without_agencies_is_a_heading_in_word_excel_and_
                          + " |" for i, row in enumerate(rows)).encode()
     for result in (word, excel, web, check(markdown, "p.md", 2026)):
         assert result.tasks[["section", "section_title", "task"]].values.tolist() == expected, result.kind
+
+
+def test_a_table_without_a_number_column_takes_the_numbers_opening_the_task_text() -> None:
+    rows = [["Nhiệm vụ", "Cơ quan chủ trì", "Thời gian"],
+            ["I. CÔNG KHAI, MINH BẠCH", "", ""],
+            ["1. Công khai ngân sách", "UBND cấp xã", "Quý I/2026"],
+            ["2. Tiếp cận thông tin", "", ""],
+            ["a) Cập nhật cổng thông tin", "Văn phòng UBND tỉnh", "Thường xuyên"],
+            ["b) Trả lời câu hỏi của dân", "Văn phòng UBND tỉnh", "Thường xuyên"],
+            ["II. GIẢI TRÌNH", "", ""],
+            ["1. Đối thoại", "UBND cấp huyện", "2026"],
+            ["2025: năm tổng kết", "Sở Nội vụ", "2025"]]
+    result = check(samples.text_bytes(rows), "p.txt", 2026)
+    assert result.tasks[["section", "number", "task"]].values.tolist() == [
+        ["I", "1.", "Công khai ngân sách"],
+        ["I.2", "a)", "Cập nhật cổng thông tin"],
+        ["I.2", "b)", "Trả lời câu hỏi của dân"],
+        ["II", "1.", "Đối thoại"],
+        ["II", "", "2025: năm tổng kết"],  # a year is not a number opening the task
+    ]

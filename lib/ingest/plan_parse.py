@@ -229,6 +229,7 @@ def _numbering_row(row: list[Cell]) -> bool:
 
 _ROMAN = re.compile(r"^X{0,3}(?:IX|IV|V?I{0,3})$")  # I to XXXIX: more sections than a plan has
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+_TEXT_NUMBER = re.compile(r"^((?:[IVX]{1,5}|[A-ZĐ]|\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)])\s+(\S.*)$", re.DOTALL)
 _PREFIX = re.compile(r"^(?:(?:phần|mục|chương)\s+)?([IVXLC]+|[A-ZĐ]|\d+(?:\.\d+)*|[a-zđ])\s*[.):/–-]\s*(\S.*)$",
                      re.IGNORECASE | re.DOTALL)
 
@@ -360,6 +361,17 @@ class _Row:
         column = self.header.roles.get(role)
         return self.header.labels.get(column, "") if column is not None else ""
 
+    def numbered(self) -> tuple[str, str]:
+        """(number as written, task text): the number column's, or, in a table without one, the number that
+        opens the task text ("1.", "1.2.", "a)", "II.")."""
+        text = self.text("task")
+        if "number" in self.header.roles:
+            return self.text("number"), text
+        match = _TEXT_NUMBER.match(text)
+        if match:
+            return match.group(1), match.group(2).strip()
+        return "", text
+
     def blank(self) -> bool:
         return not any(c.text.strip() for c in self.cells)
 
@@ -470,7 +482,7 @@ def _check(data: bytes, file_name: str, year: int, result: PlanCheck, out: _Out)
             if kind == "section":
                 _open_section(row, number, title, year, stack, top, sections, out)
             else:
-                _task(row, number, stack, year, rows, out)
+                _task(row, number, title, stack, year, rows, out)
     if not rows and not out.problems:
         first = found[0]
         out.add(Issue("plan_no_tasks", sheet=first[0].label, row=first[1].row_number,
@@ -494,15 +506,11 @@ def _classify(row: _Row, following: _Row | None) -> tuple[str, str, str]:
         if match:
             return "section", match.group(1), match.group(2).strip()
         return "section", "", span
-    text = row.text("task")
+    number, text = row.numbered()
     if not text and number and number_style(number) == "other" and row.heading_like():
         # A heading written in the number column alone: a row merged across the table, copied as text.
         match = _PREFIX.match(number)
         return ("section", match.group(1), match.group(2).strip()) if match else ("section", "", number)
-    if "number" not in row.header.roles and text:
-        match = _PREFIX.match(text)
-        if match and number_style(match.group(1)) in ("roman", "letter", "arabic") and row.heading_like():
-            number, text = match.group(1), match.group(2).strip()
     if not text or row.cell("task").merged_down:
         return "task", number, text
     style = number_style(number)
@@ -513,7 +521,7 @@ def _classify(row: _Row, following: _Row | None) -> tuple[str, str, str]:
     if not style and row.cell("task").bold:
         return "section", "", text  # an unnumbered bold row without agency, deadline or output: a heading
     if (style == "arabic" or style.startswith("dotted") or style == "small") and following is not None:
-        next_style = number_style(following.text("number"))
+        next_style = number_style(following.numbered()[0])
         opens_section = following.spanning() is not None or next_style in ("roman", "letter")
         if next_style != style and not opens_section:
             return "section", _clean_number(number), text
@@ -571,12 +579,13 @@ def _open_section(row: _Row, number: str, title: str, year: int, stack: list[_Se
                      "confidence": float(link.confidence), "evidence": link.evidence})
 
 
-def _task(row: _Row, number: str, stack: list[_Section], year: int, rows: list[dict[str, Any]], out: _Out) -> None:
+def _task(row: _Row, number: str, written: str, stack: list[_Section], year: int, rows: list[dict[str, Any]],
+          out: _Out) -> None:
     lead = row.text("lead")
     implementing = row.text("implementing")
     deadline_text = row.text("deadline")
     output = row.text("output")
-    text = task_text(row.text("task"))
+    text = task_text(written)
     if row.cell("task").merged_down and rows:
         # The task cell is merged down over this row: the row adds agencies or a deadline to the task above.
         previous = rows[-1]
