@@ -12,6 +12,11 @@ heading merged across a row is one cell followed by `merged_left` cells (the
 parser reads such a row as a section).  Text inside a cell keeps its lines
 (paragraphs, line breaks, list items as "- item"); HTML left in copied text
 (`<p>`, `<ol>`, `<ul>`, `<li>`, `<br>`, entities) is turned into the same lines.
+Text is tab-separated (a cell quoted over several lines, as Excel copies it,
+stays one cell) or a Markdown pipe table.  A cell whose words are all bold is
+marked `bold` (a heading's mark where a row is neither numbered nor merged).
+A scanned PDF or a picture is refused as having no text; a text-layer PDF is
+read with pdfplumber where its table has ruled cells.
 
 Nothing here decides what a table means (`lib.ingest.plan_parse` does); files
 that cannot be read come back with `readers.Issue`s coded `plan_*` (their
