@@ -295,8 +295,238 @@ LABELS.update(
 
 
 # --- plan documents: reading tables, columns, sections (lib/ingest/plan_tables.py, plan_parse.py); keys pr_* ---
+_PLAN_FORMATS = (
+    "Tải lên văn bản kế hoạch dạng Word (.docx), Excel (.xlsx), trang web (.html) có bảng, hoặc văn bản chép từ "
+    "bảng (.txt, các ô cách nhau bằng phím Tab).",
+    "Upload the plan as Word (.docx), Excel (.xlsx), a web page (.html) holding the table, or text copied from the "
+    "table (.txt, cells separated by tabs).",
+)
 LABELS.update(
     {
+        "pr_fix": ("Cách sửa: {fix}", "How to fix: {fix}"),
+        "pr_at_table": ("Bảng {table}", "Table {table}"),
+        "vd_plan_empty_file": ("Tệp '{value}' trống, không có nội dung.", "The file '{value}' is empty."),
+        "vd_plan_empty_file_fix": (
+            "Chọn đúng tệp kế hoạch (tệp có bảng phân công nhiệm vụ) rồi tải lại.",
+            "Choose the plan file (the one holding the table of tasks) and upload again.",
+        ),
+        "vd_plan_too_large": (
+            "Tệp quá lớn ({value}); giới hạn là {limit}.",
+            "The file is too large ({value}); the limit is {limit}.",
+        ),
+        "vd_plan_too_large_fix": (
+            "Xóa hình ảnh và các phần không phải bảng nhiệm vụ (hoặc chỉ chép phụ lục có bảng sang một tệp mới), "
+            "lưu lại rồi tải lên.",
+            "Remove pictures and everything but the table of tasks (or copy only the appendix holding the table "
+            "into a new file), save and upload again.",
+        ),
+        "vd_plan_limit": (
+            "Tệp vượt giới hạn đọc: {value} (giới hạn {limit}) {part}.",
+            "The file goes beyond what is read: {value} (limit {limit}) {part}.",
+        ),
+        "vd_plan_limit_fix": (
+            "Chỉ chép bảng phân công nhiệm vụ sang một tệp mới, lưu lại rồi tải lên.",
+            "Copy only the table of tasks into a new file, save it and upload that file.",
+        ),
+        "vd_plan_encrypted": (
+            "Tệp '{value}' được đặt mật khẩu (mã hóa), ứng dụng không mở được.",
+            "The file '{value}' is protected by a password (encrypted); the app cannot open it.",
+        ),
+        "vd_plan_encrypted_fix": (
+            "Mở tệp trong Word/Excel, vào Tệp > Thông tin > Bảo vệ tài liệu > Mã hóa bằng mật khẩu, xóa mật khẩu, "
+            "lưu lại rồi tải lên.",
+            "Open it in Word/Excel, go to File > Info > Protect Document > Encrypt with Password, clear the password, "
+            "save and upload again.",
+        ),
+        "vd_plan_old_word": (
+            "Tệp '{value}' là định dạng Word cũ (.doc), dù tên tệp có thể là .docx; ứng dụng không đọc được.",
+            "The file '{value}' is in the old Word format (.doc), whatever its name says; the app cannot read it.",
+        ),
+        "vd_plan_old_word_fix": (
+            "Mở tệp trong Word, chọn Lưu thành (Save As) > Tài liệu Word (.docx) rồi tải tệp mới lên.",
+            "Open it in Word, choose Save As > Word Document (.docx), and upload the new file.",
+        ),
+        "vd_plan_old_excel": (
+            "Tệp '{value}' là định dạng Excel cũ (.xls); ứng dụng không đọc được.",
+            "The file '{value}' is in the old Excel format (.xls); the app cannot read it.",
+        ),
+        "vd_plan_old_excel_fix": (
+            "Mở tệp trong Excel, chọn Lưu thành (Save As) > Sổ làm việc Excel (.xlsx) rồi tải tệp mới lên.",
+            "Open it in Excel, choose Save As > Excel Workbook (.xlsx), and upload the new file.",
+        ),
+        "vd_plan_unreadable": (
+            "Không đọc được tệp '{value}': tệp hỏng hoặc không đúng định dạng ({detail}).",
+            "The file '{value}' cannot be read: it is damaged or not what its name says ({detail}).",
+        ),
+        "vd_plan_unreadable_fix": (
+            "Mở tệp bằng Word hoặc Excel; nếu mở được, lưu lại thành tệp mới (.docx hoặc .xlsx) rồi tải lên, nếu "
+            "không, lấy lại bản gốc của văn bản.",
+            "Open it in Word or Excel; if it opens, save it as a new file (.docx or .xlsx) and upload that, "
+            "otherwise get the document's original again.",
+        ),
+        "vd_plan_wrong_type": (
+            "Tệp '{value}' (đuôi '.{ext}') chứa {actual}, không phải văn bản kế hoạch ứng dụng đọc được.",
+            "The file '{value}' (ending '.{ext}') holds {actual}, not a plan document the app reads.",
+        ),
+        "vd_plan_wrong_type_fix": _PLAN_FORMATS,
+        "vd_plan_scanned": (
+            "Tệp '{value}' là ảnh ({actual}), không có chữ để đọc bảng nhiệm vụ.",
+            "The file '{value}' is a picture ({actual}); it has no text to read the table of tasks from.",
+        ),
+        "vd_plan_scanned_fix": (
+            "Lấy bản điện tử của văn bản (Word hoặc trang văn bản trên cổng thông tin) thay cho bản chụp/quét. "
+            + _PLAN_FORMATS[0],
+            "Get the electronic version of the document (Word, or the document's page on a legal portal) instead of "
+            "the scan. " + _PLAN_FORMATS[1],
+        ),
+        "vd_plan_no_text_layer": (
+            "Tệp PDF '{value}' là bản quét: không có lớp chữ, nên không đọc được bảng nhiệm vụ.",
+            "The PDF '{value}' is a scan: it has no text layer, so its table of tasks cannot be read.",
+        ),
+        "vd_plan_no_text_layer_fix": (
+            "Lấy bản Word của kế hoạch, hoặc trang văn bản trên cổng thông tin pháp luật (lưu thành .html). "
+            "Không gõ lại từ ảnh nếu có thể tránh.",
+            "Get the plan as Word, or the document's page on a legal portal (saved as .html). Avoid retyping it from "
+            "the scan if you can.",
+        ),
+        "vd_plan_too_many_rows": (
+            "Bảng có {value} dòng; giới hạn là {limit} dòng. Kế hoạch của một tỉnh thường có vài chục đến vài trăm "
+            "nhiệm vụ, và mọi dòng phải được xem lại trước khi lưu; bảng dài hơn thường không phải bảng phân công "
+            "nhiệm vụ hoặc là nhiều kế hoạch gộp lại.",
+            "The table has {value} rows; the limit is {limit}. A province's plan has tens to a few hundred tasks and "
+            "every row must be reviewed before it is stored; a longer table is usually not a table of tasks, or "
+            "several plans pasted together.",
+        ),
+        "vd_plan_too_many_rows_fix": (
+            "Chỉ giữ bảng phân công nhiệm vụ của một kế hoạch; tách các kế hoạch khác nhau thành từng tệp rồi tải "
+            "lên lần lượt.",
+            "Keep only the table of tasks of one plan; put different plans in separate files and upload them one "
+            "by one.",
+        ),
+        "vd_plan_no_table": (
+            "Không tìm thấy bảng nào trong tệp.",
+            "The file holds no table.",
+        ),
+        "vd_plan_no_table_fix": (
+            "Tải lên văn bản có phụ lục là bảng nhiệm vụ (cột Nội dung/Nhiệm vụ và cột Cơ quan chủ trì). Nếu bảng "
+            "là ảnh, cần bản Word của văn bản.",
+            "Upload the document whose appendix is the table of tasks (a Nội dung/Nhiệm vụ column and a Cơ quan "
+            "chủ trì column). If the table is a picture, get the Word version of the document.",
+        ),
+        "vd_plan_pdf_no_table": (
+            "Tệp PDF '{value}' có chữ nhưng không đọc được bảng nào (bảng không có đường kẻ ô, hoặc là hình).",
+            "The PDF '{value}' has text but no table could be read from it (a table without ruled cells, or a "
+            "picture).",
+        ),
+        "vd_plan_pdf_no_table_fix": (
+            "Lấy bản Word (.docx) của kế hoạch hoặc trang văn bản trên cổng thông tin pháp luật (lưu thành .html); "
+            "PDF chỉ đọc được khi bảng có đường kẻ ô.",
+            "Get the plan as Word (.docx) or the document's page on a legal portal (saved as .html); a PDF is read "
+            "only when its table has ruled cells.",
+        ),
+        "vd_plan_no_task_column": (
+            "Không thấy cột nhiệm vụ: tiêu đề bảng ('{value}') không có cột Nội dung, Nhiệm vụ, Tên nhiệm vụ hay "
+            "Nhiệm vụ, giải pháp.",
+            "No task column: the table's header ('{value}') has no Nội dung, Nhiệm vụ, Tên nhiệm vụ or Nhiệm vụ, "
+            "giải pháp column.",
+        ),
+        "vd_plan_no_task_column_fix": (
+            "Đặt tiêu đề 'Nội dung' (hoặc 'Nhiệm vụ') cho cột ghi nhiệm vụ, ngay trên dòng nhiệm vụ đầu tiên, "
+            "lưu lại rồi tải lên.",
+            "Head the column holding the tasks 'Nội dung' (or 'Nhiệm vụ'), right above the first task, save and "
+            "upload again.",
+        ),
+        "vd_plan_no_agency_column": (
+            "Không thấy cột cơ quan: tiêu đề bảng ('{value}') không có cột Cơ quan/Đơn vị chủ trì, Phối hợp hay "
+            "Đơn vị thực hiện.",
+            "No agency column: the table's header ('{value}') has no Cơ quan/Đơn vị chủ trì, Phối hợp or Đơn vị "
+            "thực hiện column.",
+        ),
+        "vd_plan_no_agency_column_fix": (
+            "Đặt tiêu đề 'Cơ quan chủ trì' cho cột ghi cơ quan chủ trì (và 'Cơ quan phối hợp' cho cột phối hợp), "
+            "lưu lại rồi tải lên.",
+            "Head the column naming the lead agency 'Cơ quan chủ trì' (and the coordinating one 'Cơ quan phối hợp'), "
+            "save and upload again.",
+        ),
+        "vd_plan_no_tasks": (
+            "Bảng có cột '{value}' nhưng không có dòng nhiệm vụ nào bên dưới.",
+            "The table has a '{value}' column but no task rows under it.",
+        ),
+        "vd_plan_no_tasks_fix": (
+            "Kiểm tra tệp có đủ bảng (không chỉ dòng tiêu đề) rồi tải lại.",
+            "Check that the file holds the whole table (not only its header) and upload again.",
+        ),
+        "vd_plan_empty_task": (
+            "Dòng có cơ quan ('{value}') nhưng ô nhiệm vụ trống.",
+            "The row names agencies ('{value}') but its task cell is empty.",
+        ),
+        "vd_plan_empty_task_fix": (
+            "Ghi nội dung nhiệm vụ vào ô trống, hoặc nếu dòng này thuộc nhiệm vụ ở dòng trên, gộp ô nhiệm vụ hai "
+            "dòng (Merge Cells) hoặc chuyển tên cơ quan lên dòng trên; rồi tải lại.",
+            "Write the task in the empty cell, or, if the row belongs to the task above, merge the two task cells "
+            "(Merge Cells) or move the agency names up to that row; then upload again.",
+        ),
+        "vd_plan_task_without_agency": (
+            "Nhiệm vụ '{value}' không ghi cơ quan chủ trì hay phối hợp.",
+            "The task '{value}' names no lead or coordinating agency.",
+        ),
+        "vd_plan_task_without_agency_fix": (
+            "Nếu văn bản giao nhiệm vụ này cho cơ quan nào, ghi tên cơ quan vào cột chủ trì; nếu không, có thể lưu "
+            "như vậy (nhiệm vụ vẫn được hiển thị, chỉ không tính vào cơ quan nào).",
+            "If the document gives this task to an agency, write it in the lead column; if not, it can be stored as "
+            "it is (the task is still shown, only counted for no agency).",
+        ),
+        "vd_plan_agencies_run_together": (
+            "Ô cơ quan '{value}' viết liền các tên {names} không có dấu ngăn cách; ứng dụng đã tách ra, cần kiểm tra.",
+            "The agency cell '{value}' runs the names {names} together without a separator; the app split them, "
+            "check that it is right.",
+        ),
+        "vd_plan_agencies_run_together_fix": (
+            "Kiểm tra cách tách ở bước xem trước; nếu muốn, ngăn các cơ quan bằng dấu chấm phẩy (;) hoặc xuống dòng "
+            "trong văn bản rồi tải lại.",
+            "Check the split in the preview; if you like, separate the agencies with a semicolon (;) or a line break "
+            "in the document and upload again.",
+        ),
+        "vd_plan_section_cell_ignored": (
+            "Dòng tiêu đề mục {section} có chữ '{value}' ở cột này; chữ đó không thuộc nhiệm vụ nào nên không được "
+            "đọc.",
+            "The heading row of section {section} has '{value}' in this column; it belongs to no task, so it is not "
+            "read.",
+        ),
+        "vd_plan_section_cell_ignored_fix": (
+            "Nếu chữ này thuộc nhiệm vụ ở dòng trên hoặc dưới, chuyển nó vào dòng đó; nếu không, xóa nó hoặc bỏ qua "
+            "cảnh báo.",
+            "If the words belong to the task above or below, move them to that row; if not, delete them or ignore "
+            "this warning.",
+        ),
+        "vd_plan_row_ignored": (
+            "Dòng không có nhiệm vụ cũng không có cơ quan ('{value}'), nên không được đọc thành nhiệm vụ.",
+            "The row has neither a task nor an agency ('{value}'), so it is not read as a task.",
+        ),
+        "vd_plan_row_ignored_fix": (
+            "Nếu dòng này là một nhiệm vụ, ghi nội dung vào cột nhiệm vụ; nếu là ghi chú, có thể bỏ qua cảnh báo.",
+            "If the row is a task, write it in the task column; if it is a note, this warning can be ignored.",
+        ),
+        "vd_plan_unmapped_section": (
+            "Tiêu đề mục {section} '{value}' không gọi tên nội dung PAPI nào; các nhiệm vụ của mục này chưa gắn với "
+            "PAPI.",
+            "Section {section} heading '{value}' names no PAPI dimension; its tasks are not yet linked to PAPI.",
+        ),
+        "vd_plan_unmapped_section_fix": (
+            "Chọn nội dung PAPI cho mục này ở bước xem trước, hoặc để trống nếu mục không thuộc PAPI (nhiệm vụ vẫn "
+            "được lưu và hiển thị là chưa gắn).",
+            "Choose the PAPI dimension of this section in the preview, or leave it if the section is not about PAPI "
+            "(its tasks are still stored and shown as unmapped).",
+        ),
+        "vd_plan_internal_error": (
+            "Lỗi khi đọc tệp kế hoạch ({value}).",
+            "Reading the plan file failed ({value}).",
+        ),
+        "vd_plan_internal_error_fix": (
+            "Gửi tệp này cho người quản trị ứng dụng; có thể thử lưu lại văn bản thành .docx mới rồi tải lên.",
+            "Send this file to the app's maintainer; meanwhile, try saving the document as a new .docx and "
+            "uploading that.",
+        ),
     }
 )
 

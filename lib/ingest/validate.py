@@ -82,6 +82,29 @@ SEVERITY: dict[str, str] = {
 # Plan documents (lib/ingest/plan_parse.py): problem codes plan_*.
 SEVERITY.update(
     {
+        "plan_empty_file": ERROR,
+        "plan_too_large": ERROR,
+        "plan_limit": ERROR,
+        "plan_encrypted": ERROR,
+        "plan_old_word": ERROR,
+        "plan_old_excel": ERROR,
+        "plan_unreadable": ERROR,
+        "plan_wrong_type": ERROR,
+        "plan_scanned": ERROR,
+        "plan_no_text_layer": ERROR,
+        "plan_too_many_rows": ERROR,
+        "plan_no_table": ERROR,
+        "plan_pdf_no_table": ERROR,
+        "plan_no_task_column": ERROR,
+        "plan_no_agency_column": ERROR,
+        "plan_no_tasks": ERROR,
+        "plan_empty_task": ERROR,
+        "plan_task_without_agency": WARNING,
+        "plan_row_ignored": WARNING,
+        "plan_section_cell_ignored": WARNING,
+        "plan_agencies_run_together": WARNING,
+        "plan_unmapped_section": WARNING,
+        "plan_internal_error": ERROR,
     }
 )
 
@@ -120,7 +143,10 @@ class Problem:
     def located(self, lang: str) -> str:
         """Return the message with its place in front: "Dòng 14, cột 'Tỉnh': …"."""
         parts: list[str] = []
-        if self.sheet and self.sheet != "CSV":
+        table = re.fullmatch(r"table (\d+)", self.sheet)  # a table of a plan document (lib.ingest.plan_tables)
+        if table:
+            parts.append(i18n.t("pr_at_table", lang, table=table.group(1)))
+        elif self.sheet and self.sheet != "CSV":
             parts.append(i18n.t("vd_at_sheet", lang, sheet=self.sheet))
         if self.row is not None:
             parts.append(i18n.t("vd_at_row", lang, row=self.row))
