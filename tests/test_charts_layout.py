@@ -107,10 +107,46 @@ def test_row_labels_stand_above_the_rows_so_the_plot_keeps_a_phones_width(
     # Before: the dimension names beside the rows reserved ~250 px on the left, leaving a phone 80 px.
     assert PHONE_FIGURE_PX - margin.l - margin.r >= PHONE_PLOT_PX
     assert fig.layout.yaxis.showticklabels is False
-    labels = [a.text for a in fig.layout.annotations if a.xref == "paper"]
+    labels = charts.row_labels(fig)
     assert labels == list(fig.layout.yaxis.categoryarray)
     if name != "agency_load":
         assert [_lines(label)[0].split(".")[0] for label in labels] == [str(d) for d in range(1, 9)]
+
+
+@pytest.mark.parametrize(("name", "pitch", "gap"), [("profile", 70, 12), ("tasks", 64, 15), ("agency_load", 54, 15)])
+def test_row_labels_are_drawn_in_one_trace_just_above_their_rows(
+    con: duckdb.DuckDBPyConnection, name: str, pitch: int, gap: int
+) -> None:
+    """One text trace, not one annotation per row: plotly.js lays out and measures every annotation on
+    its own, which made Overview's page switch about twice as slow as its element floor."""
+    fig = _figures(con, "vi")[name]()
+    assert not [a for a in fig.layout.annotations if a.yref == "y"]
+    texts = [t for t in fig.data if t.type == "scatter" and t.mode == "text"]
+    assert len(texts) == 1
+    labels = texts[0]
+    rows = len(fig.layout.yaxis.categoryarray)
+    # The labels' axes lie over the plot: x from its left edge (0) to its right edge (1), y in rows,
+    # row 0 (the first category) at the top, exactly as the categories' own axis.
+    assert (labels.xaxis, labels.yaxis) == ("x2", "y2")
+    assert tuple(fig.layout.xaxis2.range) == (0, 1) and fig.layout.xaxis2.overlaying == "x"
+    assert tuple(fig.layout.yaxis2.range) == tuple(fig.layout.yaxis.range) == (rows - 0.5, -0.5)
+    assert fig.layout.yaxis2.overlaying == "y" and fig.layout.yaxis.autorange is False
+    assert list(labels.x) == [0] * rows and labels.textposition == "top right"
+    # Each label ends `gap` px above its row's centre, rows being `pitch` px tall (the figure's height).
+    assert [round((row - y) * pitch, 6) for row, y in enumerate(labels.y)] == [gap] * rows
+    margin = fig.layout.margin
+    assert fig.layout.height == round(margin.t + margin.b + rows * pitch)
+    assert labels.hoverinfo == "skip" and labels.showlegend is False
+
+
+@pytest.mark.parametrize("name", [name for name in FIGURES if name != "map"])  # the map draws no x or y axis
+def test_an_axis_without_a_title_has_none_not_an_empty_one(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """plotly.js's automargin reserves a title's depth (~20 px) for an empty title "" but not for none;
+    the reserved margins count no title for either, so "" made Overview's and Agencies' charts (whose
+    labels stand above the rows, with a 26 px left margin) draw twice on every page switch."""
+    fig = _figures(con, "vi")[name]()
+    for axis in (fig.layout.xaxis, fig.layout.yaxis):
+        assert axis.title.text != ""
 
 
 def test_the_desktop_keeps_one_drawing_per_chart(con: duckdb.DuckDBPyConnection) -> None:
