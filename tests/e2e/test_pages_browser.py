@@ -114,6 +114,16 @@ CHART_BOXES_JS = """
 """
 
 
+# The charts (maps aside) that plotly.js drew a second time because its automargin needed wider margins than
+# the figure reserved (`charts.reserve_margins`): the counter exists only once such a redraw has happened.
+REDRAWN_CHARTS_JS = """
+() => Array.from(document.querySelectorAll('.js-plotly-plot'))
+    .filter(el => el._fullLayout && !el.querySelector('.geo'))
+    .filter(el => el._fullLayout._redrawFromAutoMarginCount !== undefined)
+    .map(el => (el._fullLayout.title.text || '').slice(0, 60))
+"""
+
+
 def _context_page(browser: object, viewport: dict[str, int]) -> object:
     context = browser.new_context(viewport=viewport, locale="vi-VN")  # type: ignore[attr-defined]
     return context.new_page()
@@ -133,6 +143,8 @@ def test_no_accessibility_violation_on_a_laptop(
             page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
         violations = axe_violations(page)
         assert violations == [], violations
+        # Each chart drawn once: a second drawing doubled Overview's page switch (an empty y axis title).
+        assert page.evaluate(REDRAWN_CHARTS_JS) == []
         if url == "provinces":
             # The ranking table shows its four columns whole beside the map: nothing to scroll sideways.
             overflow = page.evaluate(
