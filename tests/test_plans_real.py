@@ -79,7 +79,11 @@ def _words(text: Any) -> str:
 
 
 def _names(value: Any) -> list[str]:
-    return [] if value is None else [_words(name) for name in value]
+    if value is None:
+        return []
+    if isinstance(value, str):  # one name given as text rather than a list
+        return [_words(value)] if value.strip() else []
+    return [_words(name) for name in value]
 
 
 def _task(check: Any, start: str) -> Any:
