@@ -97,18 +97,22 @@ def _errors(check: Any) -> list[Any]:
     return [problem for problem in check.problems if getattr(problem, "severity", "error") == "error"]
 
 
-# --- the Government appendix as Markdown ------------------------------------------------
+# --- the Government appendix, as Markdown (as obtained) and as Word (built from it) ---------
+
+KINDS = pytest.mark.parametrize("kind", ["md", "docx"])
 
 
-def test_nq03_appendix_has_the_42_numbered_tasks_each_with_its_lead() -> None:
-    check = _nq03()
+@KINDS
+def test_nq03_appendix_has_the_42_numbered_tasks_each_with_its_lead(kind: str) -> None:
+    check = _nq03(kind)
     assert len(check.tasks) == 42
     assert all(_names(leads) for leads in check.tasks["lead_agencies"])
     assert not _errors(check)
 
 
-def test_nq03_section_rows_are_sections_holding_13_and_29_tasks() -> None:
-    tasks = _nq03().tasks
+@KINDS
+def test_nq03_section_rows_are_sections_holding_13_and_29_tasks(kind: str) -> None:
+    tasks = _nq03(kind).tasks
     texts = tasks["task"].map(_words)
     assert not texts.str.startswith(SECTION_I).any()
     assert not texts.str.startswith(SECTION_II).any()
@@ -116,12 +120,14 @@ def test_nq03_section_rows_are_sections_holding_13_and_29_tasks() -> None:
     assert sections.nunique() == 2
     sizes = sections.value_counts(sort=False)
     assert [int(sizes[name]) for name in sections.drop_duplicates()] == [13, 29]
-    assert SECTION_I in sections.iloc[0]
-    assert SECTION_II in sections.iloc[-1]
+    titles = tasks["section_title" if "section_title" in tasks.columns else "section"].map(_words)
+    assert SECTION_I in titles.iloc[0]
+    assert SECTION_II in titles.iloc[-1]
 
 
-def test_nq03_tasks_keep_their_text_lead_coordinators_result_and_deadline_as_written() -> None:
-    check = _nq03()
+@KINDS
+def test_nq03_tasks_keep_their_text_lead_coordinators_result_and_deadline_as_written(kind: str) -> None:
+    check = _nq03(kind)
     task_5 = _task(check, TASK_5)
     assert _words(task_5["task"]) == _words(TASK_5)
     assert _names(task_5["lead_agencies"]) == ["Bộ Nội vụ"]  # a ministry, not the provincial Sở Nội vụ
@@ -139,17 +145,20 @@ def test_nq03_tasks_keep_their_text_lead_coordinators_result_and_deadline_as_wri
     assert _names(_task(check, TASK_7)["implementing_agencies"]) == []  # the cell is empty in the document
 
 
-def test_nq03_semicolons_separate_coordinating_agencies() -> None:
+@KINDS
+def test_nq03_semicolons_separate_coordinating_agencies(kind: str) -> None:
     # Task 1: "Ban Tuyên giáo Trung ương; các bộ, ngành, địa phương; VTV, VOV, TTXVN".
-    coordinators = _names(_task(_nq03(), TASK_1)["implementing_agencies"])
+    coordinators = _names(_task(_nq03(kind), TASK_1)["implementing_agencies"])
     assert coordinators[0] == "Ban Tuyên giáo Trung ương"
     assert len(coordinators) >= 3
 
 
-def test_nq03_ministries_are_not_taken_for_provincial_departments() -> None:
-    for agency in _nq03().agencies:
-        if agency.written.startswith("Bộ "):
-            assert agency.canonical is None or agency.canonical.startswith("Bộ "), agency
+@KINDS
+def test_nq03_ministries_are_not_taken_for_provincial_departments(kind: str) -> None:
+    ministries = [agency for agency in _nq03(kind).agencies if agency.written.startswith("Bộ ")]
+    assert {"Bộ Nội vụ", "Bộ Tài chính", BKHCN} <= {agency.written for agency in ministries}
+    for agency in ministries:
+        assert agency.canonical is None or agency.canonical.startswith("Bộ "), agency
 
 
 # --- the same appendix as a Word table with merged cells -------------------------------
