@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import subprocess
 import sys
 import time
 from collections import Counter
@@ -186,13 +187,26 @@ def _label(document: Document) -> str:
     return f"{document.path.name} ({document.province or 'no province'}, {document.year})"
 
 
-def render(measures: Iterable[Measure], generated: str) -> str:
+def reader_version() -> str:
+    """The commit that last changed the reader, so a report says which reader it measured."""
+    try:
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%h %cs", "--", "lib/ingest/plan_parse.py", "lib/ingest/plan_tables.py"],
+            cwd=ROOT, capture_output=True, text=True, timeout=10, check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+    return out.stdout.strip() or "unknown (not a git checkout)"
+
+
+def render(measures: Iterable[Measure], generated: str, reader: str = "unknown") -> str:
     """The Markdown report: a summary table, then one table per document."""
     measures = list(measures)
     lines = [
         "# The plan reader on real documents",
         "",
-        f"Generated {generated} by `python -m bench.plan_documents`. Documents and sources: "
+        f"Generated {generated} by `python -m bench.plan_documents`; reader at commit {reader}. "
+        "Documents and sources: "
         "`tests/plans_real/SOURCES.md`. ✗ marks an outcome other than the one expected (a task table "
         "read with the hand-counted number of tasks, or a refusal with an error).",
         "",
@@ -252,7 +266,7 @@ def main(argv: list[str] | None = None) -> int:
     if seed is not None:
         documents.insert(0, seed)
     measures = [measure(document, check_plan) for document in documents]
-    report = render(measures, dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"))
+    report = render(measures, dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"), reader_version())
     print(report)
     if args.out != "-":
         out = Path(args.out)
