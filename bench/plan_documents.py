@@ -196,7 +196,7 @@ def reader_version() -> str:
         )
     except (OSError, subprocess.SubprocessError):
         return "unknown"
-    return out.stdout.strip() or "unknown (not a git checkout)"
+    return out.stdout.strip() or "not in this checkout's history"
 
 
 def render(measures: Iterable[Measure], generated: str, reader: str = "unknown") -> str:
