@@ -3,15 +3,17 @@
 The expected numbers and texts below were read off the documents by hand, not taken from the
 reader's output:
 
-- nq03_2025_phu_luc_ii.md (Phụ lục II of the Government's resolution 03/NQ-CP, 2025, sections
-  I-II): the table's "TT" column numbers the tasks 1. to 42. without a gap; the two rows whose TT
-  cell is a bold Roman numeral (**I.**, **II.**) and whose agency cells are empty are section
-  headings, not tasks. Tasks 1-13 lie under I, tasks 14-42 under II. Every task has a "Cơ quan
-  chủ trì" cell; tasks 6, 7, 8, 9, 35 and 41 have an empty "Cơ quan phối hợp" cell.
+- nq03_2025_phu_luc_ii.md (Phụ lục II of the Government's resolution 03/NQ-CP, 2025): the
+  table's "TT" column numbers the tasks 1. to 140. without a gap; the seven rows whose TT cell is
+  a bold Roman numeral (**I.** to **VII.**) and whose agency cells are empty are section
+  headings, not tasks (row IV also has a stray "năm tiếp theo" in its deadline cell). Sections
+  hold tasks 1-13, 14-42, 43-76, 77-88, 89-116, 117-131 and 132-140: 13, 29, 34, 12, 28, 15 and
+  9 tasks. Every task has a "Cơ quan chủ trì" cell.
 - nq03_2025_phu_luc_ii.docx: the same rows as a Word table (tests/plans_real/build_docx.py);
-  consecutive tasks of a section with the same lead agency share one vertically merged cell:
-  tasks 6-7, 14-17, 18-19, 25-27, 31-33, 34-35 and 41-42; with the same coordinating agencies:
-  tasks 4-5, 10-13, 15-17, 20-24 and 33-34.
+  consecutive tasks of a section with the same lead agency share one vertically merged cell
+  (in sections I-II: tasks 6-7, 14-17, 18-19, 25-27, 31-33, 34-35, 41-42; later e.g. 84-87,
+  89-92, 133-136), and likewise for the same coordinating agencies (I-II: tasks 4-5, 10-13,
+  15-17, 20-24, 33-34; later e.g. 65-68).
 - lamdong_2025_qd2284.md (Lâm Đồng, QĐ 2284/QĐ-UBND, 2025): its only content table lists 95
   communes under "Stt | Tên xã, phường | Ghi chú": no task column, no agency column, no tasks.
 - daklak_2025_ct012.md (Đắk Lắk, Chỉ thị 012/CT-UBND, 2025): tasks are prose paragraphs under
@@ -43,6 +45,9 @@ DAK_LAK = PLANS / "daklak_2025_ct012.md"
 
 SECTION_I = "Nâng cao nhận thức, đột phá về đổi mới tư duy"
 SECTION_II = "Khẩn trương, quyết liệt hoàn thiện thể chế"
+SECTION_IV = "Phát triển, trọng dụng nhân lực chất lượng cao, nhân tài"
+SECTION_VII = "Tăng cường hợp tác quốc tế trong phát triển khoa học"
+SECTION_SIZES = [13, 29, 34, 12, 28, 15, 9]
 TASK_1 = "Xây dựng, trình Thủ tướng Chính phủ ban hành và tổ chức triển khai chương trình tuyên truyền"
 TASK_5 = (
     "Xây dựng, ban hành Đề án đánh giá mức độ hoàn thành nhiệm vụ chuyển đổi số của cơ quan nhà nước, "
@@ -56,6 +61,12 @@ TASK_17 = "Hoàn thiện Luật sửa đổi, bổ sung một số điều của
 TASK_18 = "Sửa đổi một số quy định trong Luật Ngân sách nhà nước"
 TASK_35 = "Sửa đổi Nghị định số 79/2021/NĐ-CP, Nghị định số 97/2018/NĐ-CP"
 TASK_42 = "Đề án huy động hạ tầng viễn thông, hạ tầng số dùng chung phục vụ yêu cầu, nhiệm vụ quốc phòng, an ninh."
+TASK_47 = "Đề án đầu tư năng lực cho các tổ chức nghiên cứu phát triển công lập."
+TASK_76 = "Bảo đảm nguồn lực phục vụ di chuyển hệ thống công nghệ thông tin"
+TASK_87 = "Sửa đổi hoặc ban hành thay thế Quyết định số 37/2018/QĐ-TTg"
+TASK_113 = "Xây dựng, phát triển Bộ chỉ số, Hệ thống thông tin phục vụ chỉ đạo, điều hành của Chính phủ"
+TASK_123 = "Xây dựng bộ tiêu chí để xác định Doanh nghiệp công nghệ số ngang tầm các nước tiên tiến"
+TASK_136 = "Xây dựng cơ sở dữ liệu về chuyên gia, trí thức Việt Nam ở nước ngoài"
 
 BKHCN = "Bộ Khoa học và Công nghệ"
 COLLECTIVE = "Các bộ, ngành, địa phương"
@@ -103,26 +114,28 @@ KINDS = pytest.mark.parametrize("kind", ["md", "docx"])
 
 
 @KINDS
-def test_nq03_appendix_has_the_42_numbered_tasks_each_with_its_lead(kind: str) -> None:
+def test_nq03_appendix_has_the_140_numbered_tasks_each_with_its_lead(kind: str) -> None:
     check = _nq03(kind)
-    assert len(check.tasks) == 42
+    assert len(check.tasks) == 140
     assert all(_names(leads) for leads in check.tasks["lead_agencies"])
     assert not _errors(check)
 
 
 @KINDS
-def test_nq03_section_rows_are_sections_holding_13_and_29_tasks(kind: str) -> None:
+def test_nq03_the_seven_roman_rows_are_sections_holding_the_tasks_under_them(kind: str) -> None:
     tasks = _nq03(kind).tasks
     texts = tasks["task"].map(_words)
-    assert not texts.str.startswith(SECTION_I).any()
-    assert not texts.str.startswith(SECTION_II).any()
+    for heading in (SECTION_I, SECTION_II, SECTION_IV, SECTION_VII):
+        assert not texts.str.startswith(heading).any(), heading
     sections = tasks["section"].map(_words)
-    assert sections.nunique() == 2
     sizes = sections.value_counts(sort=False)
-    assert [int(sizes[name]) for name in sections.drop_duplicates()] == [13, 29]
+    assert [int(sizes[name]) for name in sections.drop_duplicates()] == SECTION_SIZES
     titles = tasks["section_title" if "section_title" in tasks.columns else "section"].map(_words)
     assert SECTION_I in titles.iloc[0]
-    assert SECTION_II in titles.iloc[-1]
+    assert SECTION_IV in titles.iloc[13 + 29 + 34]  # task 77, the first under IV
+    assert SECTION_VII in titles.iloc[-1]
+    # Row IV's stray "năm tiếp theo" is not a task and not task 76's deadline either.
+    assert _words(_task(_nq03(kind), TASK_76)["deadline"]) == "2025 và những năm tiếp theo"
 
 
 @KINDS
@@ -141,6 +154,8 @@ def test_nq03_tasks_keep_their_text_lead_coordinators_result_and_deadline_as_wri
     assert _words(task_18["deadline"]) == "2025"
 
     assert _words(_task(check, TASK_16)["deadline"]) == "Tháng 10/2025"
+    assert _words(_task(check, TASK_47)["deadline"]) == "2025 - 2026"
+    assert _words(_task(check, TASK_123)["deadline"]) == "Quý II/2025"
     assert _words(_task(check, TASK_9)["deadline"]) == "Nhiệm vụ thường xuyên"  # kept as text, no date
     assert _names(_task(check, TASK_7)["implementing_agencies"]) == []  # the cell is empty in the document
 
@@ -151,6 +166,8 @@ def test_nq03_semicolons_separate_coordinating_agencies(kind: str) -> None:
     coordinators = _names(_task(_nq03(kind), TASK_1)["implementing_agencies"])
     assert coordinators[0] == "Ban Tuyên giáo Trung ương"
     assert len(coordinators) >= 3
+    # Task 113's lead cell: "Văn phòng Chính phủ; Bộ Công an".
+    assert _names(_task(_nq03(kind), TASK_113)["lead_agencies"]) == ["Văn phòng Chính phủ", "Bộ Công an"]
 
 
 @KINDS
@@ -166,7 +183,7 @@ def test_nq03_ministries_are_not_taken_for_provincial_departments(kind: str) -> 
 
 def test_word_version_gives_every_task_its_merged_lead_and_coordinators() -> None:
     check = _nq03("docx")
-    assert len(check.tasks) == 42
+    assert len(check.tasks) == 140
     for start in (TASK_16, TASK_17):  # lead cell merged over tasks 14-17
         assert _names(_task(check, start)["lead_agencies"]) == [BKHCN]
     assert _names(_task(check, TASK_7)["lead_agencies"]) == [COLLECTIVE]  # merged over tasks 6-7
@@ -174,12 +191,14 @@ def test_word_version_gives_every_task_its_merged_lead_and_coordinators() -> Non
     assert _names(_task(check, TASK_42)["lead_agencies"]) == ["Bộ Công an"]  # merged over tasks 41-42
     assert _names(_task(check, TASK_13)["implementing_agencies"]) == [COLLECTIVE]  # merged over 10-13
     assert _names(_task(check, TASK_35)["implementing_agencies"]) == []  # not merged: empty in the document
+    assert _names(_task(check, TASK_87)["lead_agencies"]) == ["Bộ Giáo dục và Đào tạo"]  # merged over 84-87
+    assert _names(_task(check, TASK_136)["lead_agencies"]) == ["Bộ Ngoại giao"]  # merged over 133-136
 
 
 def test_word_version_reads_the_same_tasks_as_the_markdown() -> None:
     columns = ["task", "lead_agencies", "implementing_agencies", "deadline"]
     markdown, word = _nq03("md").tasks, _nq03("docx").tasks
-    assert len(word) == len(markdown) == 42
+    assert len(word) == len(markdown) == 140
     for (_, md_row), (_, docx_row) in zip(markdown[columns].iterrows(), word[columns].iterrows(), strict=True):
         assert _words(docx_row["task"]) == _words(md_row["task"])
         assert _names(docx_row["lead_agencies"]) == _names(md_row["lead_agencies"])
@@ -246,12 +265,15 @@ def _spans(document: Any) -> tuple[list[str], dict[int, list[tuple[str, int]]]]:
 def test_word_plan_merges_section_headings_across_and_agencies_down() -> None:
     document = Document(str(NQ03_DOCX))
     assert len(document.tables) == 1
-    assert len(document.tables[0].rows) == 1 + 2 + 42  # header, two sections, 42 tasks
+    assert len(document.tables[0].rows) == 1 + 7 + 140  # header, seven sections, 140 tasks
     across, down = _spans(document)
-    assert [heading[:3] for heading in across] == ["I. ", "II."]
+    assert [heading.split(" ", 1)[0] for heading in across] == ["I.", "II.", "III.", "IV.", "V.", "VI.", "VII."]
     assert SECTION_I in across[0]
-    assert down[2] == [("6.", 2), ("14.", 4), ("18.", 2), ("25.", 3), ("31.", 3), ("34.", 2), ("41.", 2)]
-    assert down[3] == [("4.", 2), ("10.", 4), ("15.", 3), ("20.", 5), ("33.", 2)]
+    assert across[3].endswith("chuyển đổi số quốc gia")  # row IV's stray deadline text is not in its heading
+    assert down[2][:7] == [("6.", 2), ("14.", 4), ("18.", 2), ("25.", 3), ("31.", 3), ("34.", 2), ("41.", 2)]
+    assert {("84.", 4), ("89.", 4), ("133.", 4)} <= set(down[2])
+    assert down[3][:5] == [("4.", 2), ("10.", 4), ("15.", 3), ("20.", 5), ("33.", 2)]
+    assert ("65.", 4) in down[3]
 
 
 @pytest.mark.parametrize("path", [NQ03_MD, LAM_DONG, DAK_LAK])

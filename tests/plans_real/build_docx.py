@@ -82,7 +82,9 @@ def read_markdown_plan(path: Path) -> tuple[list[str], tuple[str, ...], list[Row
         if len(cells) != len(header):
             raise ValueError(f"{path.name}: a row has {len(cells)} cells, the header {len(header)}: {line[:60]}")
         number = _SECTION_NUMBER.match(cells[0])
-        if number and not any(cells[2:]):
+        if number and not any(cells[LEAD_COLUMN:-1]):
+            # A section row: a bold Roman numeral, the heading, no agencies and no result. (Row IV of the
+            # source also carries a stray "năm tiếp theo" in its deadline cell; the Word heading drops it.)
             rows.append(Row((f"{number.group(1)} {cells[1]}",), section=True))
         else:
             rows.append(Row(cells, section=False))
