@@ -16,6 +16,7 @@ PAGES = [
     ("dimensions", 1),
     ("agencies", 1),
     ("trends", 1),
+    ("evaluation", 1),
     ("tasks", 0),
     ("provinces", 1),
     ("upload", 0),
