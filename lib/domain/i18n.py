@@ -1305,6 +1305,84 @@ LABELS.update(
             "The province has {others} other plan(s): choose in the sidebar.",
         ),
         "pv_plan_upload_link": ("Tải kế hoạch lên", "Upload a plan"),
+        "pv_page": ("So sánh kế hoạch", "Compare plans"),
+        "pv_cmp_title": ("So sánh kế hoạch: {province}", "Compare plans: {province}"),
+        "pv_cmp_intro": (
+            "Hai kế hoạch của tỉnh đặt cạnh nhau: số nhiệm vụ theo nội dung PAPI, nhiệm vụ giữ lại, mới và bỏ, "
+            "và cơ quan có khối lượng thay đổi. Nhiệm vụ giữ lại được nhận ra theo mức giống nhau của câu chữ.",
+            "Two of the province's plans side by side: tasks per PAPI dimension, tasks carried over, added and "
+            "dropped, and the agencies whose load changed. Carried-over tasks are recognised by how alike their "
+            "texts are.",
+        ),
+        "pv_cmp_too_few": (
+            "{province} có {n} kế hoạch; cần ít nhất hai kế hoạch để so sánh.",
+            "{province} has {n} plan(s); a comparison needs at least two.",
+        ),
+        "pv_cmp_how_to_add": (
+            "Thêm kế hoạch của năm khác ở trang Tải lên (biên tập viên), hoặc bằng dòng lệnh "
+            "`python -m lib.importer plan load TỆP --province TỈNH --year NĂM`.",
+            "Add a plan of another year on the Upload page (editors), or from the shell with "
+            "`python -m lib.importer plan load FILE --province NAME --year YEAR`.",
+        ),
+        "pv_cmp_pick_before": ("Kế hoạch trước", "Earlier plan"),
+        "pv_cmp_pick_after": ("Kế hoạch sau", "Later plan"),
+        "pv_cmp_same_plan": (
+            "Hai lựa chọn là cùng một kế hoạch: hãy chọn hai kế hoạch khác nhau.",
+            "Both choices are the same plan: choose two different plans.",
+        ),
+        "pv_cmp_before": ("Trước ({year})", "Before ({year})"),
+        "pv_cmp_after": ("Sau ({year})", "After ({year})"),
+        "pv_cmp_summary": (
+            "Kế hoạch {after_year} có {after_tasks} nhiệm vụ, kế hoạch {before_year} có {before_tasks}: "
+            "{carried} nhiệm vụ giữ lại (trong đó {reworded} được viết lại), {added} nhiệm vụ mới, "
+            "{dropped} nhiệm vụ bỏ.",
+            "The {after_year} plan has {after_tasks} tasks, the {before_year} plan {before_tasks}: "
+            "{carried} carried over ({reworded} of them reworded), {added} added, {dropped} dropped.",
+        ),
+        "pv_cmp_metric_carried": ("Giữ lại", "Carried over"),
+        "pv_cmp_metric_added": ("Mới", "Added"),
+        "pv_cmp_metric_dropped": ("Bỏ", "Dropped"),
+        "pv_cmp_metric_agencies": ("Cơ quan thay đổi", "Agencies changed"),
+        "pv_cmp_dimensions_header": ("Nhiệm vụ theo nội dung", "Tasks per dimension"),
+        "pv_cmp_subdimensions": ("Theo nội dung thành phần", "Per sub-dimension"),
+        "pv_cmp_tasks_header": ("Nhiệm vụ giữ lại, mới và bỏ", "Tasks carried over, added and dropped"),
+        "pv_cmp_tab_carried": ("Giữ lại ({n})", "Carried over ({n})"),
+        "pv_cmp_tab_added": ("Mới ({n})", "Added ({n})"),
+        "pv_cmp_tab_dropped": ("Bỏ ({n})", "Dropped ({n})"),
+        "pv_cmp_carried_note": (
+            "Mức giống nhau: tỷ lệ từ chung theo đúng thứ tự của hai câu (bỏ dấu, số được coi là như nhau); "
+            "từ {threshold}% trở lên được coi là cùng nhiệm vụ. Các cặp ít giống nhất đứng đầu để kiểm tra.",
+            "Similarity: the share of words the two texts have in common in the same order (diacritics "
+            "ignored, numbers treated as equal); {threshold}% or more counts as the same task. The least "
+            "alike pairs come first, to check.",
+        ),
+        "pv_cmp_none": ("Không có.", "None."),
+        "pv_cmp_agencies_header": ("Cơ quan có khối lượng thay đổi", "Agencies whose load changed"),
+        "pv_cmp_agencies_none": (
+            "Không cơ quan nào thay đổi số nhiệm vụ chủ trì hoặc phối hợp.",
+            "No agency leads or implements a different number of tasks.",
+        ),
+        "pv_cmp_unmapped": ("Chưa gắn với PAPI", "Not linked to PAPI"),
+        "pv_cmp_whole_dimension": ("(cả nội dung)", "(whole dimension)"),
+        "pv_cmp_col_change": ("Thay đổi", "Change"),
+        "pv_cmp_col_similarity": ("Giống nhau (%)", "Similarity (%)"),
+        "pv_cmp_col_task_before": ("Nhiệm vụ (trước)", "Task (before)"),
+        "pv_cmp_col_task_after": ("Nhiệm vụ (sau)", "Task (after)"),
+        "pv_cmp_col_lead": ("Chủ trì", "Lead agency"),
+        "pv_cmp_col_agency": ("Cơ quan", "Agency"),
+        "pv_cmp_col_led": ("Chủ trì (trước → sau)", "Led (before → after)"),
+        "pv_cmp_col_implemented": ("Phối hợp (trước → sau)", "Implemented (before → after)"),
+        "pv_cmp_col_tasks_change": ("Thay đổi số nhiệm vụ", "Change in tasks"),
+        "pv_cmp_chart_title": (
+            "Nhiệm vụ theo nội dung: kế hoạch {before_year} và {after_year}",
+            "Tasks per dimension: the {before_year} and {after_year} plans",
+        ),
+        "pv_cmp_agency_chart_title": (
+            "Cơ quan thay đổi nhiều nhất: số nhiệm vụ trước và sau",
+            "Agencies that changed most: tasks before and after",
+        ),
+        "pv_cmp_tasks_axis": ("Số nhiệm vụ", "Tasks"),
+        "pv_cmp_table_view": ("Xem dạng bảng", "Table view"),
         "pv_brief_plan_source": (
             "{document} (kế hoạch năm {plan_year} của {province})",
             "{document} ({province}'s plan of {plan_year})",
