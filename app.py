@@ -40,6 +40,7 @@ PAGES = [
     ("pages/evaluation.py", "page_evaluation", ":material/fact_check:", "evaluation"),
     ("pages/tasks.py", "page_tasks", ":material/checklist:", "tasks"),
     ("pages/provinces.py", "page_provinces", ":material/map:", "provinces"),
+    ("pages/plans.py", "pv_page", ":material/compare_arrows:", "plans"),
     ("pages/upload.py", "page_upload", ":material/upload_file:", "upload"),
 ]
 page = st.navigation(

@@ -307,4 +307,5 @@ def summary(comparison: Comparison, plans: Mapping[str, Mapping[str, object]], l
 
 def column_label(plan: Mapping[str, object], role: str, lang: str) -> str:
     """A table column naming a plan: "Trước (2020)" / "Sau (2022)" (`role` is "before" or "after")."""
-    return i18n.t(f"pv_cmp_{role}", lang, year=plan["plan_year"])
+    key = {"before": "pv_cmp_before", "after": "pv_cmp_after"}[role]
+    return i18n.t(key, lang, year=plan["plan_year"])

@@ -1,0 +1,115 @@
+"""Compare plans: two plans of the chosen province side by side (tasks per dimension and
+sub-dimension, tasks carried over, added and dropped, agencies whose load changed).
+
+The two plans are mirrored to the URL as `before` and `after` (plan ids).
+"""
+
+import streamlit as st
+
+from lib.domain import i18n
+from lib.present import charts, charts_plans, formatting, plan_compare, tables
+from lib.present import selection as choice
+from lib.store import plan_queries
+from lib.ui import cache, plan_notes, sidebar
+
+selection = sidebar.sidebar_selection()
+lang = selection.lang
+
+
+def t(key: str, **values: object) -> str:
+    return i18n.t(key, lang, **values)
+
+
+province = formatting.markdown_safe(selection.province_name)
+st.title(t("pv_cmp_title", province=province))
+st.caption(t("pv_cmp_intro"))
+
+plans = {p.plan_id: p for p in selection.plans}  # newest first
+ids = list(plans)
+pair = plan_compare.default_pair(ids)
+if pair is None:
+    st.info(t("pv_cmp_too_few", province=province, n=len(ids)))
+    st.markdown(t("pv_cmp_how_to_add"))
+    st.page_link(plan_notes.UPLOAD_PAGE, label=t("pv_plan_upload_link"), icon=":material/upload_file:")
+    st.stop()
+
+sidebar.page_param("pv_before", "before", ids, pair[0])
+sidebar.page_param("pv_after", "after", ids, pair[1])
+left, right = st.columns(2)
+before_id = left.selectbox(t("pv_cmp_pick_before"), ids, format_func=lambda p: choice.plan_label(plans[p], lang),
+                           key="pv_before")
+after_id = right.selectbox(t("pv_cmp_pick_after"), ids, format_func=lambda p: choice.plan_label(plans[p], lang),
+                           key="pv_after")
+st.query_params["before"], st.query_params["after"] = before_id, after_id
+if before_id == after_id:
+    st.warning(t("pv_cmp_same_plan"))
+    st.stop()
+
+chosen = (before_id, after_id)
+rows = cache.query(plan_queries.plans_by_id, chosen).set_index("plan_id").to_dict("index")
+before_label = plan_compare.column_label(rows[before_id], "before", lang)
+after_label = plan_compare.column_label(rows[after_id], "after", lang)
+comparison = cache.query(plan_compare.compare_plans, before_id, after_id)
+changes = plan_compare.agency_changes(cache.query(plan_queries.agency_load, chosen), before_id, after_id)
+
+st.markdown(plan_compare.summary(comparison, rows, lang))
+metrics = st.container(horizontal=True, gap="medium")
+metrics.metric(t("pv_cmp_metric_carried"), len(comparison.carried), width=150)
+metrics.metric(t("pv_cmp_metric_added"), len(comparison.added), width=150)
+metrics.metric(t("pv_cmp_metric_dropped"), len(comparison.dropped), width=150)
+metrics.metric(t("pv_cmp_metric_agencies"), len(changes), width=150)
+
+st.subheader(t("pv_cmp_dimensions_header"))
+counts = plan_compare.dimension_counts(cache.query(plan_queries.dimension_counts, chosen), before_id, after_id)
+st.plotly_chart(
+    cache.figure(charts_plans.dimension_compare_figure, counts, lang, before_label, after_label,
+                 rows[before_id]["plan_year"], rows[after_id]["plan_year"]),
+    width="stretch", config=charts.PLOT_CONFIG, key="pv_cmp_dimensions",
+)
+dim_tab, sub_tab = st.tabs([t("pv_cmp_table_view"), t("pv_cmp_subdimensions")])
+with dim_tab:
+    st.dataframe(plan_compare.dimension_table(counts, lang, before_label, after_label), hide_index=True,
+                 width="stretch")
+with sub_tab:
+    sub_counts = cache.query(plan_queries.subdimension_counts, chosen)
+    st.dataframe(
+        plan_compare.subdimension_table(sub_counts, before_id, after_id, lang, before_label, after_label),
+        hide_index=True, width="stretch",
+    )
+
+st.subheader(t("pv_cmp_tasks_header"))
+carried_tab, added_tab, dropped_tab = st.tabs([
+    t("pv_cmp_tab_carried", n=len(comparison.carried)),
+    t("pv_cmp_tab_added", n=len(comparison.added)),
+    t("pv_cmp_tab_dropped", n=len(comparison.dropped)),
+])
+task_columns = {
+    t("col_task"): st.column_config.TextColumn(width=420),
+    t("pv_cmp_col_task_before"): st.column_config.TextColumn(width=360),
+    t("pv_cmp_col_task_after"): st.column_config.TextColumn(width=360),
+}
+with carried_tab:
+    st.caption(t("pv_cmp_carried_note", threshold=round(plan_compare.SIMILARITY_THRESHOLD * 100)))
+    if comparison.carried.empty:
+        st.info(t("pv_cmp_none"))
+    else:
+        st.dataframe(plan_compare.carried_table(comparison, lang), hide_index=True, width="stretch",
+                     row_height=tables.WRAPPED_ROW_PX, column_config=task_columns, key="pv_cmp_carried")
+for tab, tasks, key in ((added_tab, comparison.added, "pv_cmp_added"),
+                        (dropped_tab, comparison.dropped, "pv_cmp_dropped")):
+    with tab:
+        if tasks.empty:
+            st.info(t("pv_cmp_none"))
+        else:
+            st.dataframe(plan_compare.task_list_table(tasks, lang), hide_index=True, width="stretch",
+                         row_height=tables.WRAPPED_ROW_PX, column_config=task_columns, key=key)
+
+st.subheader(t("pv_cmp_agencies_header"))
+if changes.empty:
+    st.info(t("pv_cmp_agencies_none"))
+else:
+    st.plotly_chart(
+        cache.figure(charts_plans.agency_change_figure, changes, lang, before_label, after_label),
+        width="stretch", config=charts.PLOT_CONFIG, key="pv_cmp_agencies",
+    )
+    st.dataframe(plan_compare.agency_table(changes, lang), hide_index=True, width="stretch")
