@@ -6,7 +6,7 @@ import streamlit as st
 
 from lib.domain import i18n
 from lib.present import charts, charts_indicators, evaluation, formatting, tables, views
-from lib.store import queries
+from lib.store import plan_queries, queries
 from lib.ui import cache, plan_notes, sidebar
 
 PICK = "wl_pick"
@@ -161,6 +161,16 @@ if has_plan and has_scores:
     else:
         st.caption(i18n.t("wl_no_task_caption", lang, year=year))
         st.dataframe(tables.styled(weak, lang), hide_index=True, width="stretch")
+
+if has_plan and int(plan["unmapped"]):
+    # Tasks linked to no PAPI dimension are in no chart above: listed here, never dropped.
+    unmapped = cache.query(plan_queries.unmapped_tasks, (selection.plan_id,))
+    st.subheader(i18n.t("pv_unmapped_header", lang, n=len(unmapped)))
+    st.caption(i18n.t("pv_unmapped_note", lang))
+    st.dataframe(
+        tables.tasks_table(unmapped, lang), hide_index=True, width="stretch", row_height=tables.WRAPPED_ROW_PX,
+        column_config={i18n.t("wl_col_task", lang): st.column_config.TextColumn(width="large")},
+    )
 
 dim_tab, sub_tab = st.tabs([i18n.t("wl_tab_dimensions", lang), i18n.t("wl_tab_subdimensions", lang)])
 with dim_tab:

@@ -79,6 +79,8 @@ if right is not None:
             key="wl_overview_tasks",
         )
         st.caption(i18n.t("wl_tasks_colour_note", lang, year=year))
+        if int(plan["unmapped"]):
+            st.caption(i18n.t("pv_unmapped_overview", lang, n=int(plan["unmapped"])))
         with st.expander(i18n.t("wl_table_view", lang), key="wl_tasks_table_open", on_change="rerun") as view:
             if view.open:
                 st.dataframe(

@@ -1,6 +1,8 @@
-"""Tasks: every task of the plan(s), searchable without diacritics, filterable, downloadable.
+"""Tasks: every task of the chosen plan, or of all the province's plans, searchable without
+diacritics, filterable, downloadable.
 
-The search phrase is mirrored to the URL as `q` and the dimension filter as `dim`.
+The search phrase is mirrored to the URL as `q`, the dimension filter as `dim` (0: tasks linked to
+no PAPI dimension) and the search across plans as `all=1`.
 """
 
 import functools
@@ -9,6 +11,7 @@ import streamlit as st
 
 from lib.domain import i18n, spreadsheets
 from lib.present import formatting, tables, task_filters, views
+from lib.present import selection as choice
 from lib.store import queries
 from lib.ui import cache, plan_notes, sidebar
 
@@ -23,11 +26,32 @@ def t(key: str, **values: object) -> str:
 st.title(t("tk_title"))
 st.caption(t("tk_intro"))
 
-tasks = cache.query(queries.tasks_with_scores, selection.province_code, selection.era, lang, plan_id=selection.plan_id)
-if tasks.empty:
+if selection.plan_id is None:
     plan_notes.no_plan(selection, "wl_no_plan_short")
     st.stop()
-plan_notes.plan_caption(selection)
+all_plans = False
+if len(selection.plans) > 1:
+    if "tk_all_plans" not in st.session_state:
+        st.session_state["tk_all_plans"] = st.query_params.get("all") == "1"
+    all_plans = st.toggle(t("pv_all_plans"), key="tk_all_plans", help=t("pv_all_plans_help"))
+    if all_plans:
+        st.query_params["all"] = "1"
+    elif "all" in st.query_params:
+        del st.query_params["all"]
+if all_plans:
+    names = i18n.join([choice.plan_short(p, lang) for p in selection.plans], lang)
+    st.caption(t("pv_all_plans_caption", province=formatting.markdown_safe(selection.province_name),
+                 plans=formatting.markdown_safe(names)))
+else:
+    plan_notes.plan_caption(selection)
+tasks = cache.query(
+    queries.tasks_with_scores, selection.province_code, selection.era, lang,
+    plan_id=None if all_plans else selection.plan_id,
+)
+if tasks.empty:
+    st.info(t("tk_empty"))
+    st.stop()
+tasks = task_filters.with_plan_names(tasks, {p.plan_id: choice.plan_short(p, lang) for p in selection.plans})
 sub_names = task_filters.name_map(cache.query(queries.subdimension_names), lang)
 tasks = task_filters.with_subdimension_names(tasks, sub_names)
 
@@ -83,6 +107,7 @@ event = st.dataframe(
     height=520,
     column_order=[
         "task_id",
+        *(["plan_name"] if all_plans else []),
         "dimension",
         "task",
         "lead_agency",
@@ -94,6 +119,7 @@ event = st.dataframe(
     ],
     column_config={
         "task_id": st.column_config.TextColumn(t("col_task_id"), width=150, pinned=True),
+        "plan_name": st.column_config.TextColumn(t("pv_col_plan"), width=200),
         "dimension": st.column_config.NumberColumn(t("col_dimension_no"), width=80),
         "task": st.column_config.TextColumn(t("col_task"), width=460),
         "lead_agency": st.column_config.TextColumn(t("col_lead_agency"), width=200),
@@ -116,8 +142,8 @@ if picked is not None:
     with st.container(border=True):
         st.markdown(f"**{t('tk_detail')}**")
         st.text(
-            f"{picked['task_id']} · {picked['dimension']}. {picked['dimension_name']} · {picked['plan_section']} "
-            f"{picked['plan_section_title']}"
+            f"{picked['task_id']} · {formatting.dimension_title(picked['dimension'], lang)} · "
+            f"{picked['plan_section'] or ''} {picked['plan_section_title'] or ''}".rstrip()
         )
         st.text(picked["task"])
         st.text(f"{t('col_lead_agency')}: {picked['lead_agency'] or '–'}")

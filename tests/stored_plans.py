@@ -1,5 +1,6 @@
-"""Two small synthetic plans of one province, written so that the comparison's answer is plain
-from the texts, and a way to load them into a store as an editor's plans are loaded.
+"""Plans loaded into a store for the dashboard tests (the plan documents of the reader's tests are in
+tests/plan_samples.py): two small synthetic plans of one province, written so that the comparison's answer
+is plain from the texts, and a way to load them into a store as an editor's plans are loaded.
 
 EARLIER (2021) and LATER (2023), Kon Tum (code 62, no seed plan):
 - carried over: "Niêm yết công khai … năm 2021" → "… năm 2023" (only the year differs: 100 %),
@@ -73,5 +74,28 @@ def add_sample_plans(path: Path) -> None:
     cur = con.cursor()
     database.insert_plan(cur, plan_row(EARLIER_ID, 2021, EARLIER_DOCUMENT), tasks_frame(EARLIER_ID, 2021, EARLIER))
     database.insert_plan(cur, plan_row(LATER_ID, 2023, LATER_DOCUMENT), tasks_frame(LATER_ID, 2023, LATER))
+    cur.close()
+    con.close()
+
+
+# A Đắk Lắk plan of 2022 beside the seed plan, two of its three tasks linked to no PAPI dimension
+# (a digital-transformation plan's tasks), both led by Sở Nội vụ: its largest cell of the
+# agency × dimension grid is the unmapped one.
+UNMAPPED_ID = "DLK-2022"
+UNMAPPED_DOCUMENT = "Kế hoạch 99/KH-UBND năm 2022 về chuyển đổi số"
+UNMAPPED = [
+    (5, "", "Niêm yết công khai thủ tục hành chính tại trụ sở xã", "Sở Nội vụ", "UBND cấp xã"),
+    (None, "", "Triển khai nền tảng số dùng chung của tỉnh", "Sở Nội vụ", "Sở Thông tin và Truyền thông"),
+    (None, "", "Số hoá hồ sơ lưu trữ của các sở", "Sở Nội vụ", ""),
+]
+
+
+def add_unmapped_plan(path: Path) -> None:
+    """Load the Đắk Lắk 2022 plan with unmapped tasks into the store at `path`."""
+    con = database.connect(path)
+    cur = con.cursor()
+    row = {**plan_row(UNMAPPED_ID, 2022, UNMAPPED_DOCUMENT), "province_code": "66", "province": "Đắk Lắk"}
+    frame = tasks_frame(UNMAPPED_ID, 2022, UNMAPPED).assign(province="Đắk Lắk")
+    database.insert_plan(cur, row, frame)
     cur.close()
     con.close()

@@ -1,4 +1,4 @@
-"""AppTest for the Compare plans page: two synthetic Kon Tum plans (tests/plan_samples.py) side by
+"""AppTest for the Compare plans page: two synthetic Kon Tum plans (tests/stored_plans.py) side by
 side, the choice of plans (defaults, URL, swapped, the same plan twice), a province with one plan."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests import plan_samples as s
+from tests import stored_plans as s
 from tests.apptest_helpers import figures, language_widget, points, start_app
 
 

@@ -1362,7 +1362,31 @@ LABELS.update(
             "Không cơ quan nào thay đổi số nhiệm vụ chủ trì hoặc phối hợp.",
             "No agency leads or implements a different number of tasks.",
         ),
-        "pv_cmp_unmapped": ("Chưa gắn với PAPI", "Not linked to PAPI"),
+        "pv_unmapped": ("Chưa gắn với PAPI", "Not linked to PAPI"),
+        "pv_unmapped_short": ("Chưa gắn PAPI", "No PAPI link"),
+        "pv_unmapped_overview": (
+            "{n} nhiệm vụ chưa gắn với nội dung PAPI nào nên không có trong biểu đồ theo nội dung; "
+            "trang Nội dung liệt kê các nhiệm vụ này.",
+            "{n} task(s) linked to no PAPI dimension are not in the chart by dimension; the Dimensions page "
+            "lists them.",
+        ),
+        "pv_unmapped_header": ("Nhiệm vụ chưa gắn với PAPI ({n})", "Tasks not linked to PAPI ({n})"),
+        "pv_unmapped_note": (
+            "Các nhiệm vụ này không thuộc nội dung PAPI nào (ví dụ nhiệm vụ chuyển đổi số, PCI); chúng vẫn được "
+            "tính trong số nhiệm vụ và khối lượng của các cơ quan.",
+            "These tasks belong to no PAPI dimension (digital transformation or PCI tasks, for instance); they "
+            "still count in the plan's tasks and in the agencies' load.",
+        ),
+        "pv_all_plans": ("Tìm trong mọi kế hoạch của tỉnh", "Search all of the province's plans"),
+        "pv_all_plans_help": (
+            "Bật để tìm trong tất cả kế hoạch của tỉnh; cột Kế hoạch cho biết nhiệm vụ thuộc kế hoạch nào.",
+            "On: search every plan of the province; the Plan column says which plan a task belongs to.",
+        ),
+        "pv_col_plan": ("Kế hoạch", "Plan"),
+        "pv_all_plans_caption": (
+            "Mọi kế hoạch của {province}: {plans}.",
+            "Every plan of {province}: {plans}.",
+        ),
         "pv_cmp_whole_dimension": ("(cả nội dung)", "(whole dimension)"),
         "pv_cmp_col_change": ("Thay đổi", "Change"),
         "pv_cmp_col_similarity": ("Giống nhau (%)", "Similarity (%)"),

@@ -1090,11 +1090,14 @@ def agency_dimension_figure(matrix: pd.DataFrame, agencies: list[str], lang: str
             "wl_matrix_title",
             lang,
             agency=plain(top["agency"]),
-            dimension=plain(i18n.dimension_name(int(top["dimension"]), lang)),
+            dimension=plain(
+                i18n.t("pv_unmapped", lang) if is_missing(top["dimension"])
+                else i18n.dimension_name(int(top["dimension"]), lang)
+            ),
             n=int(top["tasks"]),
         )
     text = grid.map(lambda v: "" if pd.isna(v) else str(int(v)))
-    x_labels = [i18n.t(f"wl_dim_short_{d}", lang) for d in dims]
+    x_labels = [i18n.t(f"wl_dim_short_{d}", lang) if d else i18n.t("pv_unmapped_short", lang) for d in dims]
     full_names = [[plain(dimension_title(d, lang))] * len(grid.index) for d in dims]
     # Beside eight columns of counts: short lines in a small font leave the cells ~25 px each on a 360 px phone.
     y_labels = [wrap(a, 20) for a in grid.index]

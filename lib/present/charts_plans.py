@@ -51,7 +51,7 @@ def dimension_compare_figure(table: pd.DataFrame, lang: str, before_label: str, 
     """Tasks per dimension of the two plans (`plan_compare.dimension_counts`), dimension 1 on top, the
     tasks linked to no PAPI dimension last."""
     labels = [
-        wrap(i18n.t("pv_cmp_unmapped", lang), charts.ROW_LABEL_CHARS) if pd.isna(d)
+        wrap(i18n.t("pv_unmapped", lang), charts.ROW_LABEL_CHARS) if pd.isna(d)
         else dimension_label(int(d), lang, charts.ROW_LABEL_CHARS)
         for d in table["dimension"]
     ]

@@ -17,6 +17,8 @@ from lib.domain import i18n
 
 # What a table or text shows where a value is missing (a missing score is absent, never 0).
 MISSING = "—"
+# Where a task linked to no PAPI dimension needs a dimension number (a filter option, a grid column).
+UNMAPPED = 0
 
 
 def is_missing(value: object) -> bool:
@@ -94,7 +96,9 @@ def name_column(lang: str) -> str:
 
 
 def dimension_title(dimension: int, lang: str) -> str:
-    """Return "n. Name" of a dimension."""
+    """Return "n. Name" of a dimension; "not linked to PAPI" for a task without one (missing or `UNMAPPED`)."""
+    if is_missing(dimension) or int(dimension) == UNMAPPED:
+        return i18n.t("pv_unmapped", lang)
     return f"{int(dimension)}. {i18n.dimension_name(int(dimension), lang)}"
 
 

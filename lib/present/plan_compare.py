@@ -141,7 +141,7 @@ def default_pair(plan_ids: Sequence[str]) -> tuple[str, str] | None:
 
 def _dimension_name(dimension: object, lang: str) -> str:
     """ "n. Name" of a dimension, or "not linked to PAPI" for a task without one."""
-    return i18n.t("pv_cmp_unmapped", lang) if pd.isna(dimension) else dimension_title(int(dimension), lang)
+    return i18n.t("pv_unmapped", lang) if pd.isna(dimension) else dimension_title(int(dimension), lang)
 
 
 def _side_by_side(frame: pd.DataFrame, keys: list[str], before_id: str, after_id: str) -> pd.DataFrame:

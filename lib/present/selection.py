@@ -230,6 +230,11 @@ def plan_label(plan: PlanChoice, lang: str, limit: int | None = PLAN_LABEL_CHARS
     return i18n.t("pv_plan_label", lang, year=plan.plan_year, document=document, tasks=plan.tasks)
 
 
+def plan_short(plan: PlanChoice, lang: str, limit: int = 36) -> str:
+    """A plan in a table cell: "2020 · <document cut at `limit` characters>"."""
+    return plan_label(plan, lang, limit).rsplit(" (", 1)[0]
+
+
 def plan_caption(plan: PlanChoice, province: str, year: int, lang: str, others: int = 0) -> str:
     """The line a page shows over plan data: which plan (year and whole document) and the PAPI year;
     with `others` > 0 it says the province has other plans to choose from in the sidebar."""

@@ -190,7 +190,7 @@ def agency_tasks_table(tasks: pd.DataFrame, lang: str) -> pd.DataFrame:
         ", ".join(i18n.t(f"wl_role_{r}", lang) for r in str(v).split(";")) for v in tasks["role"]
     ]
     table.insert(1, i18n.t("wl_col_role", lang), roles)
-    table.insert(2, i18n.t("wl_col_dimension", lang), tasks["dimension"].astype(int).to_numpy())
+    table.insert(2, i18n.t("wl_col_dimension", lang), tasks["dimension"].astype("Int64").to_numpy())  # NA: unmapped
     return table
 
 

@@ -15,6 +15,7 @@ import pandas as pd
 
 from lib.domain import i18n
 from lib.domain.text import fold
+from lib.present.formatting import UNMAPPED
 
 SEPARATOR = ";"
 
@@ -33,8 +34,9 @@ def options(frame: pd.DataFrame, column: str) -> list[str]:
 
 
 def dimension_options(frame: pd.DataFrame) -> list[int]:
-    """Return the dimensions that have tasks, ascending."""
-    return sorted({int(d) for d in frame["dimension"].dropna()})
+    """Return the dimensions that have tasks, ascending, then `UNMAPPED` when some task has none."""
+    mapped = sorted({int(d) for d in frame["dimension"].dropna()})
+    return mapped + ([UNMAPPED] if frame["dimension"].isna().any() else [])
 
 
 def parse_dimensions(text: str, allowed: list[int]) -> list[int]:
@@ -55,6 +57,13 @@ def with_subdimension_names(frame: pd.DataFrame, names: dict[str, str]) -> pd.Da
     out["subdimension_names"] = [
         "; ".join(names.get(key, key) for key in split_values(cell)) for cell in out["papi_subdimensions"]
     ]
+    return out
+
+
+def with_plan_names(frame: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """Return `frame` with `plan_name`: each task's plan as `names` ({plan_id: name}) calls it."""
+    out = frame.copy()
+    out["plan_name"] = [names.get(p, p) for p in out["plan_id"]]
     return out
 
 
@@ -82,7 +91,8 @@ def filter_tasks(
         mask &= frame["search_text"].str.contains(phrase, regex=False)
     dims = {int(d) for d in dimensions}
     if dims:
-        mask &= frame["dimension"].astype(int).isin(dims)
+        # A task linked to no dimension (missing) matches the UNMAPPED option.
+        mask &= frame["dimension"].isin(dims) | (frame["dimension"].isna() & (UNMAPPED in dims))
     subs = list(subdimensions)
     if subs:
         mask &= _any_selected(frame["papi_subdimensions"], subs)
@@ -109,6 +119,7 @@ def selected_row(frame: pd.DataFrame, rows: list[int]) -> pd.Series | None:
 
 EXPORT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("task_id", "col_task_id"),
+    ("plan_name", "pv_col_plan"),
     ("dimension", "col_dimension_no"),
     ("dimension_name", "dimension"),
     ("plan_section", "col_plan_section"),

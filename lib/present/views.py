@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from lib.domain import eras, i18n, papi
-from lib.present.formatting import MISSING, dimension_title, markdown_safe, name_column, number, rank_text
+from lib.present.formatting import MISSING, UNMAPPED, dimension_title, markdown_safe, name_column, number, rank_text
 
 # --- trends and provinces ---
 
@@ -295,9 +295,12 @@ def history_note(dimension: int, lang: str, years: list[int] | None = None) -> s
 
 
 def agency_dimension_grid(matrix: pd.DataFrame, agencies: list[str]) -> pd.DataFrame:
-    """Tasks per agency (rows, in the order of `agencies`) and dimension 1–8 (columns); missing where none."""
-    return matrix.pivot_table(index="agency", columns="dimension", values="tasks", aggfunc="sum").reindex(
-        index=agencies, columns=list(range(1, 9))
+    """Tasks per agency (rows, in the order of `agencies`) and dimension 1–8 (columns), then a column
+    `UNMAPPED` (0) for the tasks linked to no dimension when there are any; missing where none."""
+    frame = matrix.assign(dimension=matrix["dimension"].fillna(UNMAPPED).astype(int))
+    columns = list(range(1, 9)) + ([UNMAPPED] if (frame["dimension"] == UNMAPPED).any() else [])
+    return frame.pivot_table(index="agency", columns="dimension", values="tasks", aggfunc="sum").reindex(
+        index=agencies, columns=columns
     )
 
 

@@ -117,3 +117,17 @@ def agency_load(con: duckdb.DuckDBPyConnection, plan_ids: Sequence[str]) -> pd.D
         """,
         [list(plan_ids)],
     )
+
+
+def unmapped_tasks(con: duckdb.DuckDBPyConnection, plan_ids: Sequence[str]) -> pd.DataFrame:
+    """The tasks of the plans linked to no PAPI dimension, in plan order (the columns of `plan_tasks`)."""
+    return _frame(
+        con,
+        f"""
+        SELECT t.task_id, t.plan_id, t.plan_year, t.dimension, t.plan_section, t.plan_section_title, t.number,
+               t.papi_subdimensions, t.task, t.lead_agency, t.implementing_agencies
+        FROM tasks t WHERE {_CHOSEN} AND t.dimension IS NULL
+        ORDER BY t.plan_id, t.source_line, t.task_id
+        """,
+        [list(plan_ids)],
+    )

@@ -90,7 +90,8 @@ def _place_keys(province_code: str, era: str) -> tuple[object, ...]:
 def plan_summary(
     con: duckdb.DuckDBPyConnection, province_code: str, era: str, plan_id: str | None = None
 ) -> pd.DataFrame:
-    """Return one row on the province's plan(s): tasks, agencies, tasks without lead/implementer, plan years.
+    """Return one row on the province's plan(s): tasks, agencies, tasks without lead/implementer, tasks
+    linked to no PAPI dimension (`unmapped`), plan years.
 
     `tasks` is 0 when the province has no plan.
     """
@@ -104,6 +105,7 @@ def plan_summary(
                  WHERE a.task_id IN (SELECT task_id FROM plan_tasks)) AS agencies,
                count(*) FILTER (WHERE coalesce(trim(lead_agency), '') = '') AS no_lead,
                count(*) FILTER (WHERE coalesce(trim(implementing_agencies), '') = '') AS no_implementer,
+               count(*) FILTER (WHERE dimension IS NULL) AS unmapped,
                coalesce(string_agg(DISTINCT CAST(plan_year AS VARCHAR), ', ' ORDER BY CAST(plan_year AS VARCHAR)), '')
                    AS plan_years
         FROM plan_tasks
@@ -589,7 +591,7 @@ def tasks_with_scores(
             SELECT dimension, arg_max(CASE WHEN ? = 'en' THEN name_en ELSE name_vi END, year) AS name
             FROM papi_structure WHERE subdimension IS NULL GROUP BY dimension
         )
-        SELECT t.task_id, t.province, t.plan_year, t.dimension, n.name AS dimension_name, t.plan_section,
+        SELECT t.task_id, t.plan_id, t.province, t.plan_year, t.dimension, n.name AS dimension_name, t.plan_section,
                t.plan_section_title, t.papi_subdimensions, t.task, t.lead_agency, t.implementing_agencies,
                l.year AS score_year, l.score, l.rank, l.ranked_provinces
         FROM plan_tasks t

@@ -1,4 +1,4 @@
-"""Browser test: the Compare plans page of a province with two plans (tests/plan_samples.py) in a real
+"""Browser test: the Compare plans page of a province with two plans (tests/stored_plans.py) in a real
 Chromium at 1366 and 390 px: it draws both charts and the tables, shows no error, passes axe-core's
 WCAG 2 A/AA rules and keeps a usable plot width on a phone.  Screenshots: plans-compare-1366.png,
 plans-compare-390.png (whole page) in the screenshot folder."""
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests import plan_samples as s
+from tests import stored_plans as s
 from tests.e2e.harness import axe_violations, screenshot_whole, streamlit_server
 from tests.e2e.test_pages_browser import CHART_BOXES_JS, LAPTOP, PHONE, charts, wait_until_idle
 
