@@ -87,6 +87,6 @@ def test_in_english(at: AppTest) -> None:
 
 def test_a_province_with_one_plan_says_a_comparison_needs_two(at: AppTest) -> None:
     show(at, province="66")  # Đắk Lắk: the seed plan only
-    assert [i.value for i in at.info] == ["Đắk Lắk có 1 kế hoạch; cần ít nhất hai kế hoạch để so sánh."]
+    assert [i.value for i in at.info] == ["Cần ít nhất hai kế hoạch để so sánh; Đắk Lắk có 1."]
     assert [link.proto.label for link in at.get("page_link")] == ["Tải kế hoạch lên"]
     assert not at.get("plotly_chart")

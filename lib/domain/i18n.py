@@ -1315,8 +1315,8 @@ LABELS.update(
             "texts are.",
         ),
         "pv_cmp_too_few": (
-            "{province} có {n} kế hoạch; cần ít nhất hai kế hoạch để so sánh.",
-            "{province} has {n} plan(s); a comparison needs at least two.",
+            "Cần ít nhất hai kế hoạch để so sánh; {province} có {n}.",
+            "A comparison needs at least two plans; {province} has {n}.",
         ),
         "pv_cmp_how_to_add": (
             "Thêm kế hoạch của năm khác ở trang Tải lên (biên tập viên), hoặc bằng dòng lệnh "
