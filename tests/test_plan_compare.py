@@ -111,13 +111,13 @@ def test_the_seed_plan_against_a_reworded_copy_carries_every_task_to_its_twin() 
             assert pc.similarity(pc.words(task), pc.words(changed)) >= pc.SIMILARITY_THRESHOLD, task
 
 
-def test_a_300_task_plan_is_matched_in_a_few_seconds() -> None:
+def test_a_300_task_plan_is_matched_in_well_under_a_second_on_a_quiet_machine() -> None:
     seed = _seed_tasks()
     before = [f"{t} (đợt {n})" for n in range(4) for t in seed][:300]
     after = [f"{t} - giai đoạn {n}" for n in range(4) for t in seed][:300]
     started = time.perf_counter()
     pairs = pc.match_tasks(before, after)
-    assert time.perf_counter() - started < 20
+    assert time.perf_counter() - started < 5  # 0.4 s measured; room for a machine shared by eight
     assert len(pairs) == 300
 
 
