@@ -15,14 +15,21 @@ from lib.present.formatting import dimension_label, plain, wrap
 PLAN_COLORS = ("#9dc3e6", "#1f4e79")
 # The agencies chart shows the agencies whose load changed most.
 TOP_AGENCIES = 12
+# Height of one row (a pair of bars and the label above it).
+PITCH_PX = 60
 
 
-def _finish(fig: go.Figure, lang: str, rows: int, pitch_px: float) -> go.Figure:
-    """Decimal mark of `lang`, room for every line of the title, margins for the legend, height for `rows`."""
+def _finish(fig: go.Figure, lang: str, rows: int) -> go.Figure:
+    """Decimal mark of `lang`, room for every line of the title and of the top row's label, margins for
+    the legend, height for `rows` (as `charts` does for its own figures)."""
     title = fig.layout.title.text or ""
-    fig.update_layout(separators=charts.SEPARATORS[lang == "en"], margin={"t": 26 + 21 * (title.count("<br>") + 1)})
+    top = 26 + 21 * (title.count("<br>") + 1)
+    above = charts.row_labels(fig)
+    if above:
+        top += above[0].count("<br>") * charts.LABEL_LINE_PX
+    fig.update_layout(separators=charts.SEPARATORS[lang == "en"], margin={"t": top})
     charts.reserve_margins(fig)
-    return charts.rows_of(fig, rows, pitch_px)
+    return charts.rows_of(fig, rows, PITCH_PX)
 
 
 def _paired_bars(labels: list[str], before: list[int], after: list[int], names: tuple[str, str],
@@ -62,9 +69,9 @@ def dimension_compare_figure(table: pd.DataFrame, lang: str, before_label: str, 
     most = max(int(table[["before", "after"]].to_numpy().max()), 1)
     fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed")
     fig.update_xaxes(range=[0, most * 1.15], dtick=5 if most > 10 else 1)
-    charts.labels_above(fig, labels, gap_px=15)
-    fig.update_layout(barmode="group", bargap=0.45, legend=charts.LEGEND_BELOW, margin={"b": 90})
-    return _finish(fig, lang, len(labels), 60)
+    charts.labels_above(fig, labels, gap_px=18, pitch_px=PITCH_PX)  # half the pair of bars (15 px) and a little
+    fig.update_layout(barmode="group", bargap=0.5, legend=charts.LEGEND_BELOW, margin={"b": 90})
+    return _finish(fig, lang, len(labels))
 
 
 def agency_change_figure(changes: pd.DataFrame, lang: str, before_label: str, after_label: str) -> go.Figure:
@@ -79,6 +86,6 @@ def agency_change_figure(changes: pd.DataFrame, lang: str, before_label: str, af
     most = max(int(top[["tasks_before", "tasks_after"]].to_numpy().max()) if len(top) else 0, 1)
     fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed")
     fig.update_xaxes(range=[0, most * 1.15], dtick=5 if most > 10 else 1)
-    charts.labels_above(fig, labels, gap_px=15)
-    fig.update_layout(barmode="group", bargap=0.45, legend=charts.LEGEND_BELOW, margin={"b": 90})
-    return _finish(fig, lang, max(len(labels), 1), 60)
+    charts.labels_above(fig, labels, gap_px=18, pitch_px=PITCH_PX)  # half the pair of bars (15 px) and a little
+    fig.update_layout(barmode="group", bargap=0.5, legend=charts.LEGEND_BELOW, margin={"b": 90})
+    return _finish(fig, lang, max(len(labels), 1))

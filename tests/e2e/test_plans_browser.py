@@ -37,7 +37,8 @@ def test_the_comparison_page_in_the_browser(browser: object, server: str, screen
         main = page.locator('[data-testid="stMain"]').inner_text()
         assert "4 nhiệm vụ giữ lại (trong đó 2 được viết lại), 2 nhiệm vụ mới, 3 nhiệm vụ bỏ" in main
         drawn = charts(page)
-        assert len(drawn) == 2 and all(c["drawn"] and c["traces"] == 2 for c in drawn), drawn
+        # Two charts, each with the two plans' bars (and the trace of the row labels above the bars).
+        assert len(drawn) == 2 and all(c["drawn"] and c["traces"] == 3 for c in drawn), drawn
         assert axe_violations(page) == []
         for chart in page.evaluate(CHART_BOXES_JS):
             assert chart["plot"] >= 220, chart  # the row labels sit above the bars, not beside them
