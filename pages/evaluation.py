@@ -7,7 +7,7 @@ import streamlit as st
 from lib.domain import i18n, provinces
 from lib.present import charts, charts_evaluation, evaluation, formatting, tables
 from lib.store import queries
-from lib.ui import cache, sidebar
+from lib.ui import cache, plan_notes, sidebar
 
 selection = sidebar.sidebar_selection()
 lang = selection.lang
@@ -21,7 +21,7 @@ def t(key: str, **values: object) -> str:
 plans = cache.query(queries.province_plans, selection.province_code, selection.era)
 if selection.plan_id is None or plans.empty:
     st.title(t("page_evaluation"))
-    st.info(t("ev_no_plan", province=province))
+    plan_notes.no_plan(selection, "ev_no_plan")
     st.stop()
 plan = plans[plans["plan_id"] == selection.plan_id].iloc[0]
 # The comparison group in the plan's own province list (it may differ from the year shown in the sidebar).

@@ -76,3 +76,4 @@ def test_a_province_without_a_plan_is_offered_the_upload(at: AppTest) -> None:
     assert [i.value for i in at.info] == ["Chưa có kế hoạch nhiệm vụ cho tỉnh Kon Tum."]
     assert [link.proto.label for link in at.get("page_link")] == ["Tải kế hoạch lên"]
     assert not at.get("toggle")
+

@@ -119,6 +119,14 @@ def test_a_province_without_a_plan_says_so_once_and_offers_the_upload(at: AppTes
     assert at.selectbox(key="plan").value == "DLK-2022"
 
 
+def test_the_evaluation_page_offers_the_upload_to_a_province_without_a_plan(at: AppTest) -> None:
+    at.switch_page("pages/evaluation.py").run()
+    at.selectbox(key="province").set_value("62").run()
+    assert not at.exception
+    assert [i.value for i in at.info] == ["Kon Tum chưa có kế hoạch nào trong hệ thống, nên chưa có gì để đánh giá."]
+    assert [link.proto.label for link in at.get("page_link")] == ["Tải kế hoạch lên"]
+
+
 def _has_chooser(at: AppTest) -> bool:
     return any(s.key == "plan" for s in at.sidebar.selectbox)
 
