@@ -111,7 +111,7 @@ def ordered_keys(keys: tuple[str, ...] | list[str], year: int) -> list[str]:
 
 
 def validate_link(link: Link, year: int, where: str) -> None:
-    """Raise ReviewError when a link names no dimension 1-8 or a key outside its dimension."""
+    """Raise ReviewError when a link names no dimension 1-8, or a key outside its dimension or `year`'s structure."""
     if link.dimension is None:
         if link.keys:
             raise ReviewError("keys_without_dimension", where=where, keys=", ".join(link.keys))
@@ -124,6 +124,8 @@ def validate_link(link: Link, year: int, where: str) -> None:
             raise ReviewError("unknown_key", where=where, key=key)
         if papi.dimension_of_key(key) != link.dimension:
             raise ReviewError("key_of_other_dimension", where=where, key=key, dimension=link.dimension)
+        if papi.known_year(year) and key not in {k for k, _ in papi.era(year).get(link.dimension, [])}:
+            raise ReviewError("key_not_in_year", where=where, key=key, year=year)
 
 
 def sections_frame(check: Any) -> pd.DataFrame:
@@ -333,3 +335,10 @@ def agency_rows(check: Any, review: Review | None = None) -> pd.DataFrame:
         rows.append({"written": row.written, "name": name, "decision": decision, "status": row.status,
                      "closest": row.closest or None, "level": row.level or None})
     return pd.DataFrame(rows, columns=["written", "name", "decision", "status", "closest", "level"])
+
+
+def check_in_child(data: bytes, file_name: str, province: str, year: int) -> Any:
+    """`check_plan` with positional arguments, for `lib.ingest.sandbox.run` (a bounded child process)."""
+    from lib.ingest.plan_parse import check_plan
+
+    return check_plan(data, file_name, province=province, year=year)
