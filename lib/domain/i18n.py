@@ -1334,14 +1334,14 @@ LABELS.update(
             "{where}: there is no PAPI dimension {dimension}; choose 1 to 8.",
         ),
         "ps_refused_review_unknown_key": (
-            "{where}: không có nội dung thành phần '{key}'.", "{where}: there is no sub-dimension '{key}'."),
+            "{where}: không có nội dung thành phần '{papi_key}'.", "{where}: there is no sub-dimension '{papi_key}'."),
         "ps_refused_review_key_of_other_dimension": (
-            "{where}: '{key}' không thuộc nội dung {dimension}.",
-            "{where}: '{key}' is not part of dimension {dimension}.",
+            "{where}: '{papi_key}' không thuộc nội dung {dimension}.",
+            "{where}: '{papi_key}' is not part of dimension {dimension}.",
         ),
         "ps_refused_review_key_not_in_year": (
-            "{where}: '{key}' không có trong cấu trúc PAPI năm {year}.",
-            "{where}: '{key}' is not in the PAPI structure of {year}.",
+            "{where}: '{papi_key}' không có trong cấu trúc PAPI năm {year}.",
+            "{where}: '{papi_key}' is not in the PAPI structure of {year}.",
         ),
         "ps_refused_review_no_such_task": ("Không có nhiệm vụ số {where}.", "There is no task {where}."),
         # The plan command line of lib.importer

@@ -121,11 +121,11 @@ def validate_link(link: Link, year: int, where: str) -> None:
     known = set(papi.subdimension_keys())
     for key in link.keys:
         if key not in known:
-            raise ReviewError("unknown_key", where=where, key=key)
+            raise ReviewError("unknown_key", where=where, papi_key=key)
         if papi.dimension_of_key(key) != link.dimension:
-            raise ReviewError("key_of_other_dimension", where=where, key=key, dimension=link.dimension)
+            raise ReviewError("key_of_other_dimension", where=where, papi_key=key, dimension=link.dimension)
         if papi.known_year(year) and key not in {k for k, _ in papi.era(year).get(link.dimension, [])}:
-            raise ReviewError("key_not_in_year", where=where, key=key, year=year)
+            raise ReviewError("key_not_in_year", where=where, papi_key=key, year=year)
 
 
 def sections_frame(check: Any) -> pd.DataFrame:
