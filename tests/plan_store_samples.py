@@ -14,7 +14,7 @@ L = plan_samples.LEFT
 ROWS = [
     ["I", "Công khai, minh bạch", L, L, L, L],
     ["1", "Công khai quy hoạch, kế hoạch sử dụng đất trên Cổng thông tin điện tử tỉnh",
-     "Sở Tài nguyên và Môi trường", "UBND cấp huyện; Sở Thông tin Truyền thông", "Quý III/2023",
+     "Sở Tài nguyên và Môi trường", "UBND cấp huyện; Sở Tài chánh", "Quý III/2023",
      "Quy hoạch được công khai"],
     ["2", "Công khai danh sách hộ nghèo tại nhà văn hóa thôn", "Sở Lao động, Thương binh và Xã hội",
      "UBND cấp xã", "30/6/2023", "Danh sách được niêm yết"],

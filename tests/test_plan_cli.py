@@ -58,7 +58,7 @@ def test_check_json_is_one_object_of_the_issues_shape(plan_file: Path, db: Path)
         "task": "Công khai quy hoạch, kế hoạch sử dụng đất trên Cổng thông tin điện tử tỉnh",
         "lead_agencies": ["Sở Tài nguyên và Môi trường"],
         # canonical where resolved, as written where not (a likely alias is for the editor to decide)
-        "implementing_agencies": ["UBND cấp huyện", "Sở Thông tin Truyền thông"],
+        "implementing_agencies": ["UBND cấp huyện", "Sở Tài chánh"],
         "deadline": "Quý III/2023", "deadline_date": "2023-09-30", "output": "Quy hoạch được công khai",
         "dimension": 2, "papi_keys": ["land_use_plans"], "confidence": first["confidence"],
     }
@@ -99,7 +99,7 @@ def test_load_replace_history_and_rollback(plan_file: Path, db: Path, capsys: py
     code, out, _ = _cli(capsys, *args)
     assert code == importer.EXIT_OK
     assert "Committed plan 63-62-2023 (5 tasks) as load 1." in out
-    assert "Agency 'Sở Thông tin Truyền thông' → 'Sở Thông tin và Truyền thông' (merged into a known agency)" in out
+    assert "Agency 'Sở Tài chánh' → 'Sở Tài chính' (merged into a known agency)" in out
 
     code, _, err = _cli(capsys, *args)  # the same plan again, without --replace
     assert code == importer.EXIT_REFUSED

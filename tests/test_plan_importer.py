@@ -67,7 +67,7 @@ def test_a_committed_plan_of_another_province_shows_with_its_tasks_sections_agen
     assert first["plan_section_title"] == "Công khai, minh bạch"
     assert first["lead_agency"] == "Sở Tài nguyên và Môi trường"
     # The likely alias is stored as the known agency it most resembles (the editor's default, shown in preview).
-    assert first["implementing_agencies"] == "UBND cấp huyện;Sở Thông tin và Truyền thông"
+    assert first["implementing_agencies"] == "UBND cấp huyện;Sở Tài chính"
     assert (first["deadline"], str(first["deadline_date"])[:10]) == ("Quý III/2023", "2023-09-30")
     assert first["output"] == "Quy hoạch được công khai"
     assert tasks.loc[tasks["task_id"] == "63-62-2023-II-01", "deadline"].item() == "Thường xuyên"
@@ -76,7 +76,7 @@ def test_a_committed_plan_of_another_province_shows_with_its_tasks_sections_agen
         "SELECT written, name, decision, status FROM stored_agencies ORDER BY written").fetchall()
     assert agencies == [
         ("Ban Quản lý Khu du lịch Măng Đen", "Ban Quản lý Khu du lịch Măng Đen", "new", "new"),
-        ("Sở Thông tin Truyền thông", "Sở Thông tin và Truyền thông", "alias", "likely_alias"),
+        ("Sở Tài chánh", "Sở Tài chính", "alias", "likely_alias"),
     ]
 
 
@@ -178,7 +178,7 @@ def test_the_reviewed_mapping_and_agency_names_are_what_is_stored(con) -> None:
     tasks.loc[1, "papi_keys"] = "access_to_information;poverty_lists"
     agencies.loc[agencies["written"] == "Ban Quản lý Khu du lịch Măng Đen", "name"] = \
         "Ban Quản lý Khu du lịch Măng Đen tỉnh Kon Tum"
-    agencies.loc[agencies["written"] == "Sở Thông tin Truyền thông", "name"] = "Sở Thông tin Truyền thông"
+    agencies.loc[agencies["written"] == "Sở Tài chánh", "name"] = "Sở Tài chánh"
     review = plan_review.review_from_frames(result, sections, tasks, agencies)
     seen = plan_importer.preview(con, result, kt.PROVINCE, kt.YEAR, kt.DOCUMENT)
     plan_importer.commit(con, result, seen, "Lan", data, review=review)
@@ -190,12 +190,12 @@ def test_the_reviewed_mapping_and_agency_names_are_what_is_stored(con) -> None:
     assert stored.loc["63-62-2023-I-02", "papi_confidence"] == 1.0
     assert stored.loc["63-62-2023-I-01", "papi_subdimensions"] == "land_use_plans"  # untouched: as proposed
     assert stored.loc["63-62-2023-II-02", "implementing_agencies"] == "Ban Quản lý Khu du lịch Măng Đen tỉnh Kon Tum"
-    assert stored.loc["63-62-2023-I-01", "implementing_agencies"] == "UBND cấp huyện;Sở Thông tin Truyền thông"
+    assert stored.loc["63-62-2023-I-01", "implementing_agencies"] == "UBND cấp huyện;Sở Tài chánh"
     decisions = dict(con.cursor().execute("SELECT written, decision FROM stored_agencies").fetchall())
-    assert decisions == {"Ban Quản lý Khu du lịch Măng Đen": "corrected", "Sở Thông tin Truyền thông": "new"}
+    assert decisions == {"Ban Quản lý Khu du lịch Măng Đen": "corrected", "Sở Tài chánh": "new"}
     # The agency load counts the stored names.
     load = queries.agency_load(con, kt.CODE, "63")
-    assert "Sở Thông tin Truyền thông" in set(load["agency"])
+    assert "Sở Tài chánh" in set(load["agency"])
 
 
 def test_a_review_naming_a_key_of_another_dimension_is_refused_and_nothing_is_stored(con) -> None:
