@@ -198,6 +198,23 @@ def test_the_reviewed_mapping_and_agency_names_are_what_is_stored(con) -> None:
     assert "Sở Tài chánh" in set(load["agency"])
 
 
+def test_a_task_the_editor_unlinks_from_papi_stays_visible_as_unmapped(con) -> None:
+    data = kt.docx()
+    result = _check(data)
+    tasks = plan_review.tasks_frame(result)
+    tasks["dimension"] = tasks["dimension"].astype("Int64")
+    tasks.loc[4, "dimension"] = pd.NA  # the editor clears the dimension of the portal task
+    tasks.loc[4, "papi_keys"] = None
+    review = plan_review.review_from_frames(result, plan_review.sections_frame(result), tasks,
+                                            plan_review.agencies_frame(result))
+    assert review.tasks == {4: plan_review.Link(None, (), "reviewed")}
+    seen = plan_importer.preview(con, result, kt.PROVINCE, kt.YEAR, kt.DOCUMENT)
+    plan_importer.commit(con, result, seen, "Lan", data, review=review)
+    stored = _tasks(con, "63-62-2023").set_index("task_id")
+    assert pd.isna(stored.loc["63-62-2023-III-01", "dimension"])
+    assert queries.plan_summary(con, kt.CODE, "63").iloc[0]["tasks"] == 5  # counted, never dropped
+
+
 def test_a_review_naming_a_key_of_another_dimension_is_refused_and_nothing_is_stored(con) -> None:
     data = kt.docx()
     result = _check(data)

@@ -95,9 +95,13 @@ def _split_keys(text: Any) -> tuple[str, ...]:
 
 
 def _dimension(value: Any) -> int | None:
-    if value is None or value == "" or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+    """A dimension from a frame's cell: None for a blank (None, NA, NaN, ""), else the number."""
+    if value is None or value is pd.NA:
         return None
-    return int(value)
+    if isinstance(value, str):
+        value = value.strip()
+        return int(float(value)) if value else None
+    return None if pd.isna(value) else int(value)
 
 
 def ordered_keys(keys: tuple[str, ...] | list[str], year: int) -> list[str]:
