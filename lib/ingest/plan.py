@@ -24,6 +24,7 @@ import pandas as pd
 from lib.domain import papi
 from lib.domain.paths import CROSSWALK_CSV, PLANS_CSV, SHARED_DIR, TASKS_CSV
 from lib.ingest import plan_review
+from lib.ingest.plan_parse import PlanCheck, check_plan
 
 SEED_PLAN_PATH = SHARED_DIR / "plan" / "dak-lak-2020-papi-task-plan.txt"
 # The plan this project ships.  The document names neither the province nor
@@ -87,14 +88,14 @@ def _keys(cell: str) -> list[str]:
     return [k.strip() for k in cell.split(";") if k.strip()]
 
 
-def crosswalk_review(check: object, crosswalk: pd.DataFrame, source: str = "data/plan_crosswalk.csv"
+def crosswalk_review(check: PlanCheck, crosswalk: pd.DataFrame, source: str = "data/plan_crosswalk.csv"
                      ) -> plan_review.Review:
     """The seed's review: every section's link from the crosswalk, the text corrections, the proposed agencies.
 
     Raises ValueError when a section of the plan is missing from the crosswalk or
     has another title there.
     """
-    tasks = check.tasks  # type: ignore[attr-defined]
+    tasks = check.tasks
     by_section = crosswalk.set_index("plan_section")
     review = plan_review.default_review(check)
     for section, title in dict(zip(tasks["section"], tasks["section_title"], strict=True)).items():
@@ -119,8 +120,6 @@ def build_seed_tasks(plan_path: Path = SEED_PLAN_PATH, crosswalk_path: Path = CR
 
     Raises ValueError when the check finds an error in the document.
     """
-    from lib.ingest.plan_parse import check_plan
-
     path = Path(plan_path)
     check = check_plan(path.read_bytes(), path.name, province=DAK_LAK_2020_PROVINCE, year=DAK_LAK_2020_YEAR)
     if check.errors or check.tasks.empty:

@@ -32,6 +32,7 @@ import pandas as pd
 from lib.domain import papi
 from lib.domain.agencies import _index
 from lib.domain.text import nfc
+from lib.ingest.plan_parse import PlanCheck, check_plan
 
 # What `build_rows` returns: the store's task columns (lib.ingest.plan.TASK_COLUMNS).
 ROW_COLUMNS: list[str] = [
@@ -132,7 +133,7 @@ def validate_link(link: Link, year: int, where: str) -> None:
             raise ReviewError("key_not_in_year", where=where, papi_key=key, year=year)
 
 
-def sections_frame(check: Any) -> pd.DataFrame:
+def sections_frame(check: PlanCheck) -> pd.DataFrame:
     """One row per section of the check that holds tasks: its code, title and proposed link."""
     tasks = check.tasks
     sections = getattr(check, "sections", None)
@@ -156,7 +157,7 @@ def sections_frame(check: Any) -> pd.DataFrame:
     return frame
 
 
-def tasks_frame(check: Any) -> pd.DataFrame:
+def tasks_frame(check: PlanCheck) -> pd.DataFrame:
     """One row per task, in document order, with `position` (the task's index) and its proposed link."""
     tasks = check.tasks.reset_index(drop=True)
     frame = pd.DataFrame({
@@ -181,7 +182,7 @@ def _join(names: Any) -> str:
     return "; ".join(str(n) for n in (names or []))
 
 
-def agencies_frame(check: Any) -> pd.DataFrame:
+def agencies_frame(check: PlanCheck) -> pd.DataFrame:
     """The names the agency table does not know (new, likely alias, run together), each with the name proposed
     for storing: the closest known agency for a likely alias, the canonical name where one was found, else the
     name as written.  `tasks` counts the tasks naming it."""
@@ -204,13 +205,13 @@ def agencies_frame(check: Any) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=AGENCY_FRAME)
 
 
-def default_review(check: Any) -> Review:
+def default_review(check: PlanCheck) -> Review:
     """The review an editor who changes nothing commits: the check's links, the proposed agency names."""
     frame = agencies_frame(check)
     return Review(agencies=dict(zip(frame["written"], frame["name"], strict=True)))
 
 
-def review_from_frames(check: Any, sections: pd.DataFrame, tasks: pd.DataFrame, agencies: pd.DataFrame) -> Review:
+def review_from_frames(check: PlanCheck, sections: pd.DataFrame, tasks: pd.DataFrame, agencies: pd.DataFrame) -> Review:
     """The review the editor made by editing the three frames (`sections_frame`, `tasks_frame`,
     `agencies_frame`): a section's or task's link where it differs from the check's, every agency name."""
     review = Review()
@@ -266,7 +267,7 @@ def _names(names: Any, final: dict[str, str]) -> str:
     return ";".join(dict.fromkeys(final.get(str(n), str(n)) for n in (names or []) if str(n).strip()))
 
 
-def build_rows(check: Any, plan: dict[str, Any], review: Review | None = None) -> pd.DataFrame:
+def build_rows(check: PlanCheck, plan: dict[str, Any], review: Review | None = None) -> pd.DataFrame:
     """The reviewed tasks of a checked plan as store rows (`ROW_COLUMNS`), in document order.
 
     Raises ReviewError for a reviewed link that names no dimension 1-8 or a key outside its dimension.
@@ -321,7 +322,7 @@ def _where(tasks: pd.DataFrame, position: int) -> str:
     return f"{row['section']} #{position + 1}" if row["section"] else f"#{position + 1}"
 
 
-def agency_rows(check: Any, review: Review | None = None) -> pd.DataFrame:
+def agency_rows(check: PlanCheck, review: Review | None = None) -> pd.DataFrame:
     """The reviewed names of the agencies the table did not know: written, name, decision, status, closest,
     level, with `decision` one of `DECISIONS`."""
     review = review or default_review(check)
@@ -341,8 +342,6 @@ def agency_rows(check: Any, review: Review | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["written", "name", "decision", "status", "closest", "level"])
 
 
-def check_in_child(data: bytes, file_name: str, province: str, year: int) -> Any:
+def check_in_child(data: bytes, file_name: str, province: str, year: int) -> PlanCheck:
     """`check_plan` with positional arguments, for `lib.ingest.sandbox.run` (a bounded child process)."""
-    from lib.ingest.plan_parse import check_plan
-
     return check_plan(data, file_name, province=province, year=year)
