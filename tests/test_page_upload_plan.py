@@ -89,7 +89,7 @@ def test_an_editor_loads_a_word_plan_of_another_province_and_sees_it_on_overview
     assert tasks["deadline"].tolist()[2:4] == ["Thường xuyên", "Tháng 11/2023"]
     assert editors["ps_sections_editor"]["section"].tolist() == ["I", "II", "III"]
     agencies = editors["ps_agencies_editor"].set_index("written")
-    assert agencies.loc["Ban Quản lý Khu du lịch Măng Đen", "status"] == "🆕 tên mới"
+    assert agencies.loc["Ban Quản lý Khu du lịch Măng Đen", "status"] == "● tên mới"
     assert agencies.loc["Sở Tài chánh", "status"] == "≈ có thể là: Sở Tài chính"
     assert agencies.loc["Sở Tài chánh", "name"] == "Sở Tài chính"
     assert "Kế hoạch 63-62-2023: Kon Tum, năm 2023, văn bản 'Kế hoạch 45/KH-UBND'." in _texts(at)

@@ -1177,9 +1177,9 @@ LABELS.update(
         ),
         "ps_metric_tasks": ("Nhiệm vụ", "Tasks"),
         "ps_metric_sections": ("Mục", "Sections"),
-        "ps_metric_new_agencies": ("Tên cơ quan chưa có trong danh mục", "Agency names not in the list"),
-        "ps_metric_unmapped": ("Nhiệm vụ chưa gắn với PAPI", "Tasks not linked to PAPI"),
-        "ps_metric_dated": ("Nhiệm vụ có thời hạn đọc được", "Tasks with a readable deadline"),
+        "ps_metric_new_agencies": ("Tên cơ quan chưa biết", "Unknown agency names"),
+        "ps_metric_unmapped": ("Chưa gắn với PAPI", "Not linked to PAPI"),
+        "ps_metric_dated": ("Có thời hạn đọc được", "Readable deadlines"),
         "ps_sections_help": (
             "Mỗi mục và nội dung PAPI được gắn (căn cứ, độ tin cậy). Sửa Nội dung (1-8) hoặc mã nội dung thành "
             "phần của một mục: mọi nhiệm vụ trong mục theo liên kết mới.",
@@ -1232,6 +1232,10 @@ LABELS.update(
             "run together with another name, without a separator",
         ),
         "ps_status_known": ("đã có trong danh mục", "in the list"),
+        "ps_level_province": ("tỉnh", "province"),
+        "ps_level_district": ("huyện", "district"),
+        "ps_level_commune": ("xã", "commune"),
+        "ps_level_other": ("khác", "other"),
         "ps_agencies_all_known": (
             "Mọi cơ quan trong kế hoạch đều có trong danh mục cơ quan.",
             "Every agency of the plan is in the agency list.",

@@ -16,8 +16,10 @@ from lib.domain.i18n import t
 from lib.ingest import plan_review
 
 ROLES = ("number", "task", "lead", "implementing", "deadline", "output")
-# Markers in front of an agency's status, so a new name stands out in the editor (which shows no colours).
-_STATUS_MARK = {"new": "🆕", "likely_alias": "≈", "run_together": "⚠", "known": "✓"}
+# Markers in front of an agency's status, so a new name stands out in the editor (which shows no colours);
+# characters of the app's text font, not emoji (a browser without an emoji font shows those as boxes).
+_STATUS_MARK = {"new": "●", "likely_alias": "≈", "run_together": "↔", "known": "✓"}
+LEVELS = ("province", "district", "commune", "other")
 
 
 def labels(lang: str) -> dict[str, str]:
@@ -53,7 +55,7 @@ def missing_roles(columns: dict[str, dict[str, Any]], lang: str) -> list[str]:
 
 
 def status_label(status: str, closest: str, lang: str) -> str:
-    """A marked status: "🆕 new name", "≈ probably: <closest>", "⚠ run together with another name"."""
+    """A marked status: "● new name", "≈ probably: <closest>", "↔ run together with another name"."""
     mark = _STATUS_MARK.get(status, "")
     if status == "likely_alias" and closest:
         return f"{mark} {t('ps_status_likely_alias_of', lang, closest=closest)}"
@@ -64,6 +66,7 @@ def agencies_editor_frame(check: Any, lang: str) -> pd.DataFrame:
     """The unknown agency names with a marked, worded status: the frame the page's agency editor shows."""
     frame = plan_review.agencies_frame(check)
     frame["status"] = [status_label(s, c, lang) for s, c in zip(frame["status"], frame["closest"], strict=True)]
+    frame["level"] = [t(f"ps_level_{v}", lang) if v in LEVELS else v for v in frame["level"]]
     return frame
 
 
