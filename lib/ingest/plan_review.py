@@ -32,7 +32,7 @@ import pandas as pd
 from lib.domain import papi
 from lib.domain.agencies import _index
 from lib.domain.text import nfc
-from lib.ingest.plan_parse import PlanCheck, check_plan
+from lib.ingest.plan_parse import PlanCheck
 
 # What `build_rows` returns: the store's task columns (lib.ingest.plan.TASK_COLUMNS).
 ROW_COLUMNS: list[str] = [
@@ -341,7 +341,3 @@ def agency_rows(check: PlanCheck, review: Review | None = None) -> pd.DataFrame:
                      "closest": row.closest or None, "level": row.level or None})
     return pd.DataFrame(rows, columns=["written", "name", "decision", "status", "closest", "level"])
 
-
-def check_in_child(data: bytes, file_name: str, province: str, year: int) -> PlanCheck:
-    """`check_plan` with positional arguments, for `lib.ingest.sandbox.run` (a bounded child process)."""
-    return check_plan(data, file_name, province=province, year=year)

@@ -46,9 +46,9 @@ import duckdb
 import pandas as pd
 
 from lib.domain import eras, i18n, provinces
-from lib.ingest import plan_review, readers, sandbox
+from lib.ingest import plan_review
 from lib.ingest import validate as checks
-from lib.ingest.plan_parse import PlanCheck
+from lib.ingest.plan_parse import PlanCheck, check_plan_bounded
 from lib.store import database, importer
 
 POINTS = ("begin", "recorded", "kept_previous", "deleted", "inserted", "before_commit", "after_commit")
@@ -77,21 +77,8 @@ class Refused(importer.Refused):
 
 
 def check(data: bytes, file_name: str, province: str, year: int) -> PlanCheck:
-    """Read a plan document (`check_plan`) in a child process bounded in time and memory. Never raises."""
-    try:
-        outcome = sandbox.run(plan_review.check_in_child, data, file_name, province, int(year))
-    except OSError as error:  # the child could not be started
-        outcome = sandbox.Outcome(error=f"{type(error).__name__}: {error}")
-    if outcome.value is not None:
-        return outcome.value
-    result = PlanCheck(file_name=file_name, sha256=hashlib.sha256(data).hexdigest(), size=len(data),
-                       province=province, year=int(year))
-    if outcome.exceeded is not None:
-        issue = readers.limit_issue(outcome.exceeded)
-    else:
-        issue = readers.Issue("plan_internal_error", value=outcome.error[:120])
-    result.problems = [checks.problem(issue)]
-    return result
+    """Read a plan document in a child process bounded in time and memory (`check_plan_bounded`). Never raises."""
+    return check_plan_bounded(data, file_name, province=province, year=int(year))
 
 
 def check_json(result: PlanCheck, lang: str = "vi") -> dict[str, Any]:
