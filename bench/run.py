@@ -29,6 +29,7 @@ if __package__ in (None, ""):  # `python bench/run.py`
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import brief as brief_bench
+from bench import plan_import as plan_bench
 from bench import report
 from bench.browser_section import QUERY
 from bench.pages import ROOT, discover
@@ -163,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-server", action="store_true")
     parser.add_argument("--skip-upload", action="store_true")
     parser.add_argument("--skip-brief", action="store_true")
+    parser.add_argument("--skip-plan", action="store_true")
     parser.add_argument("--profile", action="store_true", help="pyinstrument profiles of every page run (1×)")
     parser.add_argument("--out", type=Path, default=None,
                         help="folder for latest.md and latest.json (default bench/reports, quick: bench/reports/tmp)")
@@ -217,6 +219,11 @@ def main(argv: list[str] | None = None) -> int:
             {"skipped": "--skip-brief"} if args.skip_brief
             else brief_bench.run(reps=1 if args.quick else 3, workdir=workdir / "brief")
         )
+        log("plan import: the seed plan and a 300-task plan, check and commit")
+        results["plan_import"] = (
+            {"skipped": "--skip-plan"} if args.skip_plan
+            else plan_bench.run(reps=1 if args.quick else 3, workdir=workdir / "plan")
+        )
     finally:
         results["machine"]["load_after"] = load_average()
         results["duration_s"] = time.perf_counter() - started
@@ -225,7 +232,8 @@ def main(argv: list[str] | None = None) -> int:
         args.out.mkdir(parents=True, exist_ok=True)
         (args.out / "latest.json").write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
         (args.out / "latest.md").write_text(
-            report.markdown(results) + brief_bench.markdown(results.get("brief")), encoding="utf-8"
+            report.markdown(results) + brief_bench.markdown(results.get("brief"))
+            + plan_bench.markdown(results.get("plan_import")), encoding="utf-8"
         )
         if args.keep:
             log(f"kept {workdir}")

@@ -11,7 +11,7 @@ import streamlit as st
 from lib.domain.i18n import t
 from lib.ingest import readers, sandbox, validate
 from lib.store import database, importer, queries
-from lib.ui import access, cache, sidebar
+from lib.ui import access, cache, plan_upload, sidebar
 
 selection = sidebar.sidebar_selection()
 lang = selection.lang
@@ -93,6 +93,12 @@ else:
     left.success(t("up_signed_in", lang))
     left.text(editor)  # as typed: a name is plain text, never Markdown
     right.button(t("up_sign_out", lang), on_click=access.sign_out_editor, key="up_sign_out")
+
+# --- What to load: PAPI scores (the rest of this page) or a province's plan (lib/ui/plan_upload.py) ---
+if st.segmented_control(t("ps_choice", lang), ["scores", "plan"], default="scores", key="up_what",
+                        format_func=lambda choice: t(f"ps_choice_{choice}", lang)) == "plan":
+    plan_upload.render(selection, editor)
+    st.stop()
 
 # --- Template (its controls are sent only once the expander is opened) ---
 with st.expander(t("up_template", lang), key="up_template_open", on_change="rerun") as template:

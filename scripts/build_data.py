@@ -10,6 +10,9 @@ Scores: 2011-2019 come from the official consolidated workbook
 sum of their sub-dimensions (as that source documents).
 Indicators (2018, 2019) and the published 2019 uncertainty come from the official
 indicator workbooks (`lib/build/indicators.py`).
+Plan: the Đắk Lắk 2020 plan goes through the general plan importer, as a plan an
+editor loads does (`check_plan`, then `plan_review.build_rows`), with the
+hand-reviewed `data/plan_crosswalk.csv` as the editor's review (lib/ingest/plan.py).
 """
 
 from __future__ import annotations
@@ -27,7 +30,6 @@ from lib.ingest import readers
 
 OFFICIAL_WORKBOOK = paths.SOURCES_DIR / "papi" / "official_xlsx_2011-2019" / "PAPI_2011-2019.xlsx"
 SC_DIR = paths.SOURCES_DIR / "papi" / "subdimension_csv_2011-2024"
-PLAN_TXT = paths.SHARED_DIR / "plan" / "dak-lak-2020-papi-task-plan.txt"
 OFFICIAL_YEARS = range(2011, 2020)
 SC_YEARS = range(2020, 2025)
 
@@ -73,7 +75,7 @@ def main() -> None:
     scores = build_scores(registry)
     # repr-precision floats: the CSV keeps every published digit.
     scores.to_csv(paths.SCORES_CSV, index=False, lineterminator="\n", float_format=None)
-    plan.write_plan_data(PLAN_TXT, paths.DATA_DIR)
+    plan.write_plan_data(plan.SEED_PLAN_PATH, paths.DATA_DIR)  # through the general plan importer
     counts = indicators.write(registry, structure, paths.INDICATORS_CSV, paths.UNCERTAINTY_CSV)
     print(f"wrote {counts[0]} indicator rows and {counts[1]} uncertainty rows (PAPI 2018, 2019)")
     print(f"wrote {len(scores)} score rows, structure, provinces, geometry and tasks to {paths.DATA_DIR}")

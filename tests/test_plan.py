@@ -1,7 +1,9 @@
-"""The Đắk Lắk 2020 PAPI task plan: parser, generated tasks.csv and crosswalk."""
+"""The Đắk Lắk 2020 PAPI task plan: read by the general plan importer (check_plan + the crosswalk as its review),
+the generated tasks.csv, and the crosswalk."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -10,30 +12,18 @@ import pytest
 
 from lib.domain import papi
 from lib.domain.agencies import load_agencies
-from lib.domain.paths import AGENCIES_CSV, CROSSWALK_CSV, SHARED_DIR, TASKS_CSV
+from lib.domain.paths import AGENCIES_CSV, CROSSWALK_CSV, TASKS_CSV
 from lib.ingest.plan import (
+    SEED_PLAN_PATH,
     TASK_COLUMNS,
-    PlanTask,
-    build_tasks,
-    clean_task_text,
+    build_seed_tasks,
     load_crosswalk,
-    parse_plan,
     read_tasks,
     write_plan_data,
 )
 from tests import facts
 
-PLAN = SHARED_DIR / "plan" / "dak-lak-2020-papi-task-plan.txt"
-
-
-@pytest.fixture(scope="module")
-def plan_text() -> str:
-    return PLAN.read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def parsed(plan_text: str) -> list[PlanTask]:
-    return parse_plan(plan_text)
+PLAN = SEED_PLAN_PATH
 
 
 @pytest.fixture(scope="module")
@@ -42,8 +32,8 @@ def crosswalk() -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def tasks(plan_text: str, crosswalk: pd.DataFrame) -> pd.DataFrame:
-    return build_tasks(plan_text, "Đắk Lắk", 2020, "DLK", crosswalk, load_agencies())
+def tasks() -> pd.DataFrame:
+    return build_seed_tasks(PLAN)
 
 
 def _task(tasks: pd.DataFrame, task_id: str) -> pd.Series:
@@ -130,13 +120,14 @@ def test_section_v_has_no_subsection(tasks: pd.DataFrame) -> None:
     assert v["task_id"].tolist() == [f"DLK-2020-V-0{i}" for i in range(1, 5)]
 
 
-def test_parser_records_source_lines(parsed: list[PlanTask]) -> None:
-    first = parsed[0]
-    assert (first.plan_section, first.order_in_section, first.source_line) == ("I.1", 1, 11)
-    assert first.plan_section_title == "Tri thức công dân"
+def test_tasks_record_their_source_lines(tasks: pd.DataFrame) -> None:
+    first = tasks.iloc[0]
+    assert (first["plan_section"], first["task_id"], first["source_line"]) == ("I.1", "DLK-2020-I.1-01", 11)
+    assert first["plan_section_title"] == "Tri thức công dân"
     # Blank rows are skipped without breaking numbering: II.3 starts after the blank line 32.
-    ii3 = [t for t in parsed if t.plan_section == "II.3"]
-    assert [t.source_line for t in ii3] == [34, 35, 36, 37, 38]
+    ii3 = tasks[tasks["plan_section"] == "II.3"]
+    assert ii3["source_line"].tolist() == [34, 35, 36, 37, 38]
+    assert ii3["task_id"].tolist() == [f"DLK-2020-II.3-0{i}" for i in range(1, 6)]
 
 
 # --- text cleaning -------------------------------------------------------------
@@ -196,19 +187,16 @@ def test_two_paragraph_cell_is_one_task_with_two_items(tasks: pd.DataFrame) -> N
     ]
 
 
-def test_clean_task_text_small_cases() -> None:
-    assert clean_task_text("- Trồng mới cây xanh.") == "Trồng mới cây xanh."
-    assert clean_task_text("<p>- A.</p> <p>- B.</p>") == "- A.\n- B."
-    assert clean_task_text("- Mở rộng B94phát triển;") == "Mở rộng phát triển"
+def test_the_typo_is_fixed_by_the_seed_review_not_by_the_reader() -> None:
+    """The stray "B94" is in the document: the reader keeps it, the seed's review corrects it (as data)."""
+    from lib.ingest import plan
+    from lib.ingest.plan_parse import check_plan
 
-
-def test_parser_rejects_rows_it_cannot_place() -> None:
-    with pytest.raises(ValueError, match="task before any section"):
-        parse_plan("STT\tNhiệm vụ\t\t\n\t- Việc lạc\t\t\n")
-    with pytest.raises(ValueError, match="out of order"):
-        parse_plan("STT\tNhiệm vụ\t\t\nI\tA\t\t\n2\tB\t\t\n")
-    with pytest.raises(ValueError, match="not a plan table"):
-        parse_plan("Phụ lục\n")
+    check = check_plan(PLAN.read_bytes(), PLAN.name, province="Đắk Lắk", year=2020)
+    read = [text for text in check.tasks["task"] if "B94" in text]
+    assert len(read) == 1
+    review = plan.crosswalk_review(check, load_crosswalk())
+    assert list(review.texts.values()) == [read[0].replace("B94phát triển", "phát triển")]
 
 
 # --- agencies ---------------------------------------------------------------------
@@ -244,8 +232,8 @@ def test_agency_cells_seen_by_users(tasks: pd.DataFrame) -> None:
 # --- crosswalk --------------------------------------------------------------------
 
 
-def test_crosswalk_covers_exactly_the_plan_sections(crosswalk: pd.DataFrame, parsed: list[PlanTask]) -> None:
-    sections = {t.plan_section: (t.dimension, t.plan_section_title) for t in parsed}
+def test_crosswalk_covers_exactly_the_plan_sections(crosswalk: pd.DataFrame, tasks: pd.DataFrame) -> None:
+    sections = {r.plan_section: (r.dimension, r.plan_section_title) for r in tasks.itertuples()}
     rows = {r.plan_section: (r.dimension, r.plan_section_title) for r in crosswalk.itertuples()}
     assert rows == sections
 
@@ -303,6 +291,14 @@ def test_tasks_carry_crosswalk_keys(tasks: pd.DataFrame) -> None:
 # --- generated file -----------------------------------------------------------------
 
 
+# The committed data/tasks.csv as main had it at f79b5dd (before the seed went through the general importer).
+TASKS_CSV_F79B5DD_SHA256 = "c1fc1813bb064d14879367f6dbb1a8a03a4e01ddbf085bc80cbfc608ece3c146"
+
+
+def test_committed_tasks_csv_is_the_one_from_before_the_general_importer() -> None:
+    assert hashlib.sha256(TASKS_CSV.read_bytes()).hexdigest() == TASKS_CSV_F79B5DD_SHA256
+
+
 def test_committed_tasks_csv_matches_regeneration(tasks: pd.DataFrame) -> None:
     pd.testing.assert_frame_equal(read_tasks(TASKS_CSV), tasks)
 
@@ -312,3 +308,27 @@ def test_write_plan_data_is_deterministic(tmp_path: Path) -> None:
     second = write_plan_data(PLAN, tmp_path / "b")
     assert first.name == "tasks.csv"
     assert first.read_bytes() == second.read_bytes() == TASKS_CSV.read_bytes()
+
+
+def test_a_section_missing_from_the_crosswalk_is_refused(tmp_path: Path) -> None:
+    text = CROSSWALK_CSV.read_text(encoding="utf-8")
+    line = next(x for x in text.splitlines() if x.startswith("VII.2,"))
+    path = tmp_path / "crosswalk.csv"
+    path.write_text(text.replace(line + "\n", ""), encoding="utf-8")
+    with pytest.raises(ValueError, match="VII.2 is not in the crosswalk"):
+        build_seed_tasks(PLAN, path)
+
+
+def test_the_seed_as_a_word_document_with_merged_cells_gives_the_same_tasks(tasks: pd.DataFrame) -> None:
+    """The same table laid out in Word (dimension rows merged across, leads merged down) through the same path."""
+    from lib.ingest import plan, plan_review
+    from lib.ingest.plan_parse import check_plan
+    from tests import plan_samples
+
+    check = check_plan(plan_samples.seed_docx(), "dak-lak-2020.docx", province="Đắk Lắk", year=2020)
+    assert check.errors == []
+    rows = plan.to_csv_frame(plan_review.build_rows(check, plan.DAK_LAK_2020_PLAN,
+                                                    plan.crosswalk_review(check, load_crosswalk())))
+    same = ["task_id", "plan_section", "plan_section_title", "dimension", "papi_subdimensions", "task",
+            "lead_agency", "implementing_agencies"]
+    pd.testing.assert_frame_equal(rows[same], tasks[same])

@@ -1122,6 +1122,258 @@ LABELS.update(
 # --- plans in the store: import, history, roll back, the plan command line; keys ps_* ---
 LABELS.update(
     {
+        # What to load on the Upload page
+        "ps_choice": ("Tải lên", "Load"),
+        "ps_choice_scores": ("Điểm PAPI", "PAPI scores"),
+        "ps_choice_plan": ("Kế hoạch của tỉnh", "A province's plan"),
+        "ps_title": ("Tải lên kế hoạch nhiệm vụ", "Load a plan of tasks"),
+        "ps_intro": (
+            "Tải lên bảng phân công nhiệm vụ của kế hoạch (Word, Excel, trang web đã lưu, văn bản hoặc PDF có lớp "
+            "chữ). Hệ thống đọc bảng, nhận diện các cột, mục, cơ quan, thời hạn và liên kết với PAPI; bạn xem lại, "
+            "sửa liên kết và tên cơ quan, rồi lưu. Mỗi lần lưu được ghi lại cùng tệp gốc và có thể hoàn tác.",
+            "Load the table of tasks of a plan (Word, Excel, a saved web page, text, or a PDF with a text layer). "
+            "The table is read into columns, sections, agencies, deadlines and a link to PAPI; you review it, "
+            "correct the link and the agency names, and commit. Every commit is recorded with the original file "
+            "and can be rolled back.",
+        ),
+        "ps_step_file": ("1. Kế hoạch và tệp", "1. The plan and its file"),
+        "ps_year": ("Năm của kế hoạch", "Plan year"),
+        "ps_province": ("Tỉnh/thành phố ban hành", "Province issuing the plan"),
+        "ps_file": (
+            "Tệp kế hoạch (.docx, .xlsx, .html, .txt, .pdf; tối đa {mb} MB)",
+            "Plan document (.docx, .xlsx, .html, .txt, .pdf; at most {mb} MB)",
+        ),
+        "ps_document": ("Số hoặc tên văn bản", "Document number or name"),
+        "ps_document_help": (
+            "Cùng tỉnh, cùng năm và cùng số/tên văn bản là cùng một kế hoạch: tải lại sẽ thay thế kế hoạch cũ.",
+            "The same province, year and document number or name is the same plan: loading it again replaces it.",
+        ),
+        "ps_plan_title": ("Tiêu đề kế hoạch (không bắt buộc)", "Plan title (optional)"),
+        "ps_step_check": ("2. Kiểm tra", "2. Check"),
+        "ps_ok": (
+            "Đọc được {tasks} nhiệm vụ trong {sections} mục.",
+            "{tasks} tasks read in {sections} sections.",
+        ),
+        "ps_bad": (
+            "Tệp có {errors} lỗi và {warnings} cảnh báo; chưa thể lưu. Sửa theo hướng dẫn bên dưới rồi tải lại.",
+            "The file has {errors} errors and {warnings} warnings and cannot be committed. Fix them as shown "
+            "below and load it again.",
+        ),
+        "ps_columns": ("Cột nào được dùng cho nội dung nào:", "Which column was taken for what:"),
+        "ps_columns_missing": ("Không tìm thấy cột: {roles}.", "No column found for: {roles}."),
+        "ps_col_role": ("Nội dung", "Used for"),
+        "ps_col_header": ("Tiêu đề cột trong tệp", "Column header in the file"),
+        "ps_col_table": ("Bảng", "Table"),
+        "ps_col_column": ("Cột số", "Column"),
+        "ps_role_number": ("Số thứ tự", "Number"),
+        "ps_role_task": ("Nhiệm vụ", "Task"),
+        "ps_role_lead": ("Cơ quan chủ trì", "Lead agency"),
+        "ps_role_implementing": ("Cơ quan phối hợp/thực hiện", "Implementing agencies"),
+        "ps_role_deadline": ("Thời hạn", "Deadline"),
+        "ps_role_output": ("Sản phẩm", "Output"),
+        "ps_step_review": (
+            "3. Xem lại: mục, nhiệm vụ, cơ quan, liên kết PAPI",
+            "3. Review: sections, tasks, agencies, the link to PAPI",
+        ),
+        "ps_metric_tasks": ("Nhiệm vụ", "Tasks"),
+        "ps_metric_sections": ("Mục", "Sections"),
+        "ps_metric_new_agencies": ("Tên cơ quan chưa biết", "Unknown agency names"),
+        "ps_metric_unmapped": ("Chưa gắn với PAPI", "Not linked to PAPI"),
+        "ps_metric_dated": ("Có thời hạn đọc được", "Readable deadlines"),
+        "ps_sections_help": (
+            "Mỗi mục và nội dung PAPI được gắn (căn cứ, độ tin cậy). Sửa Nội dung (1-8) hoặc mã nội dung thành "
+            "phần của một mục: mọi nhiệm vụ trong mục theo liên kết mới.",
+            "Each section and the PAPI dimension it was linked to (evidence, confidence). Change a section's "
+            "dimension (1-8) or sub-dimension keys: every task of the section follows the new link.",
+        ),
+        "ps_tasks_help": (
+            "Mỗi nhiệm vụ: mục, cơ quan, thời hạn như văn bản ghi và như đã đọc, sản phẩm, liên kết PAPI. Có thể "
+            "sửa liên kết của từng nhiệm vụ và câu chữ nhiệm vụ.",
+            "Each task: section, agencies, the deadline as written and as read, output, and the PAPI link. A "
+            "task's link and its text can be corrected.",
+        ),
+        "ps_dimension_help": (
+            "Nội dung PAPI 1-8; để trống nếu nhiệm vụ không thuộc nội dung nào.",
+            "PAPI dimension 1-8; leave empty when the task belongs to none.",
+        ),
+        "ps_keys_help": (
+            "Mã nội dung thành phần, cách nhau bởi dấu ';' (ví dụ access_to_information); để trống là cả nội dung.",
+            "Sub-dimension keys separated by ';' (e.g. access_to_information); empty means the whole dimension.",
+        ),
+        "ps_col_position": ("Thứ tự", "Position"),
+        "ps_col_section": ("Mục", "Section"),
+        "ps_col_title": ("Tên mục", "Section title"),
+        "ps_col_number": ("Số", "No."),
+        "ps_col_task": ("Nhiệm vụ", "Task"),
+        "ps_col_lead": ("Chủ trì", "Lead"),
+        "ps_col_implementing": ("Phối hợp/thực hiện", "Implementing"),
+        "ps_col_deadline": ("Thời hạn (như văn bản ghi)", "Deadline (as written)"),
+        "ps_col_deadline_date": ("Thời hạn (đã đọc)", "Deadline (as read)"),
+        "ps_col_output": ("Sản phẩm", "Output"),
+        "ps_col_dimension": ("Nội dung PAPI", "PAPI dimension"),
+        "ps_col_keys": ("Nội dung thành phần", "Sub-dimension keys"),
+        "ps_col_confidence": ("Độ tin cậy", "Confidence"),
+        "ps_col_evidence": ("Căn cứ", "Evidence"),
+        "ps_col_written": ("Tên trong văn bản", "Name as written"),
+        "ps_col_status": ("Tình trạng", "Status"),
+        "ps_col_closest": ("Tên gần nhất trong danh mục", "Closest known name"),
+        "ps_col_similarity": ("Mức giống", "Similarity"),
+        "ps_col_level": ("Cấp", "Level"),
+        "ps_col_tasks": ("Số nhiệm vụ", "Tasks"),
+        "ps_col_name": ("Tên sẽ lưu", "Name to store"),
+        "ps_col_plan": ("Kế hoạch", "Plan"),
+        "ps_col_document": ("Văn bản", "Document"),
+        "ps_status_new": ("tên mới", "new name"),
+        "ps_status_likely_alias": (
+            "có thể là tên khác của một cơ quan đã biết", "probably another name of a known agency"),
+        "ps_status_likely_alias_of": ("có thể là: {closest}", "probably: {closest}"),
+        "ps_status_run_together": (
+            "viết liền với tên khác, không có dấu phân cách",
+            "run together with another name, without a separator",
+        ),
+        "ps_status_known": ("đã có trong danh mục", "in the list"),
+        "ps_level_province": ("tỉnh", "province"),
+        "ps_level_district": ("huyện", "district"),
+        "ps_level_commune": ("xã", "commune"),
+        "ps_level_other": ("khác", "other"),
+        "ps_agencies_all_known": (
+            "Mọi cơ quan trong kế hoạch đều có trong danh mục cơ quan.",
+            "Every agency of the plan is in the agency list.",
+        ),
+        "ps_agencies_unknown": (
+            "{n} tên cơ quan chưa có trong danh mục: xem lại cột 'Tên sẽ lưu' trước khi lưu.",
+            "{n} agency names are not in the list: review the 'Name to store' column before committing.",
+        ),
+        "ps_agencies_help": (
+            "Giữ nguyên tên trong văn bản để nhận là cơ quan mới; ghi tên một cơ quan đã có (ví dụ tên gần nhất) "
+            "để gộp vào cơ quan đó; hoặc sửa lại tên cho đúng.",
+            "Keep the name as written to accept it as a new agency; write a known agency's name (e.g. the closest "
+            "one) to merge it into that agency; or correct the name.",
+        ),
+        "ps_decision_new": ("nhận là cơ quan mới", "accepted as a new agency"),
+        "ps_decision_alias": ("gộp vào cơ quan đã có", "merged into a known agency"),
+        "ps_decision_corrected": ("đã sửa tên", "corrected"),
+        "ps_decision_known": ("đã có trong danh mục", "in the list"),
+        "ps_step_commit": ("4. Lưu", "4. Commit"),
+        "ps_target": (
+            "Kế hoạch {plan_id}: {province}, năm {year}, văn bản '{document}'.",
+            "Plan {plan_id}: {province}, {year}, document '{document}'.",
+        ),
+        "ps_replace_warning_seed": (
+            "Kế hoạch này đã có sẵn trong ứng dụng ({plan_id}, {tasks} nhiệm vụ). Lưu sẽ thay thế nó; hoàn tác "
+            "sẽ khôi phục lại.",
+            "This plan ships with the app ({plan_id}, {tasks} tasks). Committing replaces it; a rollback "
+            "restores it.",
+        ),
+        "ps_replace_warning_loaded": (
+            "Kế hoạch này đã được tải lên trước đây ({plan_id}, {tasks} nhiệm vụ). Lưu sẽ thay thế nó; hoàn tác "
+            "sẽ khôi phục lại.",
+            "This plan was loaded before ({plan_id}, {tasks} tasks). Committing replaces it; a rollback "
+            "restores it.",
+        ),
+        "ps_confirm": ("Tôi xác nhận thay thế kế hoạch đã có", "I confirm replacing the plan in the store"),
+        "ps_commit": ("Lưu kế hoạch", "Commit the plan"),
+        "ps_committed": (
+            "Đã lưu kế hoạch {plan_id} của {province} năm {year} ({tasks} nhiệm vụ), lần tải lên số {id}.",
+            "Committed plan {plan_id} of {province}, {year} ({tasks} tasks) as load {id}.",
+        ),
+        "ps_history": ("Lịch sử tải lên kế hoạch", "Plan history"),
+        "ps_history_empty": ("Chưa có kế hoạch nào được tải lên.", "No plan has been loaded yet."),
+        "ps_action_load": ("Tải lên", "Load"),
+        "ps_action_rollback": ("Hoàn tác", "Rollback"),
+        "ps_replaced_seed": ("thay kế hoạch có sẵn", "replaced the shipped plan"),
+        "ps_replaced_loaded": ("thay kế hoạch đã tải lên", "replaced a loaded plan"),
+        "ps_rollback_none": ("Không còn lần tải lên nào để hoàn tác.", "No load left to roll back."),
+        "ps_rollback_choice": ("Lần tải lên cần hoàn tác", "Load to roll back"),
+        "ps_raw_download": ("Tải tệp gốc của lần số {id}", "Download the original file of load {id}"),
+        "ps_rollback_confirm": (
+            "Tôi xác nhận hoàn tác lần số {id} ({plan})",
+            "I confirm rolling back load {id} ({plan})",
+        ),
+        "ps_rollback_button": ("Hoàn tác", "Roll back"),
+        "ps_rolled_back": (
+            "Đã hoàn tác lần tải lên số {id}: kế hoạch trở lại như trước.",
+            "Rolled back load {id}: the plan is as it was before.",
+        ),
+        # Refusals of lib/store/plan_importer.py
+        "ps_refused_invalid_preview": (
+            "Tệp còn lỗi; sửa lỗi trước khi xem trước.", "The file has errors; fix them first."),
+        "ps_refused_invalid_commit": ("Tệp còn lỗi, không thể lưu.", "The file has errors and cannot be committed."),
+        "ps_refused_no_user": ("Thiếu tên người thực hiện.", "The user's name is missing."),
+        "ps_refused_other_file": (
+            "Tệp không phải tệp đã được kiểm tra. Tải lại tệp rồi xem trước lại.",
+            "This is not the file that was checked. Load the file again and preview again.",
+        ),
+        "ps_refused_stale": (
+            "Kế hoạch này vừa được người khác thay đổi. Xem trước lại rồi mới lưu.",
+            "Someone else changed this plan since your preview. Preview again before committing.",
+        ),
+        "ps_refused_exists": (
+            "Kế hoạch '{document}' năm {year} đã có trong kho ({plan_id}, {tasks} nhiệm vụ). Để thay thế, dùng "
+            "--replace (dòng lệnh) hoặc đánh dấu ô xác nhận thay thế (trang Tải lên); để lưu thành kế hoạch khác, "
+            "ghi số/tên văn bản khác (--document).",
+            "Plan '{document}' of {year} is already in the store ({plan_id}, {tasks} tasks). To replace it, pass "
+            "--replace (command line) or tick the replace box (Upload page); to keep both, give another document "
+            "number or name (--document).",
+        ),
+        "ps_refused_not_found": ("Không có lần tải kế hoạch số {id}.", "There is no plan load {id}."),
+        "ps_refused_already_rolled_back": (
+            "Lần tải kế hoạch số {id} đã được hoàn tác.", "Plan load {id} was already rolled back."),
+        "ps_refused_later_loads": (
+            "Các lần tải sau ({loads}) đã thay kế hoạch này; hoàn tác chúng trước.",
+            "Later loads ({loads}) replaced this plan; roll them back first.",
+        ),
+        "ps_refused_unknown_province": (
+            "Không có tỉnh/thành phố '{name}' trong danh sách năm {year}. Gần nhất: {hints}.",
+            "There is no province '{name}' in the list of {year}. Closest: {hints}.",
+        ),
+        "ps_refused_no_document": (
+            "Thiếu số hoặc tên văn bản của kế hoạch.", "The plan's document number or name is missing."),
+        "ps_refused_review_keys_without_dimension": (
+            "{where}: có mã nội dung thành phần ({keys}) nhưng chưa chọn nội dung PAPI.",
+            "{where}: sub-dimension keys ({keys}) without a PAPI dimension.",
+        ),
+        "ps_refused_review_bad_dimension": (
+            "{where}: nội dung PAPI {dimension} không có; chọn từ 1 đến 8.",
+            "{where}: there is no PAPI dimension {dimension}; choose 1 to 8.",
+        ),
+        "ps_refused_review_unknown_key": (
+            "{where}: không có nội dung thành phần '{papi_key}'.", "{where}: there is no sub-dimension '{papi_key}'."),
+        "ps_refused_review_key_of_other_dimension": (
+            "{where}: '{papi_key}' không thuộc nội dung {dimension}.",
+            "{where}: '{papi_key}' is not part of dimension {dimension}.",
+        ),
+        "ps_refused_review_key_not_in_year": (
+            "{where}: '{papi_key}' không có trong cấu trúc PAPI năm {year}.",
+            "{where}: '{papi_key}' is not in the PAPI structure of {year}.",
+        ),
+        "ps_refused_review_no_such_task": ("Không có nhiệm vụ số {where}.", "There is no task {where}."),
+        # The plan command line of lib.importer
+        "ps_cli_column": (
+            "Cột '{header}' (bảng {table}, cột {column}) → {role}",
+            "Column '{header}' (table {table}, column {column}) → {role}",
+        ),
+        "ps_cli_valid": (
+            "Tệp hợp lệ: {tasks} nhiệm vụ trong {sections} mục; {new} tên cơ quan chưa có trong danh mục "
+            "({warnings} cảnh báo).",
+            "The file is valid: {tasks} tasks in {sections} sections; {new} agency names not in the list "
+            "({warnings} warnings).",
+        ),
+        "ps_cli_preview": (
+            "Kế hoạch {plan_id}: {province}, năm {year}, '{document}': {tasks} nhiệm vụ, {sections} mục, {new} "
+            "tên cơ quan mới, {unmapped} nhiệm vụ chưa gắn với PAPI.",
+            "Plan {plan_id}: {province}, {year}, '{document}': {tasks} tasks, {sections} sections, {new} new "
+            "agency names, {unmapped} tasks not linked to PAPI.",
+        ),
+        "ps_cli_agency": ("Cơ quan '{written}' → '{name}' ({decision})", "Agency '{written}' → '{name}' ({decision})"),
+        "ps_cli_committed": (
+            "Đã lưu kế hoạch {plan_id} ({tasks} nhiệm vụ), lần tải lên số {id}.",
+            "Committed plan {plan_id} ({tasks} tasks) as load {id}.",
+        ),
+        "ps_cli_rolled_back": (
+            "Đã hoàn tác lần tải kế hoạch số {id} (ghi nhận số {rollback}).",
+            "Rolled back plan load {id} (recorded as {rollback}).",
+        ),
     }
 )
 

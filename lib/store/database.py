@@ -196,6 +196,45 @@ CREATE TABLE IF NOT EXISTS stored_tasks (
     source_line INTEGER,
     upload_id INTEGER
 );
+-- Plan history (lib/store/plan_importer.py): one row per plan load or rollback, with the raw document.
+-- Separate from `uploads` (score files) so a plan never blocks the rollback of a score year.
+CREATE TABLE IF NOT EXISTS plan_uploads (
+    id INTEGER PRIMARY KEY,
+    action VARCHAR NOT NULL,            -- 'load' or 'rollback'
+    user_name VARCHAR NOT NULL,
+    committed_at TIMESTAMP NOT NULL,
+    file_name VARCHAR,
+    sha256 VARCHAR,
+    size_bytes BIGINT,
+    plan_id VARCHAR NOT NULL,
+    era VARCHAR NOT NULL,
+    province_code VARCHAR NOT NULL,
+    province VARCHAR NOT NULL,
+    plan_year INTEGER NOT NULL,
+    document VARCHAR NOT NULL,
+    tasks INTEGER NOT NULL,             -- tasks stored (a rollback: tasks the plan had before it)
+    replaced VARCHAR,                   -- 'seed' or 'loaded' when the load replaced a plan of the same key
+    raw BLOB,
+    status VARCHAR NOT NULL,            -- 'active', 'rolled_back'; 'done' for a rollback
+    rolls_back INTEGER,
+    rolled_back_by INTEGER
+);
+-- A loaded plan's reviewed agency names: every name the editor accepted as new, merged into a known
+-- agency (an alias) or corrected, with the plan and load that brought it.
+CREATE TABLE IF NOT EXISTS stored_agencies (
+    plan_id VARCHAR NOT NULL,
+    written VARCHAR NOT NULL,           -- as the document wrote it
+    name VARCHAR NOT NULL,              -- the name stored on the tasks
+    decision VARCHAR NOT NULL,          -- 'new' (accepted as a new agency), 'alias' (merged), 'corrected'
+    status VARCHAR NOT NULL,            -- what the check made of it: new, likely_alias, run_together
+    closest VARCHAR,
+    level VARCHAR,
+    upload_id INTEGER
+);
+-- What a plan load replaced (the loaded plan of the same key, its tasks and agencies), for rollback.
+CREATE TABLE IF NOT EXISTS plan_previous_plans AS SELECT 0::INTEGER AS kept_by, * FROM stored_plans LIMIT 0;
+CREATE TABLE IF NOT EXISTS plan_previous_tasks AS SELECT 0::INTEGER AS kept_by, * FROM stored_tasks LIMIT 0;
+CREATE TABLE IF NOT EXISTS plan_previous_agencies AS SELECT 0::INTEGER AS kept_by, * FROM stored_agencies LIMIT 0;
 -- Structure rows for years after data/papi_structure.csv, added by the upload that brought the year.
 CREATE TABLE IF NOT EXISTS upload_structure (
     upload_id INTEGER NOT NULL,

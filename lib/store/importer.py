@@ -419,6 +419,8 @@ def _cmd_rollback(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from lib.store import plan_importer  # imports this module: loaded on use
+
     parser = argparse.ArgumentParser(prog="python -m lib.importer", description="PAPI score uploads")
     parser.add_argument("--lang", choices=["vi", "en"], default="vi")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -433,10 +435,11 @@ def main(argv: list[str] | None = None) -> int:
     back = sub.add_parser("rollback")
     back.add_argument("id", type=int)
     back.add_argument("--user", default=getpass.getuser())
+    plan_importer.register(sub)  # plan check|load|history|rollback (lib/store/plan_importer.py)
     args = parser.parse_args(argv)
     handlers = {"check": _cmd_check, "load": _cmd_load, "history": _cmd_history, "rollback": _cmd_rollback}
     try:
-        return handlers[args.command](args)
+        return (getattr(args, "handler", None) or handlers[args.command])(args)
     except Refused as refusal:
         print(refusal.message(args.lang), file=sys.stderr)
         return EXIT_LOCKED if refusal.code == "locked" else EXIT_REFUSED
