@@ -53,16 +53,17 @@ def scores_for_years(con: duckdb.DuckDBPyConnection, years: tuple[int, ...]) -> 
     marks = ", ".join("?" for _ in years)
     return _frame(
         con,
+        # The scores table itself, not the ranked views: their window functions would rank every year
+        # before the filter (at 100x data that ran out of the store's memory).
         f"""
-        SELECT d.year, d.era, d.province_code, d.province, d.dimension, NULL::VARCHAR AS key,
-               NULL::INTEGER AS subdimension, NULL::VARCHAR AS name_vi, NULL::VARCHAR AS name_en,
-               1.0 AS scale_min, 10.0 AS scale_max, d.score
-        FROM dimension_scores d WHERE d.year IN ({marks})
-        UNION ALL
-        SELECT s.year, s.era, s.province_code, s.province, s.dimension, s.key, s.subdimension,
-               s.name_vi, s.name_en, s.scale_min, s.scale_max, s.score
-        FROM subdimension_scores s WHERE s.year IN ({marks})
+        SELECT s.year, era_of_year(s.year) AS era, s.province_code, s.province, s.dimension, st.key,
+               s.subdimension, st.name_vi, st.name_en,
+               coalesce(st.scale_min, 1.0) AS scale_min, coalesce(st.scale_max, 10.0) AS scale_max, s.score
+        FROM scores s
+        LEFT JOIN papi_structure st
+          ON st.year = s.year AND st.dimension = s.dimension AND st.subdimension = s.subdimension
+        WHERE s.year IN ({marks}) AND (s.subdimension IS NULL OR st.key IS NOT NULL)
         ORDER BY 1, 5, 7 NULLS FIRST, 3
         """,
-        [*years, *years],
+        list(years),
     )
