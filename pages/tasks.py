@@ -3,13 +3,14 @@
 The search phrase is mirrored to the URL as `q` and the dimension filter as `dim`.
 """
 
+import datetime as dt
 import functools
 
 import streamlit as st
 
 from lib.domain import i18n, spreadsheets
-from lib.present import formatting, tables, task_filters, views
-from lib.store import queries
+from lib.present import formatting, status_views, tables, task_filters, views
+from lib.store import queries, status_queries
 from lib.ui import cache, plan_notes, sidebar
 
 selection = sidebar.sidebar_selection()
@@ -28,6 +29,8 @@ if tasks.empty:
     plan_notes.no_plan(selection, "wl_no_plan_short")
     st.stop()
 plan_notes.plan_caption(selection)
+tasks = status_views.task_columns(tasks, cache.query(status_queries.task_status, selection.plan_id, dt.date.today()),
+                                  lang)
 sub_names = task_filters.name_map(cache.query(queries.subdimension_names), lang)
 tasks = task_filters.with_subdimension_names(tasks, sub_names)
 
@@ -66,10 +69,15 @@ implementing = fourth.multiselect(
     key="tk_impl",
     placeholder=t("tk_filter_all"),
 )
+fifth, sixth = st.columns([3, 1], vertical_alignment="bottom")
+statuses = fifth.multiselect(t("st_filter_status"), options=task_filters.status_options(tasks), key="st_tk_status",
+                             format_func=lambda c: status_views.status_label(c, lang), placeholder=t("tk_filter_all"))
+overdue_only = sixth.toggle(t("st_filter_overdue"), key="st_tk_overdue")
 st.query_params["q"] = search
 st.query_params["dim"] = ",".join(str(d) for d in dimensions)
 
 shown = task_filters.filter_tasks(tasks, search, dimensions, subdimensions, lead, implementing)
+shown = task_filters.filter_status(shown, statuses, overdue_only)
 st.markdown(f"**{t('tk_count', shown=len(shown), total=len(tasks))}**")
 
 if shown.empty:
@@ -85,6 +93,9 @@ event = st.dataframe(
         "task_id",
         "dimension",
         "task",
+        "status_label",
+        "due_text",
+        "note",
         "lead_agency",
         "implementing_agencies",
         "subdimension_names",
@@ -96,6 +107,9 @@ event = st.dataframe(
         "task_id": st.column_config.TextColumn(t("col_task_id"), width=150, pinned=True),
         "dimension": st.column_config.NumberColumn(t("col_dimension_no"), width=80),
         "task": st.column_config.TextColumn(t("col_task"), width=460),
+        "status_label": st.column_config.TextColumn(t("st_col_status"), width=130),
+        "due_text": st.column_config.TextColumn(t("st_col_due"), width=100),
+        "note": st.column_config.TextColumn(t("st_col_note"), width=200),
         "lead_agency": st.column_config.TextColumn(t("col_lead_agency"), width=200),
         "implementing_agencies": st.column_config.TextColumn(t("col_implementing_agencies"), width=240),
         "subdimension_names": st.column_config.TextColumn(t("col_subdimensions"), width=240),

@@ -1859,6 +1859,23 @@ LABELS.update(
                            "Rolled back upload #{id}; its reports stay in the history."),
         "st_raw_download": ("Tải các tệp gốc của lần cập nhật số {id} (.zip)",
                             "Download the original files of upload #{id} (.zip)"),
+        "st_details_link": ("Chi tiết tiến độ và nhiệm vụ quá hạn", "Progress details and overdue tasks"),
+        "st_behind_header": ("Cơ quan nào đang chậm", "Who is behind"),
+        "st_behind_caption": (
+            "Mỗi cơ quan với các nhiệm vụ chủ trì hoặc phối hợp; bấm tiêu đề cột để sắp xếp. Cơ quan chưa có "
+            "báo cáo nào về nhiệm vụ của mình không có tỷ lệ hoàn thành (—), không phải 0 %.",
+            "Each agency with the tasks it leads or implements; click a column header to sort. An agency with "
+            "no report on any of its tasks has no completion (—), not 0%.",
+        ),
+        "st_dim_header": ("Tiến độ nhiệm vụ bên cạnh điểm năm {year}", "Task progress beside the {year} score"),
+        "st_dim_caption": (
+            "Một nhiệm vụ gắn với nhiều nội dung thành phần được tính cho từng nội dung. Không có báo cáo nào: "
+            "tỷ lệ hoàn thành để trống (—).",
+            "A task linked to several sub-dimensions counts for each. With no report at all the completion is "
+            "left blank (—).",
+        ),
+        "st_filter_status": ("Trạng thái", "Status"),
+        "st_filter_overdue": ("Chỉ nhiệm vụ quá hạn", "Overdue only"),
         "st_cli_rolled_back": ("Đã hoàn tác lần cập nhật số {id} (thao tác số {rollback}).",
                                "Rolled back status upload #{id} (as #{rollback})."),
     }

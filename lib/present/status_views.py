@@ -11,10 +11,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+from pandas.io.formats.style import Styler
 
 from lib.domain import i18n
 from lib.domain.report_form import STATUSES
 from lib.ingest import validate
+from lib.present import tables
 from lib.present.formatting import dimension_title, name_column
 
 # Display order: best first.
@@ -126,6 +128,11 @@ def agency_table(agencies: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
+def styled(frame: pd.DataFrame, lang: str) -> Styler:
+    """`tables.styled` with whole percentages for completion and two decimals for scores ("—" when missing)."""
+    return tables.styled(frame, lang, digits=2, per_column={i18n.t("st_col_completion", lang): 0})
+
+
 def _counts(frame: pd.DataFrame, key: str) -> pd.DataFrame:
     if frame.empty:
         return pd.DataFrame(columns=[key, "tasks", "done", "overdue", "unreported"])
@@ -186,21 +193,14 @@ def _completion_columns(merged: pd.DataFrame, names: list[str], label: str, lang
     })
 
 
-def task_columns(tasks: pd.DataFrame, status: pd.DataFrame) -> pd.DataFrame:
-    """The Tasks page's frame with status, status_label, due_date, overdue and the last note (by task_id)."""
-    keep = status[["task_id", "status", "due_date", "overdue", "note", "reported_on"]]
-    return tasks.merge(keep, on="task_id", how="left")
-
-
-def filter_status(frame: pd.DataFrame, statuses: list[str], overdue_only: bool) -> pd.DataFrame:
-    """Keep tasks whose status is one of `statuses` ("none" = never reported; empty = any), and only the
-    overdue ones when asked."""
-    out = frame
-    if statuses:
-        codes = out["status"].where(out["status"].notna(), "none")
-        out = out[codes.isin(statuses)]
-    if overdue_only:
-        out = out[out["overdue"].fillna(False).astype(bool)]
+def task_columns(tasks: pd.DataFrame, status: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The Tasks page's frame with each task's status (code and label), deadline, overdue and last note."""
+    keep = status[["task_id", "status", "due_date", "overdue", "note"]]
+    out = tasks.merge(keep, on="task_id", how="left")
+    out["status_label"] = [status_label(s, lang) for s in out["status"]]
+    out["due_text"] = [date_text(d, lang) for d in out["due_date"]]
+    out["overdue"] = out["overdue"].astype("boolean").fillna(False).astype(bool)
+    out["note"] = out["note"].fillna("").astype(str)
     return out
 
 
