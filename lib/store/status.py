@@ -374,18 +374,20 @@ def _cmd_forms(args: argparse.Namespace) -> int:
     return importer.EXIT_OK
 
 
-def _checked(args: argparse.Namespace, con: duckdb.DuckDBPyConnection) -> list[report_forms.FormCheck]:
-    checks = check(con, _read_files(args.files))
+def _checked(args: argparse.Namespace) -> list[report_forms.FormCheck]:
+    """Check the files; the store is held only to read the tasks, not while the files are read."""
+    con = importer.open_store()
+    try:
+        known = sq.known_tasks(con)
+    finally:
+        con.close()
+    checks = report_forms.check_forms(_read_files(args.files), known)
     _print_problems(checks, args.lang)
     return checks
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    con = importer.open_store()
-    try:
-        checks = _checked(args, con)
-    finally:
-        con.close()
+    checks = _checked(args)
     errors = sum(len(c.errors) for c in checks)
     if errors:
         _say(args.lang, "st_cli_invalid", errors=errors, files=sum(1 for c in checks if c.errors))
@@ -395,12 +397,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_load(args: argparse.Namespace) -> int:
+    checks = _checked(args)
+    if any(not c.ok for c in checks):
+        _say(args.lang, "st_cli_not_loaded")
+        return importer.EXIT_INVALID
     con = importer.open_store()
     try:
-        checks = _checked(args, con)
-        if any(not c.ok for c in checks):
-            _say(args.lang, "st_cli_not_loaded")
-            return importer.EXIT_INVALID
         seen = preview(con, checks)
         _say(args.lang, "st_cli_preview", changes=len(seen.changes), unchanged=seen.unchanged)
         upload_id = commit(con, checks, seen, args.user)
