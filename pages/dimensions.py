@@ -164,18 +164,6 @@ if has_plan and has_scores:
         st.caption(i18n.t("wl_no_task_caption", lang, year=year))
         st.dataframe(tables.styled(weak, lang), hide_index=True, width="stretch")
 
-dim_tab, sub_tab = st.tabs([i18n.t("wl_tab_dimensions", lang), i18n.t("wl_tab_subdimensions", lang)])
-with dim_tab:
-    st.dataframe(tables.styled(tables.dimension_table(dimensions, lang), lang), hide_index=True, width="stretch")
-    change_note = views.missing_change_note(dimensions, year, lang)
-    if change_note:
-        st.caption(change_note)
-with sub_tab:
-    st.dataframe(tables.styled(tables.subdimension_table(subdimensions, lang), lang), hide_index=True, width="stretch")
-    change_note = views.missing_change_note(subdimensions, year, lang)
-    if change_note:
-        st.caption(change_note)
-
 # Task progress per (sub-)dimension beside its score (the chosen plan, today).
 if has_plan and selection.plan_id is not None:
     progress = cache.query(status_queries.task_status, selection.plan_id, dt.date.today())
@@ -188,3 +176,15 @@ if has_plan and selection.plan_id is not None:
     sub_done.dataframe(status_views.styled(status_views.subdimension_table(
         subdimensions, status_views.subdimension_completion(progress), lang), lang), hide_index=True,
         width="stretch", key="st_sub_table")
+
+dim_tab, sub_tab = st.tabs([i18n.t("wl_tab_dimensions", lang), i18n.t("wl_tab_subdimensions", lang)])
+with dim_tab:
+    st.dataframe(tables.styled(tables.dimension_table(dimensions, lang), lang), hide_index=True, width="stretch")
+    change_note = views.missing_change_note(dimensions, year, lang)
+    if change_note:
+        st.caption(change_note)
+with sub_tab:
+    st.dataframe(tables.styled(tables.subdimension_table(subdimensions, lang), lang), hide_index=True, width="stretch")
+    change_note = views.missing_change_note(subdimensions, year, lang)
+    if change_note:
+        st.caption(change_note)

@@ -190,6 +190,12 @@ if uploads.empty:
 else:
     st.dataframe(sv.history_table(uploads, lang, with_users=editor is not None), hide_index=True, width="stretch",
                  key="st_history")
+    with_files = [int(i) for i, action in zip(uploads["id"], uploads["action"], strict=True) if action == "forms"]
+    if editor is not None and with_files:
+        kept = st.selectbox(t("up_col_id"), options=with_files, key="st_raw_id", format_func=lambda i: f"#{i}")
+        st.download_button(t("st_raw_download", id=kept), functools.partial(status.raw_zip, cache.conn(), kept),
+                           file_name=f"status-upload-{kept}.zip", mime="application/zip", key="st_raw_download",
+                           on_click="ignore")
     active = uploads[(uploads["action"] != "rollback") & (uploads["status"] == "active")]
     if editor is not None and not active.empty:
         chosen = st.selectbox(t("st_rollback_choice"), options=[int(i) for i in active["id"]], key="st_rollback_id",

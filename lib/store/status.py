@@ -335,6 +335,15 @@ def raw_files(con: duckdb.DuckDBPyConnection, upload_id: int) -> list[tuple[str,
         cur.close()
 
 
+def raw_zip(con: duckdb.DuckDBPyConnection, upload_id: int) -> bytes:
+    """The files an upload brought, in one zip (the page's download)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in raw_files(con, upload_id):
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
 # --- Command line (`python -m lib.importer status …`) ---
 
 
