@@ -30,6 +30,7 @@ if __package__ in (None, ""):  # `python bench/run.py`
 
 from bench import brief as brief_bench
 from bench import report
+from bench import status as status_bench
 from bench.browser_section import QUERY
 from bench.pages import ROOT, discover
 from bench.server import fresh_store
@@ -163,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-server", action="store_true")
     parser.add_argument("--skip-upload", action="store_true")
     parser.add_argument("--skip-brief", action="store_true")
+    parser.add_argument("--skip-status", action="store_true")
     parser.add_argument("--profile", action="store_true", help="pyinstrument profiles of every page run (1×)")
     parser.add_argument("--out", type=Path, default=None,
                         help="folder for latest.md and latest.json (default bench/reports, quick: bench/reports/tmp)")
@@ -217,6 +219,11 @@ def main(argv: list[str] | None = None) -> int:
             {"skipped": "--skip-brief"} if args.skip_brief
             else brief_bench.run(reps=1 if args.quick else 3, workdir=workdir / "brief")
         )
+        log("task status: report forms out, 30 filled forms in")
+        results["status"] = (
+            {"skipped": "--skip-status"} if args.skip_status
+            else status_bench.run(reps=1 if args.quick else 3, workdir=workdir / "status")
+        )
     finally:
         results["machine"]["load_after"] = load_average()
         results["duration_s"] = time.perf_counter() - started
@@ -225,7 +232,8 @@ def main(argv: list[str] | None = None) -> int:
         args.out.mkdir(parents=True, exist_ok=True)
         (args.out / "latest.json").write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
         (args.out / "latest.md").write_text(
-            report.markdown(results) + brief_bench.markdown(results.get("brief")), encoding="utf-8"
+            report.markdown(results) + brief_bench.markdown(results.get("brief"))
+            + status_bench.markdown(results.get("status")), encoding="utf-8"
         )
         if args.keep:
             log(f"kept {workdir}")

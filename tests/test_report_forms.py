@@ -194,3 +194,28 @@ def test_a_safe_file_name_keeps_vietnamese_and_drops_path_characters() -> None:
     assert report_form.file_name("Sở Lao động, Thương binh và Xã hội", "DLK-2020") == (
         "Sở Lao động, Thương binh và Xã hội - DLK-2020.xlsx")
     assert report_form.file_name("../UBND: huyện/xã", "P") == "UBND_ huyện_xã - P.xlsx"
+
+
+def test_several_forms_are_read_in_one_bounded_child_and_one_at_a_time_when_it_hits_a_bound(
+    forms: dict[str, bytes], session_store, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ids, home = s.agency_tasks(THANH_TRA), s.agency_tasks("Sở Nội vụ")
+    files = [("tt.xlsx", s.fill(_form(forms, THANH_TRA), {ids[0]: {"status": "sai"}})),
+             ("nv.xlsx", s.fill(_form(forms, "Sở Nội vụ"), {home[0]: s.done(dt.date(2020, 6, 1))}))]
+    direct = [[p.located("en") for p in c.problems] for c in status.check(session_store, files, TODAY, bounded=False)]
+    together = status.check(session_store, files, TODAY)
+    assert [[p.located("en") for p in c.problems] for c in together] == direct
+    assert [c.data for c in together] == [data for _, data in files]
+    calls: list[str] = []
+    real = report_forms.sandbox.run
+
+    def batch_over_time(function, *args, **kwargs):
+        calls.append(function.__name__)
+        if function.__name__ == "_read_many":
+            return report_forms.sandbox.Outcome(exceeded=limits.Exceeded("time", "60 s", "> 60 s"))
+        return real(function, *args, **kwargs)
+
+    monkeypatch.setattr(report_forms.sandbox, "run", batch_over_time)
+    alone = status.check(session_store, files, TODAY)
+    assert calls == ["_read_many", "_read_bounded", "_read_bounded"]
+    assert [[p.located("en") for p in c.problems] for c in alone] == direct

@@ -287,12 +287,41 @@ def check_form(data: bytes, file_name: str, tasks: pd.DataFrame, today: dt.date 
     return result
 
 
+def _read_many(files: list[tuple[str, bytes]], tasks: pd.DataFrame, today: dt.date) -> list[FormCheck]:
+    return [_read_bounded(data, name, tasks, today) for name, data in files]
+
+
+def _check_together(files: list[tuple[str, bytes]], tasks: pd.DataFrame, today: dt.date) -> list[FormCheck] | None:
+    """Read every file in one bounded child (one start-up, not one per file); None when it hit a bound."""
+    readable = [(name, data) for name, data in files
+                if len(data) <= readers.MAX_UPLOAD_BYTES and data.startswith(b"PK\x03\x04")]
+    if len(readable) != len(files) or len(files) < 2:
+        return None
+    try:
+        outcome = sandbox.run(_read_many, files, tasks, today)
+    except OSError:
+        return None
+    if outcome.value is None:
+        return None
+    for result, (_, data) in zip(outcome.value, files, strict=True):
+        result.data = data
+    return list(outcome.value)
+
+
 def check_forms(files: list[tuple[str, bytes]], tasks: pd.DataFrame, today: dt.date | None = None,
                 bounded: bool = True) -> list[FormCheck]:
-    """Check several filled forms; a second form of the same agency and plan is refused, located."""
+    """Check several filled forms; a second form of the same agency and plan is refused, located.
+
+    Bounded: the files are read together in one child process bounded in time and memory (each file's zip
+    is checked against the workbook bounds first); if that child hits a bound, each file is read again in
+    a child of its own, so the problem is reported on the file that caused it.
+    """
     today = today or dt.date.today()
-    reader = check_form if bounded else read_form
-    results = [reader(data, name, tasks.reindex(columns=TASK_COLUMNS), today) for name, data in files]
+    known = tasks.reindex(columns=TASK_COLUMNS)
+    results = _check_together(files, known, today) if bounded else None
+    if results is None:  # unbounded, or the batch hit a bound: each file alone, so the one at fault is named
+        reader = check_form if bounded else read_form
+        results = [reader(data, name, known, today) for name, data in files]
     first: dict[tuple[str, str], str] = {}
     for result in results:
         if not result.agency:
