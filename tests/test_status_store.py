@@ -198,3 +198,20 @@ def test_an_editor_sets_one_tasks_status_on_the_page(fresh_store) -> None:
     assert stale.value.code == "stale"
     history = sq.task_history(fresh_store, task)
     assert history[["status", "reason", "user_name"]].values.tolist() == [["not_done", "Hết kinh phí", "Minh"]]
+
+
+def test_the_brief_shows_completion_and_overdue_once_reports_exist(fresh_store) -> None:
+    from lib.present import brief, brief_data
+
+    before = brief_data.gather(fresh_store, "66", 2024, today=TODAY)
+    assert "Chưa có báo cáo tiến độ nhiệm vụ" in brief.key_sentences(before, "vi")[-1]
+    tasks = s.agency_tasks(THANH_TRA)
+    _load(fresh_store, THANH_TRA, {tasks[0]: s.done(dt.date(2020, 6, 1)), tasks[1]: s.done(dt.date(2020, 6, 1))})
+    data = brief_data.gather(fresh_store, "66", 2024, today=TODAY)
+    total = len(s.plan_tasks())
+    assert brief.key_sentences(data, "en")[-1] == (
+        f"Progress so far: 2 of {total} tasks done, {total - 2} overdue, {total - 2} with no report yet "
+        "(latest report on 2020-06-01).")
+    assert brief.agency_completion_text(data, THANH_TRA) == f"{100 * 2 / len(tasks):.0f}%"
+    assert brief.agency_completion_text(data, "Công an tỉnh") == "—"  # nothing known of its tasks
+    assert brief.render([data], "vi").startswith(b"%PDF")

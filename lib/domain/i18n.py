@@ -1876,6 +1876,14 @@ LABELS.update(
         ),
         "st_filter_status": ("Trạng thái", "Status"),
         "st_filter_overdue": ("Chỉ nhiệm vụ quá hạn", "Overdue only"),
+        "st_brief_sentence": (
+            "Tiến độ đến nay: {done}/{tasks} nhiệm vụ hoàn thành, {overdue} nhiệm vụ quá hạn, {unreported} nhiệm vụ "
+            "chưa có báo cáo (báo cáo gần nhất ngày {date}).",
+            "Progress so far: {done} of {tasks} tasks done, {overdue} overdue, {unreported} with no report yet "
+            "(latest report on {date}).",
+        ),
+        "st_brief_overdue": ("Nhiệm vụ quá hạn: {n}. Hoàn thành = số nhiệm vụ xong / số nhiệm vụ của cơ quan.",
+                             "Overdue tasks: {n}. Completion = tasks done / the agency's tasks."),
         "st_cli_rolled_back": ("Đã hoàn tác lần cập nhật số {id} (thao tác số {rollback}).",
                                "Rolled back status upload #{id} (as #{rollback})."),
     }
