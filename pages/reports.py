@@ -37,8 +37,8 @@ if flash:
     (st.success if flash[0] == "success" else st.error)(flash[1])
 
 today = dt.date.today()
-as_of = st.date_input(t("st_as_of"), value=today, max_value=today, key="st_as_of", format="DD/MM/YYYY",
-                      help=t("st_as_of_help"))
+as_of = st.columns([1, 2])[0].date_input(t("st_as_of"), value=today, max_value=today, key="st_as_of",
+                                        format="DD/MM/YYYY", help=t("st_as_of_help"))
 completion = cache.query(sq.completion, plan_id, as_of)
 task_status = cache.query(sq.task_status, plan_id, as_of)
 st.caption(t("st_plan_caption", plan=plan_id, tasks=int(completion.iloc[0]["tasks"])))
@@ -63,6 +63,12 @@ else:
     st.caption(t("st_overdue_note"))
     st.dataframe(overdue, hide_index=True, width="stretch", key="st_overdue",
                  column_config={t("st_col_task"): st.column_config.TextColumn(width="large")})
+
+behind = cache.query(sq.agency_completion, plan_id, as_of)
+if not behind.empty:
+    st.plotly_chart(cache.figure(charts_status.agency_completion_figure, behind, lang), width="stretch",
+                    config=charts.PLOT_CONFIG, key="st_agencies_chart")
+    st.page_link("pages/agencies.py", label=t("st_behind_header"), icon=":material/account_tree:")
 
 # --- Editors: forms, upload, one task, history ---
 st.divider()

@@ -39,25 +39,30 @@ def completion_figure(completion: pd.DataFrame, lang: str) -> go.Figure:
             text=[str(count) if count else ""], textposition="inside",
             hovertemplate=f"{plain(label)}: %{{x}}<extra></extra>",
         ))
-    fig.update_layout(barmode="stack", height=190, legend={"orientation": "h", "y": -0.35})
     title = i18n.t("st_chart_completion", lang, tasks=int(row["tasks"]), overdue=int(row["overdue"]))
-    charts.apply_layout(fig, title, i18n.t("st_axis_tasks", lang), "")
+    charts.apply_layout(fig, title, "", "")
+    fig.update_layout(barmode="stack", height=280, bargap=0.25, legend={**charts.LEGEND_BELOW, "traceorder": "normal"})
     fig.update_yaxes(showticklabels=False)
+    fig.update_xaxes(range=[0, max(1, int(row["tasks"]))], title={"text": i18n.t("st_axis_tasks", lang)})
     return charts._locale(fig, lang)
 
 
 def agency_completion_figure(agencies: pd.DataFrame, lang: str, top: int = 15) -> go.Figure:
-    """The agencies with the most overdue tasks: their tasks by status, stacked (most overdue on top)."""
-    frame = agencies.head(top).iloc[::-1]
-    names = [wrap(a, 28) for a in frame["agency"]]
+    """The agencies with the most overdue tasks: their tasks by status, stacked, most overdue on top.
+    Agency names are written above their bars (`charts.labels_above`) so the plot keeps a phone's width."""
+    frame = agencies.head(top)
+    labels = [wrap(a, charts.ROW_LABEL_CHARS) for a in frame["agency"]]
     fig = go.Figure()
     for code in SEGMENTS:
         values = frame["unreported"] if code is None else frame[code]
         label = status_label(code, lang)
         fig.add_trace(go.Bar(
-            x=values.astype(int).tolist(), y=names, orientation="h", name=label, marker_color=COLOURS[code],
+            x=values.astype(int).tolist(), y=labels, orientation="h", name=label, marker_color=COLOURS[code],
             hovertemplate=f"%{{y}}<br>{plain(label)}: %{{x}}<extra></extra>",
         ))
-    fig.update_layout(barmode="stack", height=max(260, 34 * len(frame) + 120), legend={"orientation": "h"})
-    charts.apply_layout(fig, i18n.t("st_chart_agencies", lang, n=len(frame)), i18n.t("st_axis_tasks", lang), "")
-    return charts._locale(fig, lang)
+    title = wrap(i18n.t("st_chart_agencies", lang, n=len(frame)), charts.TITLE_CHARS, escaped=True)
+    charts.apply_layout(fig, title, i18n.t("st_axis_tasks", lang), "")
+    fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed")
+    charts.labels_above(fig, labels, gap_px=12)
+    fig.update_layout(barmode="stack", bargap=0.55, legend=charts.LEGEND_BELOW)
+    return charts.rows_of(charts._locale(fig, lang), len(labels), 50)

@@ -18,6 +18,7 @@ PAGES = [
     ("trends", 1),
     ("evaluation", 1),
     ("tasks", 0),
+    ("reports", 1),
     ("provinces", 1),
     ("upload", 0),
 ]
