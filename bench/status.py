@@ -2,7 +2,7 @@
 
 - forms: `lib.store.status.agency_forms` for the seed plan (one .xlsx per agency) and the zip of them;
 - upload: 30 filled forms (the 28 agencies of the seed plan and two of a synthetic copy of it), each with
-  every task of the agency reported, checked together in the bounded child processes (`check`), then
+  every task of the agency reported, checked together in one bounded child process (`check`), then
   previewed and committed as one upload (`commit`).
 The pages with status data at 10× and 100× are measured by `bench.serverside` on the synthetic stores,
 which `add_reports` fills with two reports per task (a first report and an update).
@@ -143,8 +143,8 @@ def markdown(result: dict[str, Any] | None) -> str:
         "|---|---:|---|",
         f"| forms for every agency of {result['plan']} | {result['forms_s']:.2f} s | {result['agencies']} "
         f"workbooks; the zip of them {result['zip_s']:.2f} s, {result['zip_kb']:.0f} KB |",
-        f"| check {result['files']} filled forms at once | {result['check_s']:.2f} s | each in a bounded child "
-        f"process; {result['upload_mb']:.1f} MB in all |",
+        f"| check {result['files']} filled forms at once | {result['check_s']:.2f} s | read together in one "
+        f"bounded child process; {result['upload_mb']:.1f} MB in all |",
         f"| preview and commit them | {result['commit_s']:.2f} s | {result['reports']} reports, one transaction "
         "with the raw files |",
         "",
