@@ -215,3 +215,20 @@ def test_the_brief_shows_completion_and_overdue_once_reports_exist(fresh_store) 
     assert brief.agency_completion_text(data, THANH_TRA) == f"{100 * 2 / len(tasks):.0f}%"
     assert brief.agency_completion_text(data, "Công an tỉnh") == "—"  # nothing known of its tasks
     assert brief.render([data], "vi").startswith(b"%PDF")
+
+
+def test_the_figures_count_every_task_once_and_unreported_apart(fresh_store) -> None:
+    from lib.present import charts_status
+
+    tasks = s.agency_tasks(THANH_TRA)
+    _load(fresh_store, THANH_TRA, {tasks[0]: s.done(dt.date(2020, 6, 1)),
+                                   tasks[1]: {"status": "đang thực hiện", "reported_on": dt.date(2020, 6, 1)}})
+    plan = sq.completion(fresh_store, s.PLAN, TODAY)
+    bars = {trace.name: trace.x[0] for trace in charts_status.completion_figure(plan, "vi").data}
+    assert sum(bars.values()) == len(s.plan_tasks())
+    assert (bars["Hoàn thành"], bars["Đang thực hiện"], bars["Chưa báo cáo"]) == (1, 1, len(s.plan_tasks()) - 2)
+    agencies = sq.agency_completion(fresh_store, s.PLAN, TODAY)
+    figure = charts_status.agency_completion_figure(agencies, "en", top=5)
+    bars = [trace for trace in figure.data if trace.type == "bar"]
+    totals = [sum(trace.x[i] for trace in bars) for i in range(5)]
+    assert totals == agencies["tasks"].head(5).tolist()

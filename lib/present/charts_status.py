@@ -63,6 +63,7 @@ def agency_completion_figure(agencies: pd.DataFrame, lang: str, top: int = 15) -
     title = wrap(i18n.t("st_chart_agencies", lang, n=len(frame)), charts.TITLE_CHARS, escaped=True)
     charts.apply_layout(fig, title, i18n.t("st_axis_tasks", lang), "")
     fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed")
-    charts.labels_above(fig, labels, gap_px=12)
+    pitch = 50
+    charts.labels_above(fig, labels, gap_px=12, pitch_px=pitch)
     fig.update_layout(barmode="stack", bargap=0.55, legend=charts.LEGEND_BELOW)
-    return charts.rows_of(charts._locale(fig, lang), len(labels), 50)
+    return charts.rows_of(charts._locale(fig, lang), len(labels), pitch)
