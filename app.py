@@ -39,6 +39,7 @@ PAGES = [
     ("pages/trends.py", "page_trends", ":material/trending_up:", "trends"),
     ("pages/evaluation.py", "page_evaluation", ":material/fact_check:", "evaluation"),
     ("pages/tasks.py", "page_tasks", ":material/checklist:", "tasks"),
+    ("pages/reports.py", "st_page", ":material/task_alt:", "reports"),
     ("pages/provinces.py", "page_provinces", ":material/map:", "provinces"),
     ("pages/plans.py", "pv_page", ":material/compare_arrows:", "plans"),
     ("pages/upload.py", "page_upload", ":material/upload_file:", "upload"),

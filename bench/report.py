@@ -17,6 +17,7 @@ FIRST_VIEW_CHARTS = 3
 WARM_RUN_S = 0.150
 GROWTH_1_TO_100 = 3.0
 UPLOAD_YEAR_S = 1.0
+STATUS_FORMS_S = 3.0  # check + commit 30 filled report forms at once (0.1 s a form)
 CONCURRENCY_P95 = 2.0
 MEMORY_OVER_STACK_MB = 40.0
 
@@ -158,6 +159,10 @@ def evaluate_budgets(results: dict[str, Any]) -> list[dict[str, Any]]:
     if upload.get("available"):
         value = year.get("timings", {}).get("total", {}).get("median") if year.get("ok") else None
         add("Check + commit one official year", year.get("file", "official year"), value, UPLOAD_YEAR_S, "s")
+    forms = results.get("status", {})
+    if "check_s" in forms:
+        add(f"Check + commit {forms['files']} report forms", f"{forms['reports']} reports",
+            forms["check_s"] + forms["commit_s"], STATUS_FORMS_S, "s")
     conc = browser.get("concurrency", {}).get("real")
     if conc:
         # The observed browser user among protocol-level users (see section 4); the all-browser figure is context.

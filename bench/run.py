@@ -31,6 +31,7 @@ if __package__ in (None, ""):  # `python bench/run.py`
 from bench import brief as brief_bench
 from bench import plan_import as plan_bench
 from bench import report
+from bench import status as status_bench
 from bench.browser_section import QUERY
 from bench.pages import ROOT, discover
 from bench.server import fresh_store
@@ -165,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-upload", action="store_true")
     parser.add_argument("--skip-brief", action="store_true")
     parser.add_argument("--skip-plan", action="store_true")
+    parser.add_argument("--skip-status", action="store_true")
     parser.add_argument("--profile", action="store_true", help="pyinstrument profiles of every page run (1×)")
     parser.add_argument("--out", type=Path, default=None,
                         help="folder for latest.md and latest.json (default bench/reports, quick: bench/reports/tmp)")
@@ -224,6 +226,11 @@ def main(argv: list[str] | None = None) -> int:
             {"skipped": "--skip-plan"} if args.skip_plan
             else plan_bench.run(reps=1 if args.quick else 3, workdir=workdir / "plan")
         )
+        log("task status: report forms out, 30 filled forms in")
+        results["status"] = (
+            {"skipped": "--skip-status"} if args.skip_status
+            else status_bench.run(reps=1 if args.quick else 3, workdir=workdir / "status")
+        )
     finally:
         results["machine"]["load_after"] = load_average()
         results["duration_s"] = time.perf_counter() - started
@@ -233,7 +240,8 @@ def main(argv: list[str] | None = None) -> int:
         (args.out / "latest.json").write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
         (args.out / "latest.md").write_text(
             report.markdown(results) + brief_bench.markdown(results.get("brief"))
-            + plan_bench.markdown(results.get("plan_import")), encoding="utf-8"
+            + plan_bench.markdown(results.get("plan_import")) + status_bench.markdown(results.get("status")),
+            encoding="utf-8",
         )
         if args.keep:
             log(f"kept {workdir}")

@@ -164,6 +164,11 @@ def build_store(folder: Path, factor: int) -> tuple[Path, SyntheticSummary]:
             last_year=int(cur.execute("SELECT max(year) FROM scores").fetchone()[0]),
         )
         cur.execute("INSERT OR REPLACE INTO meta VALUES ('synthetic', ?)", [json.dumps(asdict(summary))])
+        # Task status: two reports per task (a first one and an update), so pages show status data.
+        from bench.status import add_reports
+
+        reports = add_reports(cur)
+        cur.execute("INSERT OR REPLACE INTO meta VALUES ('synthetic_status_reports', ?)", [str(reports)])
         cur.execute("COMMIT")
         cur.close()
         con.execute("CHECKPOINT")

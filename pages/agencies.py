@@ -1,11 +1,13 @@
 """Agencies: tasks led and implemented per agency, the agency × dimension matrix, how
 concentrated the lead load is, tasks missing an agency, and one agency's task list."""
 
+import datetime as dt
+
 import streamlit as st
 
 from lib.domain import i18n
-from lib.present import charts, formatting, tables, views
-from lib.store import queries
+from lib.present import charts, formatting, status_views, tables, views
+from lib.store import queries, status_queries
 from lib.ui import cache, plan_notes, sidebar
 
 AGENCY = "wl_agency"
@@ -69,6 +71,14 @@ with matrix_col:
     with st.expander(i18n.t("wl_table_view", lang), key="wl_matrix_table_open", on_change="rerun") as view:
         if view.open:
             st.dataframe(tables.matrix_table(matrix, agencies, lang), hide_index=True, width="stretch")
+
+# Who is behind: each agency's completion and overdue tasks (sortable by any column).
+if selection.plan_id is not None:
+    behind = cache.query(status_queries.agency_completion, selection.plan_id, dt.date.today())
+    st.subheader(i18n.t("st_behind_header", lang))
+    st.caption(i18n.t("st_behind_caption", lang))
+    st.dataframe(status_views.styled(status_views.agency_table(behind, lang), lang), hide_index=True,
+                 width="stretch", key="st_behind")
 
 # Drill-down: one agency's tasks.
 if st.session_state.get(AGENCY) not in agencies:

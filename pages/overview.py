@@ -1,11 +1,13 @@
 """Overview: headline figures for the chosen province and year, the eight dimension scores
 against the national median and the best province, and the plan's tasks per dimension."""
 
+import datetime as dt
+
 import streamlit as st
 
 from lib.domain import i18n
-from lib.present import brief_data, charts, formatting, tables, views
-from lib.store import queries
+from lib.present import brief_data, charts, formatting, status_views, tables, views
+from lib.store import queries, status_queries
 from lib.ui import cache, plan_notes, sidebar
 
 # A metric's width: two fit beside each other on a 360 px phone, five across a desktop.
@@ -88,6 +90,17 @@ if right is not None:
                     hide_index=True,
                     width="stretch",
                 )
+
+# Task progress of the chosen plan (details on the Task progress page).
+if has_plan and selection.plan_id is not None:
+    as_of = dt.date.today()
+    progress = cache.query(status_queries.completion, selection.plan_id, as_of)
+    st.subheader(i18n.t("st_completion_header", lang))
+    st.caption(status_views.reporting_caption(progress, as_of, lang))
+    row = st.container(horizontal=True, gap="medium")
+    for label, value, help_text in status_views.completion_metrics(progress, lang):
+        row.metric(label, value, help=help_text, width=METRIC_PX)
+    st.page_link("pages/reports.py", label=i18n.t("st_details_link", lang), icon=":material/task_alt:")
 
 # The leaders' brief (lib/present/brief.py): one A4 PDF page, built only when the button is clicked.
 con, brief_plan = cache.conn(), cache.query(queries.plan_summary, code, selection.era, plan_id=selection.plan_id)

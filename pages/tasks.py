@@ -5,14 +5,15 @@ The search phrase is mirrored to the URL as `q`, the dimension filter as `dim` (
 no PAPI dimension) and the search across plans as `all=1`.
 """
 
+import datetime as dt
 import functools
 
 import streamlit as st
 
 from lib.domain import i18n, spreadsheets
-from lib.present import formatting, tables, task_filters, views
+from lib.present import formatting, status_views, tables, task_filters, views
 from lib.present import selection as choice
-from lib.store import queries
+from lib.store import queries, status_queries
 from lib.ui import cache, plan_notes, sidebar
 
 selection = sidebar.sidebar_selection()
@@ -52,6 +53,10 @@ if tasks.empty:
     st.info(t("tk_empty"))
     st.stop()
 tasks = task_filters.with_plan_names(tasks, {p.plan_id: choice.plan_short(p, lang) for p in selection.plans})
+# Status, deadline and last note of each task shown (of every plan when searching across plans).
+shown_plans = [p.plan_id for p in selection.plans] if all_plans else [selection.plan_id]
+statuses = [cache.query(status_queries.task_status, plan_id, dt.date.today()) for plan_id in shown_plans]
+tasks = status_views.task_columns(tasks, status_views.concat(statuses), lang)
 sub_names = task_filters.name_map(cache.query(queries.subdimension_names), lang)
 tasks = task_filters.with_subdimension_names(tasks, sub_names)
 
@@ -90,10 +95,15 @@ implementing = fourth.multiselect(
     key="tk_impl",
     placeholder=t("tk_filter_all"),
 )
+fifth, sixth = st.columns([3, 1], vertical_alignment="bottom")
+statuses = fifth.multiselect(t("st_filter_status"), options=task_filters.status_options(tasks), key="st_tk_status",
+                             format_func=lambda c: status_views.status_label(c, lang), placeholder=t("tk_filter_all"))
+overdue_only = sixth.toggle(t("st_filter_overdue"), key="st_tk_overdue")
 st.query_params["q"] = search
 st.query_params["dim"] = ",".join(str(d) for d in dimensions)
 
 shown = task_filters.filter_tasks(tasks, search, dimensions, subdimensions, lead, implementing)
+shown = task_filters.filter_status(shown, statuses, overdue_only)
 st.markdown(f"**{t('tk_count', shown=len(shown), total=len(tasks))}**")
 
 if shown.empty:
@@ -110,6 +120,9 @@ event = st.dataframe(
         *(["plan_name"] if all_plans else []),
         "dimension",
         "task",
+        "status_label",
+        "due_text",
+        "note",
         "lead_agency",
         "implementing_agencies",
         "subdimension_names",
@@ -122,6 +135,9 @@ event = st.dataframe(
         "plan_name": st.column_config.TextColumn(t("pv_col_plan"), width=200),
         "dimension": st.column_config.NumberColumn(t("col_dimension_no"), width=80),
         "task": st.column_config.TextColumn(t("col_task"), width=460),
+        "status_label": st.column_config.TextColumn(t("st_col_status"), width=130),
+        "due_text": st.column_config.TextColumn(t("st_col_due"), width=100),
+        "note": st.column_config.TextColumn(t("st_col_note"), width=200),
         "lead_agency": st.column_config.TextColumn(t("col_lead_agency"), width=200),
         "implementing_agencies": st.column_config.TextColumn(t("col_implementing_agencies"), width=240),
         "subdimension_names": st.column_config.TextColumn(t("col_subdimensions"), width=240),

@@ -32,6 +32,8 @@ def test_the_benchmark_runs_and_judges_every_page(tmp_path: Path) -> None:
     if (paths.SOURCES_DIR / "papi").exists():
         upload = next(b for b in results["budgets"] if b["budget"] == "Check + commit one official year")
         assert upload["scope"] == "2024.csv" and upload["result"] in ("PASS", "FAIL")
+    forms = next(b for b in results["budgets"] if b["budget"] == "Check + commit 30 report forms")
+    assert forms["result"] in ("PASS", "FAIL") and results["status"]["agencies"] == 28
     assert (tmp_path / "latest.md").read_text(encoding="utf-8").startswith("# Performance benchmark")
 
 

@@ -478,5 +478,10 @@ def problems_csv(problems: list[Problem], lang: str = "vi") -> bytes:
 # Agencies' report forms (task status): problem codes status_*.
 SEVERITY.update(
     {
+        **{f"status_{code}": ERROR for code in (
+            "empty_file", "too_large", "not_xlsx", "unreadable", "not_a_form", "unknown_plan", "missing_column",
+            "no_task_id", "unknown_task", "other_agency", "task_edited", "duplicate_task", "status_missing",
+            "bad_status", "reason_missing", "bad_date", "future_date", "empty_form", "agency_twice")},
+        "status_date_assumed": WARNING,
     }
 )

@@ -63,6 +63,8 @@ class BriefData:
     changed_on: dt.date | None = None  # when the data last changed
     changed_by_upload: int | None = None  # the upload that changed it (None: the data files' date)
     formers: list[str] = field(default_factory=list)  # a 2025 unit's former provinces
+    status: pd.DataFrame = field(default_factory=pd.DataFrame)  # status_queries.completion (the plan's row)
+    agency_status: pd.DataFrame = field(default_factory=pd.DataFrame)  # status_queries.agency_completion
     made_on: dt.date = field(default_factory=dt.date.today)
 
     @property
@@ -226,10 +228,36 @@ def key_sentences(data: BriefData, lang: str) -> list[str]:
         moved = _moved_sentence(data, lang)
         if moved:
             out.append(moved)
-        out.append(i18n.t("br_status_sentence", lang))
+        out.append(status_sentence(data, lang))
     else:
         out.append(i18n.t("wl_no_plan_short", lang, province=province))
     return out
+
+
+def has_status(data: BriefData) -> bool:
+    """True when some task of the plan has a status report (`status_queries.completion`)."""
+    return not data.status.empty and int(data.status.iloc[0]["reports"]) > 0
+
+
+def status_sentence(data: BriefData, lang: str) -> str:
+    """Completion and overdue tasks on the day the brief is made, or that no report exists yet."""
+    if not has_status(data):
+        return i18n.t("br_status_sentence", lang)
+    row = data.status.iloc[0]
+    last = pd.Timestamp(row["reporting_date"]).date()
+    return i18n.t("st_brief_sentence", lang, done=int(row["done"]), tasks=int(row["tasks"]),
+                  overdue=int(row["overdue"]), unreported=int(row["unreported"]),
+                  date=last.strftime("%d/%m/%Y") if lang == "vi" else last.isoformat())
+
+
+def agency_completion_text(data: BriefData, agency: str) -> str:
+    """An agency's completion for the brief's table: "40%", or "—" when nothing is known of its tasks."""
+    if not has_status(data) or data.agency_status.empty:
+        return "—"
+    rows = data.agency_status[data.agency_status["agency"] == agency]
+    if rows.empty or pd.isna(rows.iloc[0]["completion"]):
+        return "—"
+    return f"{100 * float(rows.iloc[0]['completion']):.0f}%"
 
 
 def _moved_sentence(data: BriefData, lang: str) -> str | None:
@@ -582,11 +610,13 @@ def _agencies_and_moved(page: _Page, data: BriefData, lang: str) -> None:
         status_w = 8 + pdfmetrics.stringWidth(header[4], FONT_BOLD, 7.5)
         implemented_w = 8 + pdfmetrics.stringWidth(header[2], FONT_BOLD, 7.5)
         widths = [half - 60.0 - implemented_w - status_w, 30.0, implemented_w, 30.0, status_w]
-        rows = [[str(r.agency), str(int(r.led)), str(int(r.implemented)), str(int(r.tasks)), "—"]
-                for r in top.itertuples()]
+        rows = [[str(r.agency), str(int(r.led)), str(int(r.implemented)), str(int(r.tasks)),
+                 agency_completion_text(data, str(r.agency))] for r in top.itertuples()]
         page.y, _ = _table(page, left_x, widths, header, rows, size=8.0, row_h=13.0,
                         aligns=["left", "right", "right", "right", "right"])
-        page.paragraph(i18n.t("br_overdue", lang), 8, bold=True, x=left_x, width=half)
+        overdue = (i18n.t("st_brief_overdue", lang, n=int(data.status.iloc[0]["overdue"]))
+                   if has_status(data) else i18n.t("br_overdue", lang))
+        page.paragraph(overdue, 8, bold=True, x=left_x, width=half)
     else:
         page.paragraph(i18n.t("br_no_plan_part", lang), 8.5, x=left_x, width=half, grey=0.3)
     left_end = page.y

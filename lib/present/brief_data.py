@@ -14,7 +14,7 @@ import pandas as pd
 
 from lib.domain import eras, paths, provinces
 from lib.present.brief import BriefData, brief_file_name, render
-from lib.store import queries
+from lib.store import queries, status_queries
 
 
 class BriefError(ValueError):
@@ -86,6 +86,9 @@ def gather(
                 data.baseline_profile = queries.dimension_profile(
                     con, base_code, data.baseline_year, plan_id=plan_id
                 )
+        if plan_id is not None:  # task status of the chosen plan
+            data.status = status_queries.completion(con, plan_id, data.made_on)
+            data.agency_status = status_queries.agency_completion(con, plan_id, data.made_on)
     data.changed_on, data.changed_by_upload = last_changed(con)
     return data
 

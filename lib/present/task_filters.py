@@ -105,6 +105,26 @@ def filter_tasks(
     return frame[mask].reset_index(drop=True)
 
 
+def status_options(frame: pd.DataFrame) -> list[str]:
+    """The status codes present in a frame of `status_views.task_columns` ("none" = never reported)."""
+    codes = set(frame["status"].where(frame["status"].notna(), "none")) if "status" in frame else set()
+    order = ["done", "partly_done", "in_progress", "not_started", "not_done", "none"]
+    return [code for code in order if code in codes]
+
+
+def filter_status(frame: pd.DataFrame, statuses: Iterable[str] = (), overdue_only: bool = False) -> pd.DataFrame:
+    """Keep tasks whose status is one of `statuses` ("none" = never reported; none given = any), and only
+    the overdue ones when asked."""
+    out = frame
+    wanted = list(statuses)
+    if wanted:
+        codes = out["status"].where(out["status"].notna(), "none")
+        out = out[codes.isin(wanted)]
+    if overdue_only:
+        out = out[out["overdue"].astype(bool)]
+    return out.reset_index(drop=True)
+
+
 def records(frame: pd.DataFrame) -> list[dict[str, object]]:
     """Return the rows of `frame` as dicts, with None (not NaN) for missing cells."""
     return [{k: (None if pd.isna(v) else v) for k, v in row.items()} for row in frame.to_dict("records")]
@@ -132,6 +152,9 @@ EXPORT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("score", "col_latest_score"),
     ("rank", "rank"),
     ("ranked_provinces", "col_ranked_provinces"),
+    ("status_label", "st_col_status"),
+    ("due_text", "st_col_due"),
+    ("note", "st_col_note"),
 )
 
 

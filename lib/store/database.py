@@ -219,6 +219,22 @@ CREATE TABLE IF NOT EXISTS plan_uploads (
     rolls_back INTEGER,
     rolled_back_by INTEGER
 );
+-- Task status (lib/store/status.py): every report an agency (or an editor) made on a task, never
+-- overwritten.  A task's status on a date is its latest report on or before it among the reports of
+-- uploads not rolled back; `status_uploads` is the history (one row per commit or rollback) and
+-- `status_files` keeps each upload's raw files.
+CREATE TABLE IF NOT EXISTS status_uploads (
+    id INTEGER PRIMARY KEY,
+    action VARCHAR NOT NULL,            -- 'forms' (report forms), 'page' (one task on the page), 'rollback'
+    user_name VARCHAR NOT NULL,
+    committed_at TIMESTAMP NOT NULL,
+    file_names VARCHAR,
+    reports INTEGER NOT NULL,
+    tasks VARCHAR NOT NULL,             -- the task ids it reported on, ';'-joined
+    status VARCHAR NOT NULL,            -- 'active', 'rolled_back'; 'done' for a rollback
+    rolls_back INTEGER,
+    rolled_back_by INTEGER
+);
 -- A loaded plan's reviewed agency names: every name the editor accepted as new, merged into a known
 -- agency (an alias) or corrected, with the plan and load that brought it.
 CREATE TABLE IF NOT EXISTS stored_agencies (
@@ -235,6 +251,32 @@ CREATE TABLE IF NOT EXISTS stored_agencies (
 CREATE TABLE IF NOT EXISTS plan_previous_plans AS SELECT 0::INTEGER AS kept_by, * FROM stored_plans LIMIT 0;
 CREATE TABLE IF NOT EXISTS plan_previous_tasks AS SELECT 0::INTEGER AS kept_by, * FROM stored_tasks LIMIT 0;
 CREATE TABLE IF NOT EXISTS plan_previous_agencies AS SELECT 0::INTEGER AS kept_by, * FROM stored_agencies LIMIT 0;
+CREATE TABLE IF NOT EXISTS status_files (
+    upload_id INTEGER NOT NULL,
+    file_name VARCHAR NOT NULL,
+    sha256 VARCHAR NOT NULL,
+    size_bytes BIGINT NOT NULL,
+    agency VARCHAR,
+    raw BLOB
+);
+CREATE TABLE IF NOT EXISTS status_reports (
+    report_id INTEGER PRIMARY KEY,
+    task_id VARCHAR NOT NULL,
+    plan_id VARCHAR NOT NULL,
+    status VARCHAR NOT NULL,            -- not_started, in_progress, done, partly_done, not_done
+    reason VARCHAR,
+    note VARCHAR,
+    evidence VARCHAR,
+    reported_on DATE NOT NULL,
+    deadline_override DATE,
+    agency VARCHAR,
+    recorded_at TIMESTAMP NOT NULL,
+    user_name VARCHAR NOT NULL,
+    upload_id INTEGER NOT NULL,
+    file_name VARCHAR,
+    sha256 VARCHAR,
+    sheet_row INTEGER
+);
 -- Structure rows for years after data/papi_structure.csv, added by the upload that brought the year.
 CREATE TABLE IF NOT EXISTS upload_structure (
     upload_id INTEGER NOT NULL,

@@ -436,10 +436,13 @@ def main(argv: list[str] | None = None) -> int:
     back.add_argument("id", type=int)
     back.add_argument("--user", default=getpass.getuser())
     plan_importer.register(sub)  # plan check|load|history|rollback (lib/store/plan_importer.py)
+    from lib.store import status as task_status  # here: lib.store.status imports this module
+
+    task_status.register(sub)  # `status …`: the agencies' report forms
     args = parser.parse_args(argv)
     handlers = {"check": _cmd_check, "load": _cmd_load, "history": _cmd_history, "rollback": _cmd_rollback}
     try:
-        return (getattr(args, "handler", None) or handlers[args.command])(args)
+        return (getattr(args, "handler", None) or handlers[args.command])(args)  # a family's own `handler`
     except Refused as refusal:
         print(refusal.message(args.lang), file=sys.stderr)
         return EXIT_LOCKED if refusal.code == "locked" else EXIT_REFUSED

@@ -18,6 +18,7 @@ PAGES = [
     ("trends", 1),
     ("evaluation", 1),
     ("tasks", 0),
+    ("reports", 1),
     ("provinces", 1),
     ("plans", 0),  # Đắk Lắk has one plan in the default store: the page says a comparison needs two
     ("upload", 0),
