@@ -46,7 +46,7 @@ from lib.ingest.plan_agencies import AgencyName, resolve_agencies, split_agencie
 from lib.ingest.plan_mapping import UNMAPPED, PapiLink, link_section, link_task
 from lib.ingest.plan_tables import Cell, Table
 from lib.ingest.readers import Issue
-from lib.ingest.validate import ERROR, WARNING, Problem, problem
+from lib.ingest.validate import ERROR, WARNING, Checked, Problem, problem
 
 TASK_COLUMNS: list[str] = [
     "table", "row", "section", "section_title", "number", "task", "lead_written", "implementing_written",
@@ -62,7 +62,7 @@ MAX_PROBLEMS = 200
 
 
 @dataclass
-class PlanCheck:
+class PlanCheck(Checked):
     """The outcome of reading one plan document: its tasks, the columns taken, agencies, problems."""
 
     file_name: str
@@ -80,13 +80,6 @@ class PlanCheck:
     agencies: list[AgencyName] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == ERROR]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == WARNING]
 
     @property
     def ok(self) -> bool:

@@ -29,14 +29,14 @@ import pandas as pd
 
 from lib.domain import report_form as form
 from lib.ingest import limits, readers, sandbox
-from lib.ingest.validate import ERROR, SEVERITY, WARNING, Problem
+from lib.ingest.validate import SEVERITY, Checked, Problem
 
 REPORT_COLUMNS = ["task_id", "plan_id", "status", "reason", "note", "evidence", "reported_on", "role", "sheet_row"]
 TASK_COLUMNS = ["task_id", "plan_id", "task", "lead_agency", "implementing_agencies"]
 
 
 @dataclass
-class FormCheck:
+class FormCheck(Checked):
     """The outcome of reading one filled form: whose it is, its problems and its reports."""
 
     file_name: str
@@ -48,13 +48,6 @@ class FormCheck:
     reports: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=REPORT_COLUMNS))
     data: bytes = field(default=b"", repr=False)
 
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == ERROR]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == WARNING]
 
     @property
     def ok(self) -> bool:

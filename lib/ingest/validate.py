@@ -170,8 +170,23 @@ class _Blank(dict):  # type: ignore[type-arg]
         return ""
 
 
+class Checked:
+    """The errors and warnings among a check's `problems`: shared by every check's result (score files,
+    plan documents, report forms)."""
+
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == WARNING]
+
+
 @dataclass
-class Validation:
+class Validation(Checked):
     """The outcome of checking one file."""
 
     file_name: str
@@ -184,13 +199,6 @@ class Validation:
     needs_year: bool = False
     data: bytes = field(default=b"", repr=False)
 
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == ERROR]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == WARNING]
 
     @property
     def ok(self) -> bool:

@@ -397,14 +397,19 @@ def _cmd_load(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def print_history(frame: pd.DataFrame) -> None:
+    """Print a history table on stdout for the command line ("-" when there is none)."""
+    with pd.option_context("display.width", 200, "display.max_columns", 20):
+        print(frame.to_string(index=False) if not frame.empty else "-")
+
+
 def _cmd_history(args: argparse.Namespace) -> int:  # noqa: ARG001 - every subcommand takes the parsed arguments
     con = open_store()
     try:
         frame = queries.upload_history(con)
     finally:
         con.close()
-    with pd.option_context("display.width", 200, "display.max_columns", 20):
-        print(frame.to_string(index=False) if not frame.empty else "-")
+    print_history(frame)
     return EXIT_OK
 
 

@@ -443,8 +443,7 @@ def _cmd_history(args: argparse.Namespace) -> int:  # noqa: ARG001 - every subco
         frame = history(con)
     finally:
         con.close()
-    with pd.option_context("display.width", 200, "display.max_columns", 20):
-        print(frame.to_string(index=False) if not frame.empty else "-")
+    importer.print_history(frame)
     return importer.EXIT_OK
 
 

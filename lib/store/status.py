@@ -32,7 +32,7 @@ import pandas as pd
 
 from lib.domain import i18n
 from lib.domain import report_form as form
-from lib.ingest import report_forms
+from lib.ingest import report_forms, validate
 from lib.store import database, importer
 from lib.store import status_queries as sq
 
@@ -354,7 +354,7 @@ def _say(lang: str, key: str, **values: object) -> None:
 def _print_problems(checks: list[report_forms.FormCheck], lang: str) -> None:
     for check in checks:
         for p in check.problems:
-            tag = i18n.t("vd_error" if p.severity == report_forms.ERROR else "vd_warning", lang).upper()
+            tag = i18n.t("vd_error" if p.severity == validate.ERROR else "vd_warning", lang).upper()
             _say(lang, "st_cli_problem", file=check.file_name, tag=tag, where=p.located(lang), fix=p.fix(lang))
 
 
@@ -427,8 +427,7 @@ def _cmd_history(args: argparse.Namespace) -> int:  # noqa: ARG001 - every subco
         frame = sq.status_history(con)
     finally:
         con.close()
-    with pd.option_context("display.width", 200, "display.max_columns", 20):
-        print(frame.to_string(index=False) if not frame.empty else "-")
+    importer.print_history(frame)
     return importer.EXIT_OK
 
 
