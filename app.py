@@ -12,7 +12,8 @@ st.set_page_config(page_title="PAPI", page_icon=":bar_chart:", layout="wide")
 st.html(
     "<style>@media print {@page {size: A4 portrait; margin: 10mm}"
     " [data-testid=stSidebar], [data-testid=stHeader], [data-testid=stToolbar], [data-testid=stDecoration],"
-    " [data-testid=stSidebarCollapsedControl], [data-testid=stDownloadButton], [data-testid=stExpander]"
+    " [data-testid=stSidebarCollapsedControl], [data-testid=stDownloadButton], [data-testid=stExpander],"
+    " [data-testid=stPageLink]"
     " {display: none !important}"
     " [data-testid=stAppViewContainer], [data-testid=stMain], [data-testid=stMainBlockContainer]"
     " {overflow: visible !important; height: auto !important; position: static !important;"
@@ -24,6 +25,10 @@ st.html(
     # A chart's container keeps its on-screen height unless told otherwise; the zoomed chart needs less.
     " [data-testid=stElementContainer]:has(.stPlotlyChart) {flex: 0 0 auto !important; height: auto !important}"
     " [data-testid=stBottomBlockContainer], [data-testid=stStatusWidget] {display: none !important}"
+    # Paper is not a screen to scroll: headings and metric values a size smaller, so the plan's progress
+    # fits on Overview's page too.
+    " h1 {font-size: 1.6rem !important} h3 {font-size: 1.15rem !important}"
+    " [data-testid=stMetricValue] {font-size: 1.4rem !important}"
     " .stPlotlyChart, [data-testid=stMetric] {break-inside: avoid}}</style>"
 )
 
