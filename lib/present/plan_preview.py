@@ -14,6 +14,7 @@ import pandas as pd
 
 from lib.domain.i18n import t
 from lib.ingest import plan_review
+from lib.store import importer
 
 ROLES = ("number", "task", "lead", "implementing", "deadline", "output")
 # Markers in front of an agency's status, so a new name stands out in the editor (which shows no colours);
@@ -85,15 +86,9 @@ def counts(check: Any) -> dict[str, int]:
 def history_table(frame: pd.DataFrame, lang: str, editor: bool) -> pd.DataFrame:
     """The plan history with labels in `lang`; who loaded a plan is shown to editors only."""
     notes = []
-    for back, by, replaced in zip(frame["rolls_back"], frame["rolled_back_by"], frame["replaced"], strict=True):
-        if not pd.isna(back):
-            notes.append(t("up_note_rolls_back", lang, id=int(back)))
-        elif not pd.isna(by):
-            notes.append(t("up_note_rolled_back_by", lang, id=int(by)))
-        elif isinstance(replaced, str) and replaced:
-            notes.append(t(f"ps_replaced_{replaced}", lang))
-        else:
-            notes.append("")
+    rollbacks = importer.rollback_notes(frame, lang)
+    for note, replaced in zip(rollbacks, frame["replaced"], strict=True):
+        notes.append(note or (t(f"ps_replaced_{replaced}", lang) if isinstance(replaced, str) and replaced else ""))
     table = pd.DataFrame({
         t("up_col_id", lang): frame["id"].astype("int64"),
         t("up_col_action", lang): [t(f"ps_action_{a}", lang) for a in frame["action"]],

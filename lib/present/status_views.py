@@ -18,6 +18,7 @@ from lib.domain.report_form import STATUSES
 from lib.ingest import validate
 from lib.present import tables
 from lib.present.formatting import dimension_title, name_column
+from lib.store import importer
 
 # Display order: best first.
 ORDER = ("done", "partly_done", "in_progress", "not_started", "not_done", None)
@@ -246,14 +247,7 @@ def preview_table(changes: pd.DataFrame, lang: str) -> pd.DataFrame:
 def history_table(history: pd.DataFrame, lang: str, with_users: bool) -> pd.DataFrame:
     """The status uploads and rollbacks, newest first (who only for editors)."""
     t = i18n.t
-    notes = []
-    for back, by in zip(history["rolls_back"], history["rolled_back_by"], strict=True):
-        if not pd.isna(back):
-            notes.append(t("up_note_rolls_back", lang, id=int(back)))
-        elif not pd.isna(by):
-            notes.append(t("up_note_rolled_back_by", lang, id=int(by)))
-        else:
-            notes.append("")
+    notes = importer.rollback_notes(history, lang)
     frame = pd.DataFrame({
         t("up_col_id", lang): history["id"].astype("int64"),
         t("up_col_action", lang): [t(f"st_action_{a}", lang) for a in history["action"]],

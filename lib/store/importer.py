@@ -252,17 +252,23 @@ def preview_summary(seen: Preview, lang: str) -> pd.DataFrame:
     return counts
 
 
-def history_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The upload history with labels in `lang` (no raw files)."""
-    t = i18n.t
+def rollback_notes(frame: pd.DataFrame, lang: str) -> list[str]:
+    """Per history row (scores, plans, task reports): which upload it rolls back, or which rollback undid it."""
     notes = []
     for back, by in zip(frame["rolls_back"], frame["rolled_back_by"], strict=True):
         if not pd.isna(back):
-            notes.append(t("up_note_rolls_back", lang, id=int(back)))
+            notes.append(i18n.t("up_note_rolls_back", lang, id=int(back)))
         elif not pd.isna(by):
-            notes.append(t("up_note_rolled_back_by", lang, id=int(by)))
+            notes.append(i18n.t("up_note_rolled_back_by", lang, id=int(by)))
         else:
             notes.append("")
+    return notes
+
+
+def history_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The upload history with labels in `lang` (no raw files)."""
+    t = i18n.t
+    notes = rollback_notes(frame, lang)
     return pd.DataFrame({
         t("up_col_id", lang): frame["id"].astype("int64"),
         t("up_col_action", lang): [t(f"up_action_{a}", lang) for a in frame["action"]],
