@@ -12,7 +12,16 @@ from pathlib import Path
 from lib.domain import paths
 from lib.local_server import CHROMIUM, CHROMIUM_ARGS, Server
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "SCREENSHOT_DIR", "axe_violations", "screenshot_whole", "streamlit_server"]
+__all__ = [
+    "CHROMIUM",
+    "CHROMIUM_ARGS",
+    "IDLE_SCRIPT",
+    "SCREENSHOT_DIR",
+    "axe_violations",
+    "screenshot_whole",
+    "streamlit_server",
+    "wait_idle",
+]
 
 # WCAG 2.0 and 2.1, levels A and AA: the rules an axe-core check of a page applies.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -31,6 +40,19 @@ def streamlit_server(env: dict[str, str], log_dir: Path | None = None) -> Iterat
             yield server.url
         finally:
             server.stop()
+
+
+IDLE_SCRIPT = (
+    "() => !document.querySelector('[data-testid=\"stStatusWidget\"] [data-testid=\"stStatusWidgetRunningIcon\"]')"
+    " && !document.querySelector('[data-testid=\"stSkeleton\"]')"
+)
+
+
+def wait_idle(page: object, timeout_ms: int = 60_000) -> None:
+    """Wait until the app has finished the run a widget started: the running icon is gone. A test that
+    goes on to the next widget while a run is still going can have its input replaced by that run."""
+    page.wait_for_timeout(300)  # type: ignore[attr-defined]  # the run a keypress starts shows its icon first
+    page.wait_for_function(IDLE_SCRIPT, timeout=timeout_ms)  # type: ignore[attr-defined]
 
 
 def axe_violations(page: object) -> list[dict[str, object]]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.harness import axe_violations, screenshot_whole
+from tests.e2e.harness import IDLE_SCRIPT, axe_violations, screenshot_whole
 
 # (url path, the least number of Plotly charts a user must see drawn)
 PAGES = [
@@ -46,11 +46,7 @@ def wait_until_idle(page: object, timeout_ms: int = 60_000) -> None:
         '[data-testid="stSidebar"] [data-testid="stSelectbox"]', state="attached", timeout=timeout_ms
     )
     page.wait_for_selector('[data-testid="stMain"]', timeout=timeout_ms)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"] [data-testid=\"stStatusWidgetRunningIcon\"]')"
-        " && !document.querySelector('[data-testid=\"stSkeleton\"]')",
-        timeout=timeout_ms,
-    )
+    page.wait_for_function(IDLE_SCRIPT, timeout=timeout_ms)
     page.wait_for_timeout(800)  # let Plotly finish its first paint after the last delta
 
 
