@@ -9,7 +9,9 @@ own, so whatever one editor commits, every session's next run reads.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 import duckdb
@@ -17,6 +19,7 @@ import pandas as pd
 import streamlit as st
 
 from lib.domain import paths, provinces
+from lib.present import selection as choice
 from lib.store import database, queries
 
 if TYPE_CHECKING:
@@ -83,10 +86,59 @@ def query(
     return _cached_query(_name(fn), args, tuple(sorted(kwargs.items())), store_version(), fn)  # type: ignore[return-value]
 
 
-def province_names(era: str) -> dict[str, str]:
+# --- The sidebar's lists ------------------------------------------------------
+#
+# Every run of every page draws the sidebar, so its lists are built once per store
+# version and shared by all sessions as immutable values (no copy per call, as
+# `st.cache_data` makes): a page switch then spends its time on the page.
+
+
+@dataclass(frozen=True)
+class Picker:
+    """The province picker of one era: names by code, codes in Vietnamese order, and their labels."""
+
+    names: Mapping[str, str]
+    codes: tuple[str, ...]
+    labels: Mapping[str, str]
+
+
+@st.cache_resource(max_entries=8, ttl=3600, show_spinner=False)
+def _score_years(version: str) -> tuple[int, ...]:  # noqa: ARG001 - version is the cache key
+    return tuple(queries.score_years(conn()))
+
+
+def score_years() -> tuple[int, ...]:
+    """The years that have scores, ascending (`queries.score_years`), for this run's store version."""
+    return _score_years(store_version())
+
+
+@st.cache_resource(max_entries=16, ttl=3600, show_spinner=False)
+def _picker(era: str, version: str) -> Picker:  # noqa: ARG001 - version is the cache key
+    frame = queries.provinces_with_scores(conn(), era)
+    names = dict(zip(frame["code"], frame["name_vi"], strict=True))
+    codes = tuple(choice.picker_codes(names))
+    return Picker(MappingProxyType(names), codes,
+                  MappingProxyType({code: choice.picker_label(names[code]) for code in codes}))
+
+
+def picker(era: str) -> Picker:
+    """The province picker of `era` (provinces that have scores), for this run's store version."""
+    return _picker(era, store_version())
+
+
+def province_names(era: str) -> Mapping[str, str]:
     """Return {code: Vietnamese name} of the provinces of `era` that have scores."""
-    frame = query(queries.provinces_with_scores, era)
-    return dict(zip(frame["code"], frame["name_vi"], strict=True))
+    return picker(era).names
+
+
+@st.cache_resource(max_entries=256, ttl=3600, show_spinner=False)
+def _plan_choices(province: str, era: str, version: str) -> tuple[choice.PlanChoice, ...]:  # noqa: ARG001
+    return choice.plan_choices(queries.province_plans(conn(), province, era).to_dict("records"))
+
+
+def plan_choices(province: str, era: str) -> tuple[choice.PlanChoice, ...]:
+    """The plans of a province as the sidebar's chooser offers them (newest first)."""
+    return _plan_choices(province, era, store_version())
 
 
 # --- Figures -----------------------------------------------------------------

@@ -14,7 +14,6 @@ import streamlit as st
 
 from lib.domain import eras, i18n
 from lib.present import selection as choice
-from lib.store import queries
 from lib.ui import cache
 
 
@@ -47,8 +46,9 @@ def _param(name: str) -> str | None:
 def sidebar() -> Selection:
     """Build the shared sidebar and return the current selection (resolved by `selection.resolve`)."""
     cache.read_store_version()  # once per run: every cached read below and in the page keys on it
-    years = cache.query(queries.score_years)
-    names = {era: cache.province_names(era) for era in {eras.era_of_year(y) for y in years}}
+    years = list(cache.score_years())
+    pickers = {era: cache.picker(era) for era in {eras.era_of_year(y) for y in years}}
+    names = {era: picker.names for era, picker in pickers.items()}
 
     # Streamlit drops a widget's state in any run that does not draw it (a
     # page run without the router does not), so the last choices are also
@@ -70,9 +70,7 @@ def sidebar() -> Selection:
     state["peers"] = list(resolved.peers)
     state["_era_switch"], state["_year_notice"] = resolved.switch, resolved.year_notice
     province_names = names[resolved.era]
-    plans = choice.plan_choices(
-        cache.query(queries.province_plans, resolved.province, resolved.era).to_dict("records")
-    )
+    plans = cache.plan_choices(resolved.province, resolved.era)
     plan_ids = [p.plan_id for p in plans]
     plan_id = choice.resolve_plan(
         choice.Wanted(
@@ -83,8 +81,7 @@ def sidebar() -> Selection:
         plan_ids,
     )
     state["plan"] = plan_id
-    codes = choice.picker_codes(province_names)
-    labels = {code: choice.picker_label(province_names[code]) for code in codes}
+    codes, labels = list(pickers[resolved.era].codes), pickers[resolved.era].labels
 
     with st.sidebar:
         lang = (
