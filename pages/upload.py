@@ -11,7 +11,7 @@ import streamlit as st
 from lib.domain.i18n import t
 from lib.ingest import readers, sandbox, validate
 from lib.store import database, importer, queries
-from lib.ui import access, cache, plan_upload, sidebar
+from lib.ui import access, cache, plan_notes, plan_upload, sidebar
 
 selection = sidebar.sidebar_selection()
 lang = selection.lang
@@ -95,8 +95,12 @@ else:
     right.button(t("up_sign_out", lang), on_click=access.sign_out_editor, key="up_sign_out")
 
 # --- What to load: PAPI scores (the rest of this page) or a province's plan (lib/ui/plan_upload.py) ---
-if st.segmented_control(t("ps_choice", lang), ["scores", "plan"], default="scores", key="up_what",
-                        format_func=lambda choice: t(f"ps_choice_{choice}", lang)) == "plan":
+LOADS = ["scores", "plan"]
+asked = st.query_params.get(plan_notes.LOAD_PARAM)
+what = st.segmented_control(t("ps_choice", lang), LOADS, default=asked if asked in LOADS else "scores",
+                            key="up_what", format_func=lambda choice: t(f"ps_choice_{choice}", lang)) or "scores"
+st.query_params[plan_notes.LOAD_PARAM] = what  # a copied link opens the same form
+if what == "plan":
     plan_upload.render(selection, editor)
     st.stop()
 

@@ -163,7 +163,7 @@ def test_english_labels(db: Path, editor_env: None) -> None:
     at = _page("en")
     at.session_state["editor_name"] = "Lan"
     at.run()
-    assert at.title[0].value == "Upload PAPI scores"
+    assert at.title[0].value == "Load PAPI scores and plans"
     _upload(at, "x.csv", b"year,province,dimension,subdimension,score\n2019,Dak Lac,1,,5\n")
     problems = _table(at, "Problem")
     assert "Province 'Dak Lac' is not recognised. Did you mean 'Đắk Lắk'?" in problems["Problem"].tolist()

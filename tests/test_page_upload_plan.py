@@ -141,3 +141,19 @@ def test_an_editor_rolls_back_and_a_viewer_sees_the_history_without_names_or_fil
     assert len(history) == 2
     assert "ps_rollback_button" not in [b.key for b in viewer.button]
     assert "ps_raw_download" not in [getattr(d, "key", None) for d in viewer.get("download_button")]
+
+
+def test_the_link_offered_where_a_plan_is_missing_opens_the_plan_form(db: Path) -> None:
+    """`?load=plan` (the link of lib/ui/plan_notes.no_plan) opens the Upload page on the plan form."""
+    at = AppTest.from_file(str(paths.ROOT / "app.py"), default_timeout=90)
+    at.session_state["editor_name"] = "Lan"
+    at.query_params["load"] = "plan"
+    at.run()
+    at.switch_page("pages/upload.py").run()
+    assert not at.exception, at.exception
+    assert at.segmented_control(key="up_what").value == "plan"
+    assert t("ps_title", "vi") in [h.value for h in at.subheader]
+    # Choosing the score files puts that choice in the URL instead.
+    at.segmented_control(key="up_what").set_value("scores").run()
+    assert at.query_params["load"] == "scores"
+    assert not any(h.value == t("ps_title", "vi") for h in at.subheader)

@@ -113,6 +113,7 @@ def test_a_province_without_a_plan_says_so_once_and_offers_the_upload(at: AppTes
     links = at.get("page_link")
     assert [link.proto.label for link in links] == ["Tải kế hoạch lên"]
     assert links[0].proto.page.endswith("upload")
+    assert links[0].proto.query_string == "load=plan"  # lands on the plan form, not on the score files
     assert _param(at, "plan") is None
     # Back to Đắk Lắk: the choice starts again from its newest plan.
     at.selectbox(key="province").set_value("66").run()

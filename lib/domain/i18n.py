@@ -41,7 +41,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "page_trends": ("Xu hướng điểm", "Score trends"),
     "page_tasks": ("Danh sách nhiệm vụ", "All tasks"),
     "page_provinces": ("So sánh các tỉnh", "Provinces"),
-    "page_upload": ("Tải lên điểm PAPI", "Upload PAPI scores"),
+    "page_upload": ("Tải lên điểm và kế hoạch", "Upload scores and plans"),
     "tasks": ("Số nhiệm vụ", "Tasks"),
     "total_score": ("Tổng điểm PAPI", "Total PAPI score"),
     "rank": ("Xếp hạng", "Rank"),
@@ -788,7 +788,7 @@ LABELS.update(
 # --- upload page: check, preview, commit, history, roll back ---
 LABELS.update(
     {
-        "up_title": ("Tải lên điểm PAPI", "Upload PAPI scores"),
+        "up_title": ("Tải lên điểm PAPI và kế hoạch", "Load PAPI scores and plans"),
         "up_intro": (
             "Tải lên tệp điểm PAPI của một năm mới (hoặc sửa một năm) đúng như bạn có: bảng PAPI chính thức (.xlsx), "
             "bảng điểm nội dung thành phần (Province, SC11 … SC83, .csv) hoặc tệp mẫu dưới đây. Ứng dụng kiểm tra "

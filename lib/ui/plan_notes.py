@@ -13,6 +13,7 @@ from lib.present import selection as choice
 from lib.ui.sidebar import Selection
 
 UPLOAD_PAGE = "pages/upload.py"
+LOAD_PARAM = "load"  # the Upload page's URL parameter: what to load, "scores" or "plan"
 
 
 def plan_caption(selection: Selection) -> None:
@@ -30,4 +31,6 @@ def plan_caption(selection: Selection) -> None:
 def no_plan(selection: Selection, key: str = "wl_no_plan") -> None:
     """Say that the province has no plan (the catalogue text `key`) and offer the Upload page."""
     st.info(i18n.t(key, selection.lang, province=formatting.markdown_safe(selection.province_name)))
-    st.page_link(UPLOAD_PAGE, label=i18n.t("pv_plan_upload_link", selection.lang), icon=":material/upload_file:")
+    # `load=plan` opens the Upload page on its plan form, not on the score files.
+    st.page_link(UPLOAD_PAGE, label=i18n.t("pv_plan_upload_link", selection.lang), icon=":material/upload_file:",
+                 query_params={LOAD_PARAM: "plan"})

@@ -50,7 +50,7 @@ def test_editor_uploads_previews_commits_and_rolls_back(server: tuple[str, Path]
         page = context.new_page()
         page.set_default_timeout(60_000)
         page.goto(f"{base}/upload?lang=vi")
-        page.get_by_text("Tải lên điểm PAPI", exact=True).first.wait_for()
+        page.get_by_text("Tải lên điểm PAPI và kế hoạch", exact=True).first.wait_for()
         # A viewer cannot check a file: no uploader before signing in.
         page.get_by_text("Cần đăng nhập biên tập viên để kiểm tra").wait_for()
         assert page.locator("input[type=file]").count() == 0
