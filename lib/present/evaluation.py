@@ -21,7 +21,8 @@ proof that the tasks caused a change, and the texts say so.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+import statistics
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import duckdb
@@ -101,6 +102,12 @@ def _verdict(change: float, percentile: float | None, half_width: float | None) 
     return "rose_like_most"
 
 
+def _median(values: Iterable[float]) -> float:
+    """The median of the values that are not NaN (as pandas' `Series.median`); NaN when none is."""
+    present = [v for v in values if not math.isnan(v)]
+    return statistics.median(present) if present else math.nan
+
+
 def evaluate(
     plan: dict[str, object],
     years: Sequence[int],
@@ -133,6 +140,13 @@ def evaluate(
     measure = scores["key"].fillna("").astype(str) + "#" + scores["dimension"].astype(str)
     scores = scores.assign(measure=measure)
     base_code = _place_code(code, era, base)
+    # Scores split once into {year: {measure: {province: score}}}: each (year, measure) below is a lookup, not
+    # a scan of every score row, so judging a plan stays linear in the rows read.
+    by_year: dict[int, dict[str, dict[str, float]]] = {}
+    columns = (scores[c].tolist() for c in ("year", "measure", "province_code", "score"))  # lists: fast to walk
+    for year, measure_of, province, score in zip(*columns, strict=True):
+        by_year.setdefault(int(year), {}).setdefault(measure_of, {}).setdefault(str(province), float(score))
+    base_scores = by_year.get(base, {})
     base_rows = scores[scores["year"] == base]
     own_base = base_rows[base_rows["province_code"] == base_code]
     base_medians = base_rows.groupby("measure")["score"].median()
@@ -140,9 +154,9 @@ def evaluate(
     rows: list[dict[str, object]] = []
     for year in later:
         year_code = _place_code(code, era, year)
-        year_rows = scores[scores["year"] == year]
+        year_scores = by_year.get(year, {})
         crossing = eras.era_of_year(year) != eras.era_of_year(base)
-        peer_codes = {_place_code(p, era, year) for p in peers} - {None}
+        peer_codes = {_place_code(p, era, year) for p in peers} - {None, year_code}
         for base_row in own_base.itertuples(index=False):
             dimension = int(base_row.dimension)
             key = None if pd.isna(base_row.key) else str(base_row.key)
@@ -158,30 +172,30 @@ def evaluate(
                 "provinces_compared": 0, "half_width": None if key else half_widths.get(dimension),
                 "verdict": "not_comparable", "reason": "",
             }
-            same = year_rows[year_rows["measure"] == base_row.measure]
-            own = same[same["province_code"] == year_code]
-            if not own.empty:
-                row["score"] = float(own["score"].iloc[0])
+            after = year_scores.get(base_row.measure, {})
+            own = after.get(year_code) if year_code is not None else None
+            if own is not None:
+                row["score"] = own
             if crossing:
                 row["reason"] = "merger"
             elif not _comparable(dimension, base, year):
                 row["reason"] = "break"
-            elif own.empty:
+            elif own is None:
                 row["reason"] = "absent"
             else:
-                before = base_rows[base_rows["measure"] == base_row.measure].set_index("province_code")["score"]
-                after = same.set_index("province_code")["score"]
-                changes = (after - before).dropna()
-                change = float(row["score"]) - float(base_row.score)
-                others = changes.drop(labels=[year_code], errors="ignore")
-                percentile = 100.0 * float((others < change).sum()) / len(others) if len(others) else None
-                peer = changes[changes.index.isin(peer_codes - {year_code})]
+                before = base_scores.get(base_row.measure, {})
+                changes = {p: a - before[p] for p, a in after.items()
+                           if p in before and not (math.isnan(a) or math.isnan(before[p]))}
+                change = own - float(base_row.score)
+                others = [c for p, c in changes.items() if p != year_code]
+                percentile = 100.0 * sum(c < change for c in others) / len(others) if others else None
+                peer = [c for p, c in changes.items() if p in peer_codes]
                 row.update(
                     change=change,
-                    national_change=float(after.median() - before.median()),
-                    peer_change=float(peer.median()) if len(peer) else None,
+                    national_change=_median(after.values()) - _median(before.values()),
+                    peer_change=statistics.median(peer) if peer else None,
                     percentile=percentile,
-                    provinces_compared=int(len(changes)),
+                    provinces_compared=len(changes),
                 )
                 row["verdict"] = _verdict(change, percentile, row["half_width"])  # type: ignore[arg-type]
             rows.append(row)
