@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib.domain.agencies import LEVELS, load_agencies
+from lib.domain.agencies import LEVELS, AcceptedName, load_agencies, with_accepted
 from lib.domain.paths import AGENCIES_CSV, SHARED_DIR, TASKS_CSV
 from lib.ingest.plan_agencies import (
     AgencyName,
@@ -276,3 +276,25 @@ def test_known_agencies_run_together_are_always_flagged(names: list[str]) -> Non
     agencies = read_agencies(" ".join(names))
     assert all(a.status == "run_together" for a in agencies)
     assert [a.canonical for a in agencies if a.canonical] in ([], names)
+
+
+# --- names accepted on earlier plans ---
+
+
+def test_a_name_accepted_on_an_earlier_plan_is_known_and_the_agency_table_keeps_its_spellings() -> None:
+    board = "Ban Quản lý Khu du lịch Măng Đen"
+    assert [a.status for a in read_agencies(f"Sở Nội vụ; {board}")] == ["known", "new"]
+    index = with_accepted([
+        AcceptedName(board, board, "province"),
+        AcceptedName("Sở Tài chánh", "Sở Tài chính", "province"),  # merged into the known agency
+        AcceptedName("Sở Nội vụ", "Sở Tư pháp"),  # a review cannot re-point a spelling the table knows
+    ])
+    read = read_agencies(f"Sở Nội vụ; {board}; Sở Tài chánh", index)
+    assert [(a.written, a.canonical, a.status) for a in read] == [
+        ("Sở Nội vụ", "Sở Nội vụ", "known"),
+        (board, board, "known"),
+        ("Sở Tài chánh", "Sở Tài chính", "known"),
+    ]
+    assert read[1].level == "province"
+    # The project's table itself is unchanged for every other reader.
+    assert [a.status for a in read_agencies(board)] == ["new"]

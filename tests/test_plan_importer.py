@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 
 from lib.domain import paths
+from lib.domain.agencies import AcceptedName
 from lib.ingest import plan, plan_review
 from lib.ingest.plan_parse import check_plan
 from lib.store import database, plan_importer, queries
@@ -78,6 +79,28 @@ def test_a_committed_plan_of_another_province_shows_with_its_tasks_sections_agen
         ("Ban Quản lý Khu du lịch Măng Đen", "Ban Quản lý Khu du lịch Măng Đen", "new", "new"),
         ("Sở Tài chánh", "Sở Tài chính", "alias", "likely_alias"),
     ]
+
+
+def test_names_reviewed_on_a_plan_are_known_in_the_next_plans_check_until_that_load_is_rolled_back(con) -> None:
+    """An editor accepts "Ban Quản lý Khu du lịch Măng Đen" as new and merges "Sở Tài chánh" into Sở Tài chính;
+    the next plan naming them (here the same appendix for 2024) needs no review of those names again."""
+    def unknown(accepted: tuple[AcceptedName, ...]) -> list[str]:
+        # Through the bounded child process, as the Upload page and the command line check a file.
+        check = plan_importer.check(kt.docx(), "ke-hoach-2024.docx", kt.PROVINCE, kt.YEAR + 1, accepted)
+        assert check.ok, check.problems
+        return plan_review.agencies_frame(check)["written"].tolist()
+
+    assert plan_importer.accepted_names(con) == ()
+    assert sorted(unknown(())) == ["Ban Quản lý Khu du lịch Măng Đen", "Sở Tài chánh"]
+    upload_id = _load(con, kt.docx())
+    accepted = plan_importer.accepted_names(con)
+    assert [(a.written, a.name) for a in accepted] == [
+        ("Ban Quản lý Khu du lịch Măng Đen", "Ban Quản lý Khu du lịch Măng Đen"),
+        ("Sở Tài chánh", "Sở Tài chính"),
+    ]
+    assert unknown(accepted) == []
+    plan_importer.rollback(con, upload_id, "Lan", now=NOW)
+    assert plan_importer.accepted_names(con) == ()
 
 
 def test_loading_the_same_plan_again_is_refused_without_replace_and_says_how(con) -> None:

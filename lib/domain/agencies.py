@@ -14,9 +14,11 @@ decides where one agency ends and the next begins.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -96,6 +98,37 @@ def build_index(agencies: pd.DataFrame) -> AgencyIndex:
                 raise ValueError(f"spelling {spelling!r} maps to both {by_key[key]!r} and {name!r}")
             by_key[key] = name
             max_words = max(max_words, len(nfc(spelling).split()))
+    return AgencyIndex(by_key=by_key, max_words=max_words, levels=levels)
+
+
+class AcceptedName(NamedTuple):
+    """A name an editor reviewed on an earlier plan (`stored_agencies`): as written, the name stored for it
+    (a new agency's own name, or the known agency it was merged into or corrected to), and its level."""
+
+    written: str
+    name: str
+    level: str | None = None
+
+
+def with_accepted(accepted: Iterable[AcceptedName], index: AgencyIndex | None = None) -> AgencyIndex:
+    """`index` (the project's agency table when None) plus the names editors accepted on earlier plans:
+    each spelling resolves to the name stored for it, so a body accepted as new once is known in every
+    later plan.
+
+    The agency table wins: a spelling it already knows keeps its meaning, and so does the first of two
+    reviews that stored one spelling under different names (`accepted` comes oldest first).
+    """
+    base = _index(index)
+    by_key, levels, max_words = dict(base.by_key), dict(base.levels), base.max_words
+    for written, name, level in accepted:
+        name = nfc(name)
+        for spelling in (name, written):
+            key = compact_key(spelling)
+            if key and key not in by_key:
+                by_key[key] = name
+                max_words = max(max_words, len(nfc(spelling).split()))
+        if level and name not in levels:
+            levels[name] = level
     return AgencyIndex(by_key=by_key, max_words=max_words, levels=levels)
 
 

@@ -1353,6 +1353,12 @@ LABELS.update(
             "Cột '{header}' (bảng {table}, cột {column}) → {role}",
             "Column '{header}' (table {table}, column {column}) → {role}",
         ),
+        "ps_cli_accepted_unread": (
+            "Không đọc được các tên cơ quan đã duyệt ở kế hoạch trước (kho dữ liệu đang được một tiến trình khác "
+            "dùng): các tên đó được kiểm tra như tên chưa có trong danh mục.",
+            "Could not read the agency names reviewed on earlier plans (another process holds the store): "
+            "they are checked as names not in the list.",
+        ),
         "ps_cli_valid": (
             "Tệp hợp lệ: {tasks} nhiệm vụ trong {sections} mục; {new} tên cơ quan chưa có trong danh mục "
             "({warnings} cảnh báo).",

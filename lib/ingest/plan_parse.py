@@ -33,12 +33,15 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
+from lib.domain import agencies as agency_table
 from lib.domain import i18n
+from lib.domain.agencies import AcceptedName, AgencyIndex
 from lib.domain.deadlines import parse_deadline
 from lib.domain.text import fold, nfc
 from lib.ingest import limits, plan_tables
@@ -433,13 +436,17 @@ def _header_text(table: Table, row: int) -> str:
     return joined if len(joined) <= 120 else joined[:119] + "…"
 
 
-def check_plan(data: bytes, file_name: str, *, province: str | None, year: int) -> PlanCheck:
-    """Read a plan document into located tasks and problems. Never raises; stores nothing."""
+def check_plan(data: bytes, file_name: str, *, province: str | None, year: int,
+               accepted: Sequence[AcceptedName] = ()) -> PlanCheck:
+    """Read a plan document into located tasks and problems. Never raises; stores nothing.
+
+    `accepted`: the names editors reviewed on earlier plans (`plan_importer.accepted_names`), known here too.
+    """
     result = PlanCheck(file_name=file_name, sha256=hashlib.sha256(data).hexdigest(), size=len(data),
                        province=province, year=year)
     out = _Out()
     try:
-        _check(data, file_name, year, result, out)
+        _check(data, file_name, year, result, out, accepted)
     except Exception as error:  # noqa: BLE001 - the editor must get an answer, not a traceback
         out.add(Issue("plan_internal_error", value=f"{type(error).__name__}: {error}"[:120]))
         result.tasks = pd.DataFrame(columns=TASK_COLUMNS)
@@ -447,7 +454,8 @@ def check_plan(data: bytes, file_name: str, *, province: str | None, year: int) 
     return result
 
 
-def _check(data: bytes, file_name: str, year: int, result: PlanCheck, out: _Out) -> None:
+def _check(data: bytes, file_name: str, year: int, result: PlanCheck, out: _Out,
+           accepted: Sequence[AcceptedName]) -> None:
     read = plan_tables.read_tables(data, file_name)
     result.kind = read.kind
     for issue in read.issues:
@@ -480,7 +488,8 @@ def _check(data: bytes, file_name: str, year: int, result: PlanCheck, out: _Out)
         first = found[0]
         out.add(Issue("plan_no_tasks", sheet=first[0].label, row=first[1].row_number,
                       value=first[1].labels.get(first[1].roles["task"], "")))
-    _resolve(rows, result, out)
+    index = agency_table.with_accepted(accepted) if accepted else None
+    _resolve(rows, result, out, index)
     frame = pd.DataFrame(sections, columns=SECTION_COLUMNS)
     for column in ("dimension", "papi_keys"):
         frame[column] = pd.Series([s[column] for s in sections], index=frame.index, dtype=object)
@@ -614,7 +623,7 @@ def _task(row: _Row, number: str, written: str, stack: list[_Section], year: int
     })
 
 
-def _resolve(rows: list[dict[str, Any]], result: PlanCheck, out: _Out) -> None:
+def _resolve(rows: list[dict[str, Any]], result: PlanCheck, out: _Out, index: AgencyIndex | None) -> None:
     """Split every agency cell into names, resolve each distinct cell once, and fill the task rows.
 
     A cell is resolved as a whole (its names together), so what the splitter says about one name in its
@@ -627,8 +636,8 @@ def _resolve(rows: list[dict[str, Any]], result: PlanCheck, out: _Out) -> None:
                                    ("implementing_written", "implementing_agencies", "_implementing_label")):
             cell = r[key]
             if cell not in resolved:
-                names = split_agencies(cell)
-                resolved[cell] = resolve_agencies(names) if names else []
+                names = split_agencies(cell, index)
+                resolved[cell] = resolve_agencies(names, index) if names else []
                 for agency in resolved[cell]:
                     agencies.setdefault(agency.written, agency)
             r[target] = list(dict.fromkeys(agency.name for agency in resolved[cell]))
@@ -648,12 +657,14 @@ def _resolve(rows: list[dict[str, Any]], result: PlanCheck, out: _Out) -> None:
     result.tasks = frame
 
 
-def _check_in_child(data: bytes, file_name: str, province: str, year: int) -> PlanCheck:
-    return check_plan(data, file_name, province=province, year=year)
+def _check_in_child(data: bytes, file_name: str, province: str, year: int,
+                    accepted: Sequence[AcceptedName]) -> PlanCheck:
+    return check_plan(data, file_name, province=province, year=year, accepted=accepted)
 
 
 def check_plan_bounded(data: bytes, file_name: str, *, province: str, year: int,
-                       seconds: float = limits.PARSE_SECONDS, memory: int = limits.PARSE_MEMORY_BYTES) -> PlanCheck:
+                       accepted: Sequence[AcceptedName] = (), seconds: float = limits.PARSE_SECONDS,
+                       memory: int = limits.PARSE_MEMORY_BYTES) -> PlanCheck:
     """`check_plan` in a child process bounded in time and memory (`lib.ingest.sandbox`), for uploads.
 
     A file that hits a bound gets one `plan_limit` problem naming it. Never raises.
@@ -663,7 +674,8 @@ def check_plan_bounded(data: bytes, file_name: str, *, province: str, year: int,
     if len(data) > plan_tables.MAX_BYTES or not data.strip():
         return check_plan(data, file_name, province=province, year=year)  # refused before any parsing
     try:
-        outcome = sandbox.run(_check_in_child, data, file_name, province, year, seconds=seconds, memory=memory)
+        outcome = sandbox.run(_check_in_child, data, file_name, province, year, tuple(accepted), seconds=seconds,
+                              memory=memory)
     except OSError as error:  # the child could not be started
         outcome = sandbox.Outcome(error=f"{type(error).__name__}: {error}")
     if outcome.value is not None:

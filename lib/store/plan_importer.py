@@ -38,6 +38,8 @@ import datetime as dt
 import getpass
 import hashlib
 import json
+import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,6 +48,7 @@ import duckdb
 import pandas as pd
 
 from lib.domain import eras, i18n, provinces
+from lib.domain.agencies import AcceptedName
 from lib.ingest import plan_review
 from lib.ingest import validate as checks
 from lib.ingest.plan_parse import PlanCheck, check_plan_bounded
@@ -76,9 +79,27 @@ class Refused(importer.Refused):
 # --- checking ------------------------------------------------------------------------------------------------
 
 
-def check(data: bytes, file_name: str, province: str, year: int) -> PlanCheck:
-    """Read a plan document in a child process bounded in time and memory (`check_plan_bounded`). Never raises."""
-    return check_plan_bounded(data, file_name, province=province, year=int(year))
+def check(data: bytes, file_name: str, province: str, year: int,
+          accepted: Sequence[AcceptedName] = ()) -> PlanCheck:
+    """Read a plan document in a child process bounded in time and memory (`check_plan_bounded`). Never raises.
+
+    `accepted` (`accepted_names`): the agency names editors reviewed on the plans in the store, known here too.
+    """
+    return check_plan_bounded(data, file_name, province=province, year=int(year), accepted=accepted)
+
+
+def accepted_names(con: duckdb.DuckDBPyConnection) -> tuple[AcceptedName, ...]:
+    """The agency names editors reviewed on the loaded plans (accepted as new, merged or corrected), oldest
+    load first: a later plan's check knows them. A rolled-back or replaced load's names are gone with it."""
+    cur = con.cursor()
+    try:
+        rows = cur.execute(
+            "SELECT written, name, level FROM stored_agencies WHERE decision <> 'known' "
+            "ORDER BY upload_id NULLS FIRST, plan_id, written"
+        ).fetchall()
+    finally:
+        cur.close()
+    return tuple(AcceptedName(str(w), str(n), None if level is None else str(level)) for w, n, level in rows)
 
 
 def check_json(result: PlanCheck, lang: str = "vi") -> dict[str, Any]:
@@ -389,7 +410,20 @@ def _checked(args: argparse.Namespace) -> tuple[bytes, str, PlanCheck]:
     if provinces.match_province(args.province, era) is None:
         hints = ", ".join(provinces.suggest_province(args.province, era))
         raise Refused("unknown_province", name=args.province, year=args.year, hints=hints or "-")
-    return data, name, check(data, name, args.province, args.year)
+    return data, name, check(data, name, args.province, args.year, _accepted_if_free(args.lang))
+
+
+def _accepted_if_free(lang: str) -> tuple[AcceptedName, ...]:
+    """The names reviewed on earlier plans; none, said on stderr, while another process holds the store."""
+    try:
+        con = importer.open_store(attempts=3)
+    except importer.Refused:
+        print(i18n.t("ps_cli_accepted_unread", lang), file=sys.stderr)
+        return ()
+    try:
+        return accepted_names(con)
+    finally:
+        con.close()
 
 
 def _cmd_check(args: argparse.Namespace) -> int:

@@ -111,7 +111,8 @@ def _check_and_commit(selection: Any, lang: str) -> None:
     if st.session_state.get("ps_result_key") != key or "ps_result" not in st.session_state:
         data = uploaded.getvalue()
         with st.spinner("…"):
-            st.session_state["ps_result"] = plan_importer.check(data, uploaded.name, province, year)
+            st.session_state["ps_result"] = plan_importer.check(
+                data, uploaded.name, province, year, plan_importer.accepted_names(cache.conn()))
         st.session_state["ps_data"] = data
         st.session_state["ps_result_key"] = key
     result = st.session_state["ps_result"]
