@@ -137,14 +137,16 @@ def styled(frame: pd.DataFrame, lang: str) -> Styler:
 def _counts(frame: pd.DataFrame, key: str) -> pd.DataFrame:
     if frame.empty:
         return pd.DataFrame(columns=[key, "tasks", "done", "overdue", "unreported"])
-    grouped = frame.groupby(key, dropna=False)
-    out = pd.DataFrame({
-        "tasks": grouped.size(),
-        "done": grouped["status"].apply(lambda s: int((s == "done").sum())),
-        "overdue": grouped["overdue"].apply(lambda s: int(s.astype(bool).sum())),
-        "unreported": grouped["status"].apply(lambda s: int(s.isna().sum())),
-    }).reset_index()
-    return out
+    # One vectorised pass (a Python function per group costs milliseconds on every page run).
+    flags = pd.DataFrame({
+        key: frame[key],
+        "done": frame["status"].eq("done").fillna(False).astype("int64"),
+        "overdue": frame["overdue"].astype(bool).astype("int64"),
+        "unreported": frame["status"].isna().astype("int64"),
+    })
+    return flags.groupby(key, dropna=False).agg(
+        tasks=("done", "size"), done=("done", "sum"), overdue=("overdue", "sum"), unreported=("unreported", "sum"),
+    ).reset_index()
 
 
 def dimension_completion(status: pd.DataFrame) -> pd.DataFrame:
