@@ -160,6 +160,19 @@ def test_done_when_three_forms_one_bad_refused_located_fixed_committed_and_shown
     assert unknown and all(behind.loc[a, "Hoàn thành (%)"] is None or str(behind.loc[a, "Hoàn thành (%)"]) == "<NA>"
                            for a in unknown)
 
+    # Dimensions: per dimension, the tasks, done and not reported, counted here from data/tasks.csv and the
+    # six reports (a task counts in its own dimension).
+    tasks = s.plan_tasks().set_index("task_id")
+    dimensions = _page("dimensions")
+    table = _table(dimensions, "Hoàn thành (%)")  # the dimension tab comes first
+    table = table.set_index(table.columns[0])
+    for dimension, group in tasks.groupby("dimension"):
+        row = table.loc[[name for name in table.index if name.startswith(f"{dimension}.")][0]]
+        ids = set(group.index)
+        assert row["Nhiệm vụ"] == len(ids)
+        assert row["Hoàn thành"] == sum(1 for t, v in reported.items() if t in ids and v == "done")
+        assert row["Chưa báo cáo"] == len(ids - set(reported))
+
     # Rolled back from the page: the plan is back to no report.
     editor = _page("reports", editor="Lan")
     editor.checkbox(key="st_rollback_confirm").check().run()
