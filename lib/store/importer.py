@@ -25,6 +25,7 @@ import getpass
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -409,23 +410,26 @@ def print_history(frame: pd.DataFrame) -> None:
         print(frame.to_string(index=False) if not frame.empty else "-")
 
 
-def _cmd_history(args: argparse.Namespace) -> int:  # noqa: ARG001 - every subcommand takes the parsed arguments
+def cli_history(history: Callable[[duckdb.DuckDBPyConnection], pd.DataFrame]) -> int:
+    """A family's `history` subcommand (scores, plans, task reports): read it from the store and print it."""
     con = open_store()
     try:
-        frame = queries.upload_history(con)
+        frame = history(con)
     finally:
         con.close()
     print_history(frame)
     return EXIT_OK
 
 
-def _cmd_rollback(args: argparse.Namespace) -> int:
+def cli_rollback(undo: Callable[[duckdb.DuckDBPyConnection, int, str], int], args: argparse.Namespace,
+                 said: str) -> int:
+    """A family's `rollback ID` subcommand: undo load `args.id` as `args.user` and say so (catalogue key `said`)."""
     con = open_store()
     try:
-        rollback_id = rollback(con, args.id, args.user)
+        rollback_id = undo(con, args.id, args.user)
     finally:
         con.close()
-    _say(args.lang, "imp_cli_rolled_back", id=args.id, rollback=rollback_id)
+    _say(args.lang, said, id=args.id, rollback=rollback_id)
     return EXIT_OK
 
 
@@ -451,7 +455,11 @@ def main(argv: list[str] | None = None) -> int:
 
     task_status.register(sub)  # `status …`: the agencies' report forms
     args = parser.parse_args(argv)
-    handlers = {"check": _cmd_check, "load": _cmd_load, "history": _cmd_history, "rollback": _cmd_rollback}
+    handlers = {
+        "check": _cmd_check, "load": _cmd_load,
+        "history": lambda _: cli_history(queries.upload_history),
+        "rollback": lambda parsed: cli_rollback(rollback, parsed, "imp_cli_rolled_back"),
+    }
     try:
         return (getattr(args, "handler", None) or handlers[args.command])(args)  # a family's own `handler`
     except Refused as refusal:

@@ -471,28 +471,12 @@ def _cmd_load(args: argparse.Namespace) -> int:
     return importer.EXIT_OK
 
 
-def _cmd_history(args: argparse.Namespace) -> int:  # noqa: ARG001 - every subcommand takes the parsed arguments
-    con = importer.open_store()
-    try:
-        frame = history(con)
-    finally:
-        con.close()
-    importer.print_history(frame)
-    return importer.EXIT_OK
-
-
-def _cmd_rollback(args: argparse.Namespace) -> int:
-    con = importer.open_store()
-    try:
-        rollback_id = rollback(con, args.id, args.user)
-    finally:
-        con.close()
-    _say(args.lang, "ps_cli_rolled_back", id=args.id, rollback=rollback_id)
-    return importer.EXIT_OK
-
-
 def _dispatch(args: argparse.Namespace) -> int:
-    handlers = {"check": _cmd_check, "load": _cmd_load, "history": _cmd_history, "rollback": _cmd_rollback}
+    handlers = {
+        "check": _cmd_check, "load": _cmd_load,
+        "history": lambda _: importer.cli_history(history),
+        "rollback": lambda parsed: importer.cli_rollback(rollback, parsed, "ps_cli_rolled_back"),
+    }
     return handlers[args.plan_command](args)
 
 

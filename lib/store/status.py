@@ -421,29 +421,12 @@ def _cmd_load(args: argparse.Namespace) -> int:
     return importer.EXIT_OK
 
 
-def _cmd_history(args: argparse.Namespace) -> int:  # noqa: ARG001 - every subcommand takes the parsed arguments
-    con = importer.open_store()
-    try:
-        frame = sq.status_history(con)
-    finally:
-        con.close()
-    importer.print_history(frame)
-    return importer.EXIT_OK
-
-
-def _cmd_rollback(args: argparse.Namespace) -> int:
-    con = importer.open_store()
-    try:
-        rollback_id = rollback(con, args.id, args.user)
-    finally:
-        con.close()
-    _say(args.lang, "st_cli_rolled_back", id=args.id, rollback=rollback_id)
-    return importer.EXIT_OK
-
-
 def _run(args: argparse.Namespace) -> int:
-    handlers = {"forms": _cmd_forms, "check": _cmd_check, "load": _cmd_load, "history": _cmd_history,
-                "rollback": _cmd_rollback}
+    handlers = {
+        "forms": _cmd_forms, "check": _cmd_check, "load": _cmd_load,
+        "history": lambda _: importer.cli_history(sq.status_history),
+        "rollback": lambda parsed: importer.cli_rollback(rollback, parsed, "st_cli_rolled_back"),
+    }
     try:
         return handlers[args.status_command](args)
     except Refused as refusal:
