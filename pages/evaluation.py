@@ -66,8 +66,7 @@ else:
     st.markdown(formatting.markdown_safe(t("ev_weak_list", baseline=result.baseline, names=i18n.join(names, lang))))
 
 st.subheader(t("ev_across_heading"))
-others = [cache.query(evaluation.evaluate_plan, str(p), peers) for p in plans["plan_id"]]
-across = evaluation.across_plans([e for e in others if e is not None])
+across = cache.query(evaluation.across_province_plans, tuple(str(p) for p in plans["plan_id"]), peers)
 if across["plan_year"].nunique() < 2:
     st.caption(t("ev_across_one"))
 else:

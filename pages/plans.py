@@ -9,7 +9,6 @@ import streamlit as st
 from lib.domain import i18n
 from lib.present import charts, charts_plans, formatting, plan_compare, tables
 from lib.present import selection as choice
-from lib.store import plan_queries
 from lib.ui import cache, plan_notes, sidebar
 
 selection = sidebar.sidebar_selection()
@@ -45,14 +44,10 @@ if before_id == after_id:
     st.warning(t("pv_cmp_same_plan"))
     st.stop()
 
-chosen = (before_id, after_id)
-rows = cache.query(plan_queries.plans_by_id, chosen).set_index("plan_id").to_dict("index")
-before_label = plan_compare.column_label(rows[before_id], "before", lang)
-after_label = plan_compare.column_label(rows[after_id], "after", lang)
-comparison = cache.query(plan_compare.compare_plans, before_id, after_id)
-changes = plan_compare.agency_changes(cache.query(plan_queries.agency_load, chosen), before_id, after_id)
+view = cache.query(plan_compare.comparison_view, before_id, after_id, lang)
+comparison, changes = view.comparison, view.changes
 
-st.markdown(plan_compare.summary(comparison, rows, lang))
+st.markdown(view.summary)
 metrics = st.container(horizontal=True, gap="medium")
 metrics.metric(t("pv_cmp_metric_carried"), len(comparison.carried), width=150)
 metrics.metric(t("pv_cmp_metric_added"), len(comparison.added), width=150)
@@ -60,22 +55,16 @@ metrics.metric(t("pv_cmp_metric_dropped"), len(comparison.dropped), width=150)
 metrics.metric(t("pv_cmp_metric_agencies"), len(changes), width=150)
 
 st.subheader(t("pv_cmp_dimensions_header"))
-counts = plan_compare.dimension_counts(cache.query(plan_queries.dimension_counts, chosen), before_id, after_id)
 st.plotly_chart(
-    cache.figure(charts_plans.dimension_compare_figure, counts, lang, before_label, after_label,
-                 rows[before_id]["plan_year"], rows[after_id]["plan_year"]),
+    cache.figure(charts_plans.dimension_compare_figure, view.counts, lang, view.before_label, view.after_label,
+                 view.before_year, view.after_year),
     width="stretch", config=charts.PLOT_CONFIG, key="pv_cmp_dimensions",
 )
 dim_tab, sub_tab = st.tabs([t("pv_cmp_table_view"), t("pv_cmp_subdimensions")])
 with dim_tab:
-    st.dataframe(plan_compare.dimension_table(counts, lang, before_label, after_label), hide_index=True,
-                 width="stretch")
+    st.dataframe(view.dimension_table, hide_index=True, width="stretch")
 with sub_tab:
-    sub_counts = cache.query(plan_queries.subdimension_counts, chosen)
-    st.dataframe(
-        plan_compare.subdimension_table(sub_counts, before_id, after_id, lang, before_label, after_label),
-        hide_index=True, width="stretch",
-    )
+    st.dataframe(view.subdimension_table, hide_index=True, width="stretch")
 
 st.subheader(t("pv_cmp_tasks_header"))
 carried_tab, added_tab, dropped_tab = st.tabs([
@@ -93,15 +82,15 @@ with carried_tab:
     if comparison.carried.empty:
         st.info(t("pv_cmp_none"))
     else:
-        st.dataframe(plan_compare.carried_table(comparison, lang), hide_index=True, width="stretch",
+        st.dataframe(view.carried_table, hide_index=True, width="stretch",
                      row_height=tables.WRAPPED_ROW_PX, column_config=task_columns, key="pv_cmp_carried")
-for tab, tasks, key in ((added_tab, comparison.added, "pv_cmp_added"),
-                        (dropped_tab, comparison.dropped, "pv_cmp_dropped")):
+for tab, table, key in ((added_tab, view.added_table, "pv_cmp_added"),
+                        (dropped_tab, view.dropped_table, "pv_cmp_dropped")):
     with tab:
-        if tasks.empty:
+        if table.empty:
             st.info(t("pv_cmp_none"))
         else:
-            st.dataframe(plan_compare.task_list_table(tasks, lang), hide_index=True, width="stretch",
+            st.dataframe(table, hide_index=True, width="stretch",
                          row_height=tables.WRAPPED_ROW_PX, column_config=task_columns, key=key)
 
 st.subheader(t("pv_cmp_agencies_header"))
@@ -109,7 +98,7 @@ if changes.empty:
     st.info(t("pv_cmp_agencies_none"))
 else:
     st.plotly_chart(
-        cache.figure(charts_plans.agency_change_figure, changes, lang, before_label, after_label),
+        cache.figure(charts_plans.agency_change_figure, changes, lang, view.before_label, view.after_label),
         width="stretch", config=charts.PLOT_CONFIG, key="pv_cmp_agencies",
     )
-    st.dataframe(plan_compare.agency_table(changes, lang), hide_index=True, width="stretch")
+    st.dataframe(view.agency_table, hide_index=True, width="stretch")

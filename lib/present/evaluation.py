@@ -350,3 +350,13 @@ def across_plans(evaluations: Sequence[Evaluation]) -> pd.DataFrame:
     if not frames:
         return pd.DataFrame(columns=[*ROW_COLUMNS, "plan_year"])
     return pd.concat(frames, ignore_index=True)
+
+
+def across_province_plans(con: duckdb.DuckDBPyConnection, plan_ids: tuple[str, ...],
+                          peers: tuple[str, ...] = ()) -> pd.DataFrame:
+    """`across_plans` of the plans `plan_ids` (unknown ids are skipped), read from the store.
+
+    One function so that a page caches the small table it draws, not every plan's whole evaluation.
+    """
+    found = (evaluate_plan(con, plan_id, peers) for plan_id in plan_ids)
+    return across_plans([e for e in found if e is not None])

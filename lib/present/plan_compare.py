@@ -309,3 +309,55 @@ def column_label(plan: Mapping[str, object], role: str, lang: str) -> str:
     """A table column naming a plan: "Trước (2020)" / "Sau (2022)" (`role` is "before" or "after")."""
     key = {"before": "pv_cmp_before", "after": "pv_cmp_after"}[role]
     return i18n.t(key, lang, year=plan["plan_year"])
+
+
+@dataclass(frozen=True)
+class ComparisonView:
+    """Everything the Compare plans page draws for one pair of plans in one language."""
+
+    comparison: Comparison
+    before_label: str
+    after_label: str
+    before_year: int
+    after_year: int
+    summary: str
+    counts: pd.DataFrame  # dimension_counts: the chart's frame
+    dimension_table: pd.DataFrame
+    subdimension_table: pd.DataFrame
+    carried_table: pd.DataFrame
+    added_table: pd.DataFrame
+    dropped_table: pd.DataFrame
+    changes: pd.DataFrame  # agency_changes: the chart's frame
+    agency_table: pd.DataFrame
+
+
+def comparison_view(con: duckdb.DuckDBPyConnection, before_id: str, after_id: str, lang: str) -> ComparisonView:
+    """Run the comparison of two plans and build the page's tables in `lang`.
+
+    One function so that the page caches its small finished tables per pair and
+    language: the pandas work on growing plans is then done once, not on every run.
+    """
+    chosen = (before_id, after_id)
+    rows = plan_queries.plans_by_id(con, chosen).set_index("plan_id").to_dict("index")
+    before_label = column_label(rows[before_id], "before", lang)
+    after_label = column_label(rows[after_id], "after", lang)
+    comparison = compare_plans(con, before_id, after_id)
+    counts = dimension_counts(plan_queries.dimension_counts(con, chosen), before_id, after_id)
+    changes = agency_changes(plan_queries.agency_load(con, chosen), before_id, after_id)
+    return ComparisonView(
+        comparison=comparison,
+        before_label=before_label,
+        after_label=after_label,
+        before_year=int(rows[before_id]["plan_year"]),
+        after_year=int(rows[after_id]["plan_year"]),
+        summary=summary(comparison, rows, lang),
+        counts=counts,
+        dimension_table=dimension_table(counts, lang, before_label, after_label),
+        subdimension_table=subdimension_table(plan_queries.subdimension_counts(con, chosen), before_id, after_id,
+                                              lang, before_label, after_label),  # fmt: skip
+        carried_table=carried_table(comparison, lang),
+        added_table=task_list_table(comparison.added, lang),
+        dropped_table=task_list_table(comparison.dropped, lang),
+        changes=changes,
+        agency_table=agency_table(changes, lang),
+    )
