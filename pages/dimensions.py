@@ -8,7 +8,7 @@ import streamlit as st
 
 from lib.domain import i18n
 from lib.present import charts, charts_indicators, evaluation, formatting, status_views, tables, views
-from lib.store import plan_queries, queries, status_queries
+from lib.store import plan_queries, queries
 from lib.ui import cache, plan_notes, sidebar
 
 PICK = "wl_pick"
@@ -175,16 +175,14 @@ if has_plan and int(plan["unmapped"]):
     )
 # Task progress per (sub-)dimension beside its score (the chosen plan, today).
 if has_plan and selection.plan_id is not None:
-    progress = cache.query(status_queries.task_status, selection.plan_id, dt.date.today())
+    dim_progress, sub_progress = cache.query(
+        status_views.progress_tables, code, year, selection.plan_id, dt.date.today(), lang
+    )
     st.subheader(i18n.t("st_dim_header", lang, year=year))
     st.caption(i18n.t("st_dim_caption", lang))
     dim_done, sub_done = st.tabs([i18n.t("wl_tab_dimensions", lang), i18n.t("wl_tab_subdimensions", lang)])
-    dim_done.dataframe(status_views.styled(status_views.dimension_table(
-        dimensions, status_views.dimension_completion(progress), lang), lang), hide_index=True,
-        width="stretch", key="st_dim_table")
-    sub_done.dataframe(status_views.styled(status_views.subdimension_table(
-        subdimensions, status_views.subdimension_completion(progress), lang), lang), hide_index=True,
-        width="stretch", key="st_sub_table")
+    dim_done.dataframe(status_views.styled(dim_progress, lang), hide_index=True, width="stretch", key="st_dim_table")
+    sub_done.dataframe(status_views.styled(sub_progress, lang), hide_index=True, width="stretch", key="st_sub_table")
 
 dim_tab, sub_tab = st.tabs([i18n.t("wl_tab_dimensions", lang), i18n.t("wl_tab_subdimensions", lang)])
 with dim_tab:

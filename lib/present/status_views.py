@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import duckdb
 import pandas as pd
 from pandas.io.formats.style import Styler
 
@@ -18,7 +19,7 @@ from lib.domain.report_form import STATUSES
 from lib.ingest import validate
 from lib.present import tables
 from lib.present.formatting import dimension_title, name_column
-from lib.store import importer
+from lib.store import importer, queries, status_queries
 
 # Display order: best first.
 ORDER = ("done", "partly_done", "in_progress", "not_started", "not_done", None)
@@ -181,6 +182,20 @@ def subdimension_table(subprofile: pd.DataFrame, completion: pd.DataFrame, lang:
     names = [f"{int(d)}.{int(s)} {n}" for d, s, n in zip(merged["dimension"], merged["subdimension"],
                                                          merged[name_column(lang)], strict=True)]
     return _completion_columns(merged, names, i18n.t("st_col_subdimension", lang), lang)
+
+
+def progress_tables(con: duckdb.DuckDBPyConnection, province: str, year: int, plan_id: str, as_of: dt.date,
+                    lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The Dimensions page's two progress tables (per dimension, per sub-dimension) of plan `plan_id` on
+    `as_of`, beside `province`'s scores of `year`.
+
+    Read and counted in one function so that the page caches the two small tables, not the task rows.
+    """
+    progress = status_queries.task_status(con, plan_id, as_of)
+    dimensions = queries.dimension_profile(con, province, year, plan_id=plan_id)
+    subdimensions = queries.subdimension_profile(con, province, year, plan_id=plan_id)
+    return (dimension_table(dimensions, dimension_completion(progress), lang),
+            subdimension_table(subdimensions, subdimension_completion(progress), lang))
 
 
 def _completion_columns(merged: pd.DataFrame, names: list[str], label: str, lang: str) -> pd.DataFrame:
