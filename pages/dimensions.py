@@ -180,18 +180,23 @@ if has_plan and selection.plan_id is not None:
     )
     st.subheader(i18n.t("st_dim_header", lang, year=year))
     st.caption(i18n.t("st_dim_caption", lang))
-    dim_done, sub_done = st.tabs([i18n.t("wl_tab_dimensions", lang), i18n.t("wl_tab_subdimensions", lang)])
-    dim_done.dataframe(status_views.styled(dim_progress, lang), hide_index=True, width="stretch", key="st_dim_table")
-    sub_done.dataframe(status_views.styled(sub_progress, lang), hide_index=True, width="stretch", key="st_sub_table")
+    # Lazy tabs (on_change="rerun"): only the open tab's table is built and sent.
+    dim_done, sub_done = st.tabs([i18n.t("wl_tab_dimensions", lang), i18n.t("wl_tab_subdimensions", lang)],
+                                 key="st_progress_tabs", on_change="rerun")
+    if dim_done.open:
+        dim_done.dataframe(status_views.styled(dim_progress, lang), hide_index=True, width="stretch",
+                           key="st_dim_table")
+    if sub_done.open:
+        sub_done.dataframe(status_views.styled(sub_progress, lang), hide_index=True, width="stretch",
+                           key="st_sub_table")
 
-dim_tab, sub_tab = st.tabs([i18n.t("wl_tab_dimensions", lang), i18n.t("wl_tab_subdimensions", lang)])
-with dim_tab:
-    st.dataframe(tables.styled(tables.dimension_table(dimensions, lang), lang), hide_index=True, width="stretch")
-    change_note = views.missing_change_note(dimensions, year, lang)
-    if change_note:
-        st.caption(change_note)
-with sub_tab:
-    st.dataframe(tables.styled(tables.subdimension_table(subdimensions, lang), lang), hide_index=True, width="stretch")
-    change_note = views.missing_change_note(subdimensions, year, lang)
-    if change_note:
-        st.caption(change_note)
+dim_tab, sub_tab = st.tabs([i18n.t("wl_tab_dimensions", lang), i18n.t("wl_tab_subdimensions", lang)],
+                           key="wl_score_tabs", on_change="rerun")
+for tab, frame, build in ((dim_tab, dimensions, tables.dimension_table),
+                          (sub_tab, subdimensions, tables.subdimension_table)):
+    if tab.open:
+        with tab:
+            st.dataframe(tables.styled(build(frame, lang), lang), hide_index=True, width="stretch")
+            change_note = views.missing_change_note(frame, year, lang)
+            if change_note:
+                st.caption(change_note)

@@ -60,32 +60,36 @@ st.plotly_chart(
                  view.before_year, view.after_year),
     width="stretch", config=charts.PLOT_CONFIG, key="pv_cmp_dimensions",
 )
-dim_tab, sub_tab = st.tabs([t("pv_cmp_table_view"), t("pv_cmp_subdimensions")])
-with dim_tab:
-    st.dataframe(view.dimension_table, hide_index=True, width="stretch")
-with sub_tab:
-    st.dataframe(view.subdimension_table, hide_index=True, width="stretch")
+# Lazy tabs (on_change="rerun"): only the open tab's table is sent.
+dim_tab, sub_tab = st.tabs([t("pv_cmp_table_view"), t("pv_cmp_subdimensions")], key="pv_cmp_table_tabs",
+                           on_change="rerun")
+for tab, table in ((dim_tab, view.dimension_table), (sub_tab, view.subdimension_table)):
+    if tab.open:
+        tab.dataframe(table, hide_index=True, width="stretch")
 
 st.subheader(t("pv_cmp_tasks_header"))
 carried_tab, added_tab, dropped_tab = st.tabs([
     t("pv_cmp_tab_carried", n=len(comparison.carried)),
     t("pv_cmp_tab_added", n=len(comparison.added)),
     t("pv_cmp_tab_dropped", n=len(comparison.dropped)),
-])
+], key="pv_cmp_task_tabs", on_change="rerun")
 task_columns = {
     t("col_task"): st.column_config.TextColumn(width=420),
     t("pv_cmp_col_task_before"): st.column_config.TextColumn(width=360),
     t("pv_cmp_col_task_after"): st.column_config.TextColumn(width=360),
 }
-with carried_tab:
-    st.caption(t("pv_cmp_carried_note", threshold=round(plan_compare.SIMILARITY_THRESHOLD * 100)))
-    if comparison.carried.empty:
-        st.info(t("pv_cmp_none"))
-    else:
-        st.dataframe(view.carried_table, hide_index=True, width="stretch",
-                     row_height=tables.WRAPPED_ROW_PX, column_config=task_columns, key="pv_cmp_carried")
+if carried_tab.open:
+    with carried_tab:
+        st.caption(t("pv_cmp_carried_note", threshold=round(plan_compare.SIMILARITY_THRESHOLD * 100)))
+        if comparison.carried.empty:
+            st.info(t("pv_cmp_none"))
+        else:
+            st.dataframe(view.carried_table, hide_index=True, width="stretch",
+                         row_height=tables.WRAPPED_ROW_PX, column_config=task_columns, key="pv_cmp_carried")
 for tab, table, key in ((added_tab, view.added_table, "pv_cmp_added"),
                         (dropped_tab, view.dropped_table, "pv_cmp_dropped")):
+    if not tab.open:
+        continue
     with tab:
         if table.empty:
             st.info(t("pv_cmp_none"))

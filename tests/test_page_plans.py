@@ -59,10 +59,18 @@ def test_the_two_newest_plans_side_by_side(at: AppTest) -> None:
     assert list(tables[0].columns) == ["Nội dung", "Trước (2021)", "Sau (2023)", "Thay đổi"]
     carried = next(tb for tb in tables if "Giống nhau (%)" in tb.columns)
     assert list(carried["Giống nhau (%)"]) == [85, 90, 100, 100]
-    dropped = [tb for tb in tables if "Nhiệm vụ" in tb.columns][-1]
-    assert list(dropped["Nhiệm vụ"]) == [t for _, _, t, _, _ in (s.EARLIER[2], s.EARLIER[4], s.EARLIER[6])]
     agencies = next(tb for tb in tables if "Cơ quan" in tb.columns)
     assert agencies.iloc[0].tolist() == ["Sở Nội vụ", "1 → 2", "1 → 1", 1]
+    # Tabs are lazy: only the open tab's table is sent (dimensions, carried, agencies).
+    assert len(tables) == 3
+    at.session_state["pv_cmp_task_tabs"] = "Bỏ (3)"
+    at.session_state["pv_cmp_table_tabs"] = "Theo nội dung thành phần"
+    at.run()
+    tables = [d.value for d in at.dataframe]
+    assert not any("Giống nhau (%)" in tb.columns for tb in tables)
+    assert "Nội dung thành phần" in tables[0].columns
+    dropped = next(tb for tb in tables if "Nhiệm vụ" in tb.columns)
+    assert list(dropped["Nhiệm vụ"]) == [t for _, _, t, _, _ in (s.EARLIER[2], s.EARLIER[4], s.EARLIER[6])]
     assert at.query_params["before"] in ([s.EARLIER_ID], s.EARLIER_ID)
     assert at.query_params["after"] in ([s.LATER_ID], s.LATER_ID)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -152,3 +153,23 @@ def test_table_views_are_sent_when_opened() -> None:
     assert not at.exception
     (table,) = [d.value for d in at.dataframe]
     assert len(table) == 8
+
+
+def test_dimensions_tables_are_sent_for_the_open_tab_only() -> None:
+    """The score and progress tables come in tabs by dimension and by sub-dimension; a tab's table is
+    built and sent when the reader opens it."""
+    scores = pd.read_csv(paths.SCORES_CSV, dtype={"province_code": str})
+    dak_lak_2019 = scores[(scores["province_code"] == "66") & (scores["year"] == 2019)]
+    subdimensions = int(dak_lak_2019["subdimension"].notna().sum())
+    at = _open("pages/dimensions.py", year=2019)
+    # The page ends with the two tabbed tables: task progress, then scores.
+    assert len(at.dataframe) == 4  # the drill-down's tasks, the weak sub-dimensions, the two tabs' tables
+    by_dimension = [d.value for d in at.dataframe][-2:]
+    assert [len(t) for t in by_dimension] == [8, 8]
+    at.session_state["wl_score_tabs"] = "Bảng theo nội dung thành phần"
+    at.session_state["st_progress_tabs"] = "Bảng theo nội dung thành phần"
+    at.run()
+    assert len(at.dataframe) == 4
+    by_subdimension = [d.value for d in at.dataframe][-2:]
+    assert [len(t) for t in by_subdimension] == [subdimensions, subdimensions]
+    assert all("Nội dung thành phần" in t.columns for t in by_subdimension)
