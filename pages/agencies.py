@@ -8,7 +8,7 @@ import streamlit as st
 from lib.domain import i18n
 from lib.present import charts, formatting, status_views, tables, views
 from lib.store import queries, status_queries
-from lib.ui import cache, plan_notes, sidebar
+from lib.ui import cache, grid, plan_notes, sidebar
 
 AGENCY = "wl_agency"
 
@@ -49,7 +49,7 @@ with load_col:
     st.caption(i18n.t("wl_click_agency", lang))
     with st.expander(i18n.t("wl_table_view", lang), key="wl_load_table_open", on_change="rerun") as view:
         if view.open:
-            st.dataframe(tables.agency_table(load, lang), hide_index=True, width="stretch")
+            grid.dataframe(tables.agency_table(load, lang), hide_index=True, width="stretch")
 with matrix_col:
     role = (
         st.segmented_control(
@@ -70,14 +70,14 @@ with matrix_col:
     )
     with st.expander(i18n.t("wl_table_view", lang), key="wl_matrix_table_open", on_change="rerun") as view:
         if view.open:
-            st.dataframe(tables.matrix_table(matrix, agencies, lang), hide_index=True, width="stretch")
+            grid.dataframe(tables.matrix_table(matrix, agencies, lang), hide_index=True, width="stretch")
 
 # Who is behind: each agency's completion and overdue tasks (sortable by any column).
 if selection.plan_id is not None:
     behind = cache.query(status_queries.agency_completion, selection.plan_id, dt.date.today())
     st.subheader(i18n.t("st_behind_header", lang))
     st.caption(i18n.t("st_behind_caption", lang))
-    st.dataframe(status_views.styled(status_views.agency_table(behind, lang), lang), hide_index=True,
+    grid.dataframe(status_views.styled(status_views.agency_table(behind, lang), lang), hide_index=True,
                  width="stretch", key="st_behind")
 
 # Drill-down: one agency's tasks.
@@ -95,7 +95,7 @@ st.subheader(
     )
 )
 agency_tasks = cache.query(queries.agency_tasks, code, selection.era, agency, plan_id=selection.plan_id)
-st.dataframe(
+grid.dataframe(
     tables.agency_tasks_table(agency_tasks, lang),
     hide_index=True,
     width="stretch",
@@ -119,7 +119,7 @@ st.subheader(i18n.t("wl_gaps_header", lang, n=len(missing)))
 if missing.empty:
     st.info(i18n.t("wl_no_gaps", lang))
 else:
-    st.dataframe(
+    grid.dataframe(
         tables.missing_agency_table(missing, lang),
         hide_index=True,
         width="stretch",

@@ -9,7 +9,7 @@ import streamlit as st
 from lib.domain import i18n
 from lib.present import charts, charts_indicators, evaluation, formatting, status_views, tables, views
 from lib.store import plan_queries, queries
-from lib.ui import cache, plan_notes, sidebar
+from lib.ui import cache, grid, plan_notes, sidebar
 
 PICK = "wl_pick"
 
@@ -83,7 +83,7 @@ if has_plan and has_scores:
     with st.expander(i18n.t("wl_table_view", lang), key="wl_effort_table_open", on_change="rerun") as view:
         if view.open:
             effort = tables.styled(tables.effort_table(points, lang, level), lang)
-            st.dataframe(effort, hide_index=True, width="stretch")
+            grid.dataframe(effort, hide_index=True, width="stretch")
 
 # Drill-down: one (sub-)dimension's tasks beside its score history.
 options = views.drill_options(dimensions, subdimensions, lang)
@@ -111,7 +111,7 @@ if pick:
                 st.info(i18n.t("wl_no_tasks_of", lang, name=name))
             else:
                 st.subheader(i18n.t("wl_tasks_of", lang, name=name, n=len(tasks)))
-                st.dataframe(
+                grid.dataframe(
                     tables.tasks_table(tasks, lang, with_coverage=details["key"] is not None),
                     hide_index=True,
                     width="stretch",
@@ -134,7 +134,8 @@ if pick:
             st.caption(note)
         with st.expander(i18n.t("wl_table_view", lang), key="wl_history_table_open", on_change="rerun") as view:
             if view.open:
-                st.dataframe(tables.styled(tables.history_table(history, lang), lang), hide_index=True, width="stretch")
+                grid.dataframe(tables.styled(tables.history_table(history, lang), lang), hide_index=True,
+                               width="stretch")
     # The indicators below a sub-dimension, where PAPI published them (2018, 2019).
     indicator_years = cache.query(queries.indicator_years)
     indicators = cache.query(queries.subdimension_indicators, code, year, details["key"]) if details["key"] else None
@@ -151,7 +152,7 @@ if pick:
         )
         st.plotly_chart(figure, width="stretch", config=charts.PLOT_CONFIG, key="ind_chart")
         table = tables.styled(charts_indicators.indicator_table(indicators, lang), lang)
-        st.dataframe(table, hide_index=True, width="stretch")
+        grid.dataframe(table, hide_index=True, width="stretch")
         for note in charts_indicators.notes(indicators, lang, selection.province_name, year):
             st.caption(note)
 
@@ -162,14 +163,14 @@ if has_plan and has_scores:
         st.info(i18n.t("wl_no_task_none", lang, year=year))
     else:
         st.caption(i18n.t("wl_no_task_caption", lang, year=year))
-        st.dataframe(tables.styled(weak, lang), hide_index=True, width="stretch")
+        grid.dataframe(tables.styled(weak, lang), hide_index=True, width="stretch")
 
 if has_plan and int(plan["unmapped"]):
     # Tasks linked to no PAPI dimension are in no chart above: listed here, never dropped.
     unmapped = cache.query(plan_queries.unmapped_tasks, (selection.plan_id,))
     st.subheader(i18n.t("pv_unmapped_header", lang, n=len(unmapped)))
     st.caption(i18n.t("pv_unmapped_note", lang))
-    st.dataframe(
+    grid.dataframe(
         tables.tasks_table(unmapped, lang), hide_index=True, width="stretch", row_height=tables.WRAPPED_ROW_PX,
         column_config={i18n.t("wl_col_task", lang): st.column_config.TextColumn(width="large")},
     )
@@ -184,11 +185,11 @@ if has_plan and selection.plan_id is not None:
     dim_done, sub_done = st.tabs([i18n.t("wl_tab_dimensions", lang), i18n.t("wl_tab_subdimensions", lang)],
                                  key="st_progress_tabs", on_change="rerun")
     if dim_done.open:
-        dim_done.dataframe(status_views.styled(dim_progress, lang), hide_index=True, width="stretch",
-                           key="st_dim_table")
+        grid.dataframe(status_views.styled(dim_progress, lang), into=dim_done, hide_index=True, width="stretch",
+                       key="st_dim_table")
     if sub_done.open:
-        sub_done.dataframe(status_views.styled(sub_progress, lang), hide_index=True, width="stretch",
-                           key="st_sub_table")
+        grid.dataframe(status_views.styled(sub_progress, lang), into=sub_done, hide_index=True, width="stretch",
+                       key="st_sub_table")
 
 dim_tab, sub_tab = st.tabs([i18n.t("wl_tab_dimensions", lang), i18n.t("wl_tab_subdimensions", lang)],
                            key="wl_score_tabs", on_change="rerun")
@@ -196,7 +197,7 @@ for tab, frame, build in ((dim_tab, dimensions, tables.dimension_table),
                           (sub_tab, subdimensions, tables.subdimension_table)):
     if tab.open:
         with tab:
-            st.dataframe(tables.styled(build(frame, lang), lang), hide_index=True, width="stretch")
+            grid.dataframe(tables.styled(build(frame, lang), lang), hide_index=True, width="stretch")
             change_note = views.missing_change_note(frame, year, lang)
             if change_note:
                 st.caption(change_note)

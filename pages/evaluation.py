@@ -7,7 +7,7 @@ import streamlit as st
 from lib.domain import i18n, provinces
 from lib.present import charts, charts_evaluation, evaluation, formatting, tables
 from lib.store import queries
-from lib.ui import cache, plan_notes, sidebar
+from lib.ui import cache, grid, plan_notes, sidebar
 
 selection = sidebar.sidebar_selection()
 lang = selection.lang
@@ -50,10 +50,10 @@ if subs["change"].notna().any():
         width="stretch", config=charts.PLOT_CONFIG, key="ev_change_chart",
     )
 st.subheader(t("ev_subdimensions_heading"))
-st.dataframe(tables.styled(evaluation.evaluation_table(result, year, "subdimension", lang), lang),
+grid.dataframe(tables.styled(evaluation.evaluation_table(result, year, "subdimension", lang), lang),
              hide_index=True, width="stretch")
 st.subheader(t("ev_dimensions_heading"))
-st.dataframe(tables.styled(evaluation.evaluation_table(result, year, "dimension", lang), lang),
+grid.dataframe(tables.styled(evaluation.evaluation_table(result, year, "dimension", lang), lang),
              hide_index=True, width="stretch")
 st.caption(evaluation.uncertainty_note(result, lang))
 

@@ -8,7 +8,7 @@ import streamlit as st
 from lib.domain import i18n
 from lib.present import brief_data, charts, formatting, status_views, tables, views
 from lib.store import queries, status_queries
-from lib.ui import cache, plan_notes, sidebar
+from lib.ui import cache, grid, plan_notes, sidebar
 
 # A metric's width: two fit beside each other on a 360 px phone, five across a desktop.
 METRIC_PX = 150
@@ -64,7 +64,7 @@ with left:
             st.caption(i18n.t("wl_absent_dims", lang, dims=absent, year=year))
         with st.expander(i18n.t("wl_table_view", lang), key="wl_profile_table_open", on_change="rerun") as view:
             if view.open:
-                st.dataframe(
+                grid.dataframe(
                     tables.styled(tables.dimension_table(profile, lang), lang), hide_index=True, width="stretch"
                 )
                 change_note = views.missing_change_note(profile, year, lang)
@@ -85,7 +85,7 @@ if right is not None:
             st.caption(i18n.t("pv_unmapped_overview", lang, n=int(plan["unmapped"])))
         with st.expander(i18n.t("wl_table_view", lang), key="wl_tasks_table_open", on_change="rerun") as view:
             if view.open:
-                st.dataframe(
+                grid.dataframe(
                     tables.styled(tables.dimension_table(profile, lang).iloc[:, :4], lang),
                     hide_index=True,
                     width="stretch",

@@ -9,7 +9,7 @@ import streamlit as st
 from lib.domain import i18n
 from lib.present import charts, charts_plans, formatting, plan_compare, tables
 from lib.present import selection as choice
-from lib.ui import cache, plan_notes, sidebar
+from lib.ui import cache, grid, plan_notes, sidebar
 
 selection = sidebar.sidebar_selection()
 lang = selection.lang
@@ -65,7 +65,7 @@ dim_tab, sub_tab = st.tabs([t("pv_cmp_table_view"), t("pv_cmp_subdimensions")], 
                            on_change="rerun")
 for tab, table in ((dim_tab, view.dimension_table), (sub_tab, view.subdimension_table)):
     if tab.open:
-        tab.dataframe(table, hide_index=True, width="stretch")
+        grid.dataframe(table, into=tab, hide_index=True, width="stretch")
 
 st.subheader(t("pv_cmp_tasks_header"))
 carried_tab, added_tab, dropped_tab = st.tabs([
@@ -84,7 +84,7 @@ if carried_tab.open:
         if comparison.carried.empty:
             st.info(t("pv_cmp_none"))
         else:
-            st.dataframe(view.carried_table, hide_index=True, width="stretch",
+            grid.dataframe(view.carried_table, hide_index=True, width="stretch",
                          row_height=tables.WRAPPED_ROW_PX, column_config=task_columns, key="pv_cmp_carried")
 for tab, table, key in ((added_tab, view.added_table, "pv_cmp_added"),
                         (dropped_tab, view.dropped_table, "pv_cmp_dropped")):
@@ -94,7 +94,7 @@ for tab, table, key in ((added_tab, view.added_table, "pv_cmp_added"),
         if table.empty:
             st.info(t("pv_cmp_none"))
         else:
-            st.dataframe(table, hide_index=True, width="stretch",
+            grid.dataframe(table, hide_index=True, width="stretch",
                          row_height=tables.WRAPPED_ROW_PX, column_config=task_columns, key=key)
 
 st.subheader(t("pv_cmp_agencies_header"))
@@ -105,4 +105,4 @@ else:
         cache.figure(charts_plans.agency_change_figure, changes, lang, view.before_label, view.after_label),
         width="stretch", config=charts.PLOT_CONFIG, key="pv_cmp_agencies",
     )
-    st.dataframe(view.agency_table, hide_index=True, width="stretch")
+    grid.dataframe(view.agency_table, hide_index=True, width="stretch")

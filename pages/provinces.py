@@ -11,7 +11,7 @@ import streamlit as st
 from lib.domain import eras, i18n, papi, paths
 from lib.present import charts, formatting, tables, views
 from lib.store import queries
-from lib.ui import cache, sidebar
+from lib.ui import cache, grid, sidebar
 
 selection = sidebar.sidebar_selection()
 lang = selection.lang
@@ -82,7 +82,7 @@ shown_table = tables.styled(table, lang, per_column={"rank": 0, "ranked_province
 if selection.era == eras.ERA_34:  # no boundary file exists for the 34 units
     st.warning(t("pv_map_34"))
     st.subheader(title)
-    st.dataframe(
+    grid.dataframe(
         shown_table,
         hide_index=True,
         column_order=list(table_columns),
@@ -115,7 +115,7 @@ with map_column:
         st.caption(t("pv_no_score_note", n=len(missing), year=year, names=", ".join(missing)))
 with table_column:
     st.caption(t("pv_click_hint"))
-    st.dataframe(
+    grid.dataframe(
         shown_table,
         hide_index=True,
         height=600,

@@ -15,7 +15,7 @@ from lib.present import charts, charts_status, formatting
 from lib.present import status_views as sv
 from lib.store import status
 from lib.store import status_queries as sq
-from lib.ui import access, cache, sidebar
+from lib.ui import access, cache, grid, sidebar
 
 selection = sidebar.sidebar_selection()
 lang, plan_id = selection.lang, selection.plan_id
@@ -61,7 +61,7 @@ if overdue.empty:
     st.info(t("st_no_overdue"))
 else:
     st.caption(t("st_overdue_note"))
-    st.dataframe(overdue, hide_index=True, width="stretch", key="st_overdue",
+    grid.dataframe(overdue, hide_index=True, width="stretch", key="st_overdue",
                  column_config={t("st_col_task"): st.column_config.TextColumn(width="large")})
 
 behind = cache.query(sq.agency_completion, plan_id, as_of)
@@ -154,14 +154,14 @@ if editor is not None:
             st.success(t("st_check_ok", n=len(checks), reports=sum(len(c.reports) for c in checks)))
         problems = sv.problems_table(checks, lang)
         if not problems.empty:
-            st.dataframe(problems, hide_index=True, width="stretch", key="st_problems")
+            grid.dataframe(problems, hide_index=True, width="stretch", key="st_problems")
         if not bad:
             st.subheader(t("st_preview_header"))
             seen = status.preview(cache.conn(), checks)
             st.session_state["st_preview"] = seen
             st.caption(t("st_preview_counts", changes=len(seen.changes), unchanged=seen.unchanged))
             if not seen.changes.empty:
-                st.dataframe(sv.preview_table(seen.changes, lang), hide_index=True, width="stretch",
+                grid.dataframe(sv.preview_table(seen.changes, lang), hide_index=True, width="stretch",
                              key="st_changes")
             st.button(t("st_commit"), type="primary", on_click=_commit, key="st_commit",
                       disabled=seen.changes.empty)
@@ -186,7 +186,7 @@ if editor is not None:
         if history.empty:
             st.caption(t("st_task_history_empty"))
         else:
-            st.dataframe(sv.task_history_table(history, lang), hide_index=True, width="stretch")
+            grid.dataframe(sv.task_history_table(history, lang), hide_index=True, width="stretch")
 
 # --- History and rollback (who and files: editors) ---
 st.subheader(t("st_history_header"))
@@ -194,7 +194,7 @@ uploads = cache.query(sq.status_history)
 if uploads.empty:
     st.info(t("st_history_empty"))
 else:
-    st.dataframe(sv.history_table(uploads, lang, with_users=editor is not None), hide_index=True, width="stretch",
+    grid.dataframe(sv.history_table(uploads, lang, with_users=editor is not None), hide_index=True, width="stretch",
                  key="st_history")
     with_files = [int(i) for i, action in zip(uploads["id"], uploads["action"], strict=True) if action == "forms"]
     if editor is not None and with_files:

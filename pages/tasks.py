@@ -14,7 +14,7 @@ from lib.domain import i18n, spreadsheets
 from lib.present import formatting, status_views, tables, task_filters, views
 from lib.present import selection as choice
 from lib.store import queries, status_queries
-from lib.ui import cache, plan_notes, sidebar
+from lib.ui import cache, grid, plan_notes, sidebar
 
 selection = sidebar.sidebar_selection()
 lang = selection.lang
@@ -111,7 +111,7 @@ if shown.empty:
     st.stop()
 
 st.caption(t("tk_detail_hint"))
-event = st.dataframe(
+event = grid.dataframe(
     tables.styled(shown, lang, per_column={"dimension": 0, "rank": 0, "score_year": 0}),
     hide_index=True,
     height=520,

@@ -9,7 +9,7 @@ import streamlit as st
 from lib.domain import i18n, papi
 from lib.present import charts, evaluation, formatting, tables, task_filters, views
 from lib.store import queries
-from lib.ui import cache, plan_notes, sidebar
+from lib.ui import cache, grid, plan_notes, sidebar
 
 selection = sidebar.sidebar_selection()
 lang = selection.lang
@@ -145,7 +145,7 @@ WHOLE = {"year": 0, "rank": 0, "ranked_provinces": 0, "provinces": 0}
 # many score years they would otherwise be most of every rerun's work.
 with st.expander(t("tr_table_trend"), key="tr_table_trend_open", on_change="rerun") as trend_tables:
     if trend_tables.open:
-        st.dataframe(
+        grid.dataframe(
             tables.styled(own, lang, per_column=WHOLE),
             hide_index=True,
             column_order=list(score_columns),
@@ -153,7 +153,7 @@ with st.expander(t("tr_table_trend"), key="tr_table_trend_open", on_change="reru
             key="tr_table_own",
         )
         if not peer_rows.empty:
-            st.dataframe(
+            grid.dataframe(
                 tables.styled(peer_rows, lang, per_column=WHOLE),
                 hide_index=True,
                 column_order=list(score_columns),
@@ -162,7 +162,7 @@ with st.expander(t("tr_table_trend"), key="tr_table_trend_open", on_change="reru
             )
 with st.expander(t("tr_table_national"), key="tr_table_national_open", on_change="rerun") as national_table:
     if national_table.open:
-        st.dataframe(
+        grid.dataframe(
             tables.styled(national, lang, per_column=WHOLE),
             hide_index=True,
             column_config={

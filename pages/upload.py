@@ -11,7 +11,7 @@ import streamlit as st
 from lib.domain.i18n import t
 from lib.ingest import readers, sandbox, validate
 from lib.store import database, importer, queries
-from lib.ui import access, cache, plan_notes, plan_upload, sidebar
+from lib.ui import access, cache, grid, plan_notes, plan_upload, sidebar
 
 selection = sidebar.sidebar_selection()
 lang = selection.lang
@@ -155,7 +155,7 @@ if uploaded is not None:
     else:
         st.error(t("up_bad", lang, errors=len(result.errors), warnings=len(result.warnings)))
     if result.problems:
-        st.dataframe(importer.problems_table(result.problems, lang), hide_index=True, width="stretch",
+        grid.dataframe(importer.problems_table(result.problems, lang), hide_index=True, width="stretch",
                      key="up_problems")
         if any(p.row is None for p in result.problems):
             st.caption(t("up_row_note", lang))
@@ -177,9 +177,9 @@ if uploaded is not None:
             st.info(t("up_no_change", lang))
         else:
             st.markdown(f"**{t('up_by_province', lang)}**")
-            st.dataframe(importer.preview_summary(seen, lang), hide_index=True, width="stretch", key="up_summary")
+            grid.dataframe(importer.preview_summary(seen, lang), hide_index=True, width="stretch", key="up_summary")
             with st.expander(t("up_details", lang, n=len(seen.changes))):
-                st.dataframe(importer.preview_table(seen, lang), hide_index=True, width="stretch",
+                grid.dataframe(importer.preview_table(seen, lang), hide_index=True, width="stretch",
                              key="up_changes")
         confirmed = True
         if seen.needs_confirmation:
@@ -201,7 +201,7 @@ else:
     if editor is None:  # who did what, and the files themselves, are for editors
         shown = shown.drop(columns=[t("up_col_user", lang)])
         st.caption(t("up_history_editors_only", lang))
-    st.dataframe(shown, hide_index=True, width="stretch", key="up_history")
+    grid.dataframe(shown, hide_index=True, width="stretch", key="up_history")
     choices = importer.rollback_choices(history)
     st.markdown(f"**{t('up_rollback', lang)}**")
     if not choices:

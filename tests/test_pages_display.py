@@ -50,15 +50,21 @@ def _open(page: str, lang: str, year: int, **state: object) -> AppTest:
 
 
 def shown(table: object) -> pd.DataFrame:
-    """The texts st.dataframe draws in each cell: the Styler's display values, else the values as Streamlit
-    writes them (a null as "None")."""
+    """The texts st.dataframe draws in each cell, as the browser draws them: a null cell shows the table's
+    placeholder ("None" without one), whatever text a Styler gave it; any other cell its Styler display
+    value, else its value."""
     proto = table.proto  # type: ignore[attr-defined]
-    display = proto.arrow_data.styler.display_values
-    if display:
-        frame = pa.ipc.open_stream(io.BytesIO(display)).read_pandas()
-        return frame.astype(str)
     frame = table.value  # type: ignore[attr-defined]
-    return frame.astype(object).where(frame.notna(), "None").astype(str)
+    frame = frame.data if hasattr(frame, "data") else frame
+    display = proto.arrow_data.styler.display_values
+    texts = pa.ipc.open_stream(io.BytesIO(display)).read_pandas().astype(str) if display else frame.astype(str)
+    placeholder = proto.placeholder if proto.HasField("placeholder") else "None"
+    nulls = frame.isna().to_numpy()
+    return pd.DataFrame(
+        [[placeholder if null else text for null, text in zip(nrow, trow, strict=True)]
+         for nrow, trow in zip(nulls, texts.to_numpy(), strict=True)],
+        columns=list(frame.columns),
+    )
 
 
 def _language(at: AppTest) -> str:
@@ -162,3 +168,12 @@ def test_trends_task_list_is_reachable_by_keyboard() -> None:
     assert lists, "no task list"
     # Each task's id is a link (a focusable element inside the scrolling box) to that task on the Tasks page.
     assert lists[0].count("](tasks?") == lists[0].count("Chủ trì") == 6
+
+
+def test_every_table_is_drawn_through_the_grid_helper() -> None:
+    """`lib.ui.grid.dataframe` sets the missing-value text; a page calling st.dataframe itself would show "None"."""
+    sources = [*(paths.ROOT / "pages").glob("*.py"), *(paths.ROOT / "lib" / "ui").glob("*.py"), paths.ROOT / "app.py"]
+    direct = [f"{p.name}:{n}" for p in sources if p.name != "grid.py"
+              for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+              if ".dataframe(" in line and "grid.dataframe(" not in line]
+    assert direct == []

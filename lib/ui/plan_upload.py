@@ -19,7 +19,7 @@ from lib.domain.i18n import t
 from lib.ingest import plan_review, readers, sandbox, validate
 from lib.present import plan_preview
 from lib.store import plan_importer
-from lib.ui import access, cache
+from lib.ui import access, cache, grid
 
 FILE_TYPES = ["docx", "xlsx", "html", "htm", "txt", "pdf"]
 
@@ -126,12 +126,12 @@ def _check_and_commit(selection: Any, lang: str) -> None:
         st.error(t("ps_bad", lang, errors=len(result.errors), warnings=len(result.warnings)))
     if result.columns:
         st.caption(t("ps_columns", lang))
-        st.dataframe(plan_preview.columns_table(result.columns, lang), hide_index=True, key="ps_columns")
+        grid.dataframe(plan_preview.columns_table(result.columns, lang), hide_index=True, key="ps_columns")
         missing = plan_preview.missing_roles(result.columns, lang)
         if missing:
             st.caption(t("ps_columns_missing", lang, roles=", ".join(missing)))
     if result.problems:
-        st.dataframe(validate.problems_frame(result.problems, lang), hide_index=True, width="stretch",
+        grid.dataframe(validate.problems_frame(result.problems, lang), hide_index=True, width="stretch",
                      key="ps_problems")
         st.download_button(t("up_problems_download", lang),
                            functools.partial(validate.problems_csv, result.problems, lang),
@@ -208,7 +208,7 @@ def _history(lang: str, editor: str | None) -> None:
         return
     if editor is None:
         st.caption(t("up_history_editors_only", lang))
-    st.dataframe(plan_preview.history_table(history, lang, editor is not None), hide_index=True, width="stretch",
+    grid.dataframe(plan_preview.history_table(history, lang, editor is not None), hide_index=True, width="stretch",
                  key="ps_history")
     choices = plan_importer.rollback_choices(history)
     if not choices:
