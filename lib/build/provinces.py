@@ -16,7 +16,7 @@ from lib.domain.paths import PROVINCES_CSV, SOURCES_DIR
 from lib.domain.provinces import (
     ALIAS_SEP,
     COLUMNS,
-    load_registry,
+    clear_cache,
     lookup_code,
     name_index,
 )
@@ -169,5 +169,5 @@ def write_registry(path: Path = PROVINCES_CSV) -> pd.DataFrame:
     frame = build_registry()
     path.parent.mkdir(parents=True, exist_ok=True)
     frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
-    load_registry.cache_clear()
+    clear_cache()
     return frame

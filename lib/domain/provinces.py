@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -50,6 +51,13 @@ PAPI_CODE_PATTERN = re.compile(r"^p\s*0*(\d{1,2})$")
 def load_registry(path: Path = PROVINCES_CSV) -> pd.DataFrame:
     """Read the generated registry CSV with every column as a string ("" for blanks)."""
     return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+
+
+def clear_cache() -> None:
+    """Forget the registry read so far (after the build writes a new one)."""
+    load_registry.cache_clear()
+    _cached_index.cache_clear()
+    _lookups.cache_clear()
 
 
 def match_key(text: str) -> str:
@@ -140,25 +148,39 @@ def suggest_province(text: str, era: str = eras.ERA_63, n: int = 3, path: Path =
 
 def province_name(code: str, era: str = eras.ERA_63, path: Path = PROVINCES_CSV) -> str | None:
     """Return the Vietnamese name of (era, code), or None if there is no such unit."""
-    era = eras.check(era)
+    return _lookups(path).names.get((eras.check(era), str(code).zfill(2)))
+
+
+@dataclass(frozen=True)
+class _Lookups:
+    names: dict[tuple[str, str], str]  # (era, code) -> name_vi
+    merged_into: dict[str, str]  # 63-era code -> 34-era unit ("" when none)
+    formers: dict[str, tuple[str, ...]]  # 34-era unit -> its 63-era provinces, by code
+
+
+@lru_cache(maxsize=4)
+def _lookups(path: Path) -> _Lookups:
+    """The registry's lookups as dictionaries, built once: the sidebar asks them on every page run."""
     frame = load_registry(path)
-    hits = frame.loc[(frame["era"] == era) & (frame["code"] == str(code).zfill(2)), "name_vi"]
-    return str(hits.iloc[0]) if len(hits) else None
+    names = dict(zip(zip(frame["era"], frame["code"], strict=True), frame["name_vi"], strict=True))
+    old = frame[frame["era"] == eras.ERA_63]
+    merged_into = dict(zip(old["code"], old["merged_into"], strict=True))
+    formers: dict[str, list[str]] = {}
+    for code, unit in merged_into.items():
+        formers.setdefault(unit, []).append(code)
+    return _Lookups(names, merged_into, {unit: tuple(sorted(codes)) for unit, codes in formers.items()})
 
 
 # --- crossing the 2025 change of units (63 provinces -> 34 units from 1 July 2025) ---
 
 def successor(code: str, path: Path = PROVINCES_CSV) -> str | None:
     """Return the 34-era unit a 63-era province merged into, or None for an unknown code."""
-    frame = load_registry(path)
-    hits = frame.loc[(frame["era"] == eras.ERA_63) & (frame["code"] == str(code)), "merged_into"]
-    return str(hits.iloc[0]) if len(hits) and hits.iloc[0] else None
+    return _lookups(path).merged_into.get(str(code)) or None
 
 
 def formers(code: str, path: Path = PROVINCES_CSV) -> list[str]:
     """Return the 63-era codes of the former provinces that formed the 34-era unit `code`, by code."""
-    frame = load_registry(path)
-    return sorted(frame.loc[(frame["era"] == eras.ERA_63) & (frame["merged_into"] == str(code)), "code"])
+    return list(_lookups(path).formers.get(str(code), ()))
 
 
 def predecessor(code: str, path: Path = PROVINCES_CSV) -> str | None:
