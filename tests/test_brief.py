@@ -296,3 +296,14 @@ def test_a_2025_unit_keeps_its_former_provinces_plan_and_compares_nothing_across
     assert "Không so sánh với năm 2024." in text
     assert text.count("không so sánh (2025)") == 9  # the total and the eight dimensions against 2019
     assert "(lần tải lên số 1)" in text  # the data last changed with the synthetic upload
+
+
+def test_the_page_is_reportlabs_a4_and_reportlab_loads_only_to_draw_a_brief() -> None:
+    """The Overview page imports the brief for its download button; ReportLab (~4 MB of the server) is
+    loaded only when a brief is drawn."""
+    from reportlab.lib.pagesizes import A4
+
+    assert (brief.PAGE_WIDTH, brief.PAGE_HEIGHT) == A4
+    probe = "import sys, lib.present.brief_data, lib.present.brief; print('reportlab' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", probe], cwd=paths.ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

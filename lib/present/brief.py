@@ -16,23 +16,24 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen import canvas
 
 from lib.domain import i18n, papi, paths
 from lib.domain.text import fold
 from lib.present import views
 from lib.present.formatting import name_column, number, rank_text
 
+# ReportLab is imported where a PDF is drawn, not with this module: the Overview page
+# imports it for the download button, and most visits never build a brief (~4 MB of the server).
+if TYPE_CHECKING:
+    from reportlab.pdfgen import canvas
+
 FONT_DIR = paths.STATIC_DIR / "fonts"
 FONT = "BriefSans"
 FONT_BOLD = "BriefSans-Bold"
-PAGE_WIDTH, PAGE_HEIGHT = A4  # 595.3 x 841.9 pt, portrait
+PAGE_WIDTH, PAGE_HEIGHT = 595.2755905511812, 841.8897637795277  # ReportLab's A4 in pt, portrait (checked in tests)
 MARGIN = 36.0
 WEAKEST = 3
 TOP_AGENCIES = 5
@@ -309,9 +310,19 @@ def register_fonts() -> None:
     global _fonts_ready
     if _fonts_ready:
         return
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
     pdfmetrics.registerFont(TTFont(FONT, str(FONT_DIR / "NotoSans-Regular.ttf")))
     pdfmetrics.registerFont(TTFont(FONT_BOLD, str(FONT_DIR / "NotoSans-Bold.ttf")))
     _fonts_ready = True
+
+
+def _string_width(text: str, font: str, size: float) -> float:
+    """The width of `text` in points in a registered font (ReportLab's metrics)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return stringWidth(text, font, size)
 
 
 class _Page:
@@ -330,9 +341,9 @@ class _Page:
     def fit(self, text: str, size: float, width: float, bold: bool = False) -> str:
         """`text`, shortened with "…" until it fits `width`."""
         font = FONT_BOLD if bold else FONT
-        if pdfmetrics.stringWidth(text, font, size) <= width:
+        if _string_width(text, font, size) <= width:
             return text
-        while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
+        while text and _string_width(text + "…", font, size) > width:
             text = text[:-1]
         return text.rstrip() + "…"
 
@@ -351,6 +362,8 @@ class _Page:
         self.pdf.setFillGray(0)
 
     def lines(self, text: str, size: float, width: float, bold: bool = False) -> list[str]:
+        from reportlab.lib.utils import simpleSplit
+
         return simpleSplit(text, FONT_BOLD if bold else FONT, size, width)
 
     def paragraph(self, text: str, size: float, *, x: float | None = None, width: float | None = None,
@@ -359,7 +372,7 @@ class _Page:
         x = self.left if x is None else x
         width = self.width if width is None else width
         leading = leading or size * 1.3
-        indent = pdfmetrics.stringWidth(bullet + " ", FONT, size) if bullet else 0.0
+        indent = _string_width(bullet + " ", FONT, size) if bullet else 0.0
         for i, line in enumerate(self.lines(text, size, width - indent, bold)):
             self.y -= leading
             if bullet and i == 0:
@@ -377,9 +390,11 @@ class _Page:
 
 def render(briefs: Sequence[BriefData], lang: str) -> bytes:
     """One A4 portrait page per brief, as PDF bytes."""
+    from reportlab.pdfgen.canvas import Canvas
+
     register_fonts()
     buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=A4, pageCompression=1, initialFontName=FONT, initialFontSize=9)
+    pdf = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), pageCompression=1, initialFontName=FONT, initialFontSize=9)
     first = briefs[0] if briefs else None
     if first is not None:
         title = (
@@ -493,7 +508,7 @@ def _dimension_chart(page: _Page, data: BriefData, lang: str) -> None:
     pdf.setFillGray(0)
     legend = [i18n.t("wl_province_score", lang, province=data.province), i18n.t("wl_national_median", lang),
               i18n.t("wl_best", lang), i18n.t("br_below_mark", lang)]
-    widths = [pdfmetrics.stringWidth(t, FONT, 7.5) for t in legend]
+    widths = [_string_width(t, FONT, 7.5) for t in legend]
     page.text(x + 17, page.y, legend[0], 7.5, widths[0] + 2)
     x += 17 + widths[0] + 14
     pdf.setLineWidth(1.6)
@@ -583,7 +598,7 @@ def _weakest_table(page: _Page, data: BriefData, lang: str) -> None:
             page.text(x, y, i18n.t("br_no_plan_part", lang), 8, widths[4] - 8, grey=0.35)
         elif int(r.tasks) == 0:
             label = i18n.t("br_no_task", lang)
-            w = pdfmetrics.stringWidth(label, FONT_BOLD, 8) + 8
+            w = _string_width(label, FONT_BOLD, 8) + 8
             page.pdf.setFillGray(0)
             page.pdf.rect(x - 2, y - 3, w, 11.5, stroke=0, fill=1)
             page.text(x + 2, y, label, 8, w - 4, bold=True, grey=1.0)
@@ -607,8 +622,8 @@ def _agencies_and_moved(page: _Page, data: BriefData, lang: str) -> None:
         top = top_agencies(data.agencies)
         header = [i18n.t("wl_col_agency", lang), i18n.t("wl_col_led", lang), i18n.t("wl_col_implemented", lang),
                   i18n.t("br_col_total", lang), i18n.t("br_col_completion", lang)]
-        status_w = 8 + pdfmetrics.stringWidth(header[4], FONT_BOLD, 7.5)
-        implemented_w = 8 + pdfmetrics.stringWidth(header[2], FONT_BOLD, 7.5)
+        status_w = 8 + _string_width(header[4], FONT_BOLD, 7.5)
+        implemented_w = 8 + _string_width(header[2], FONT_BOLD, 7.5)
         widths = [half - 60.0 - implemented_w - status_w, 30.0, implemented_w, 30.0, status_w]
         rows = [[str(r.agency), str(int(r.led)), str(int(r.implemented)), str(int(r.tasks)),
                  agency_completion_text(data, str(r.agency))] for r in top.itertuples()]
