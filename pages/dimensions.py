@@ -181,15 +181,13 @@ if has_plan and selection.plan_id is not None:
     )
     st.subheader(i18n.t("st_dim_header", lang, year=year))
     st.caption(i18n.t("st_dim_caption", lang))
-    # Lazy tabs (on_change="rerun"): only the open tab's table is built and sent.
+    # Lazy tabs (on_change="rerun"): only the open tab's table is sent.
     dim_done, sub_done = st.tabs([i18n.t("wl_tab_dimensions", lang), i18n.t("wl_tab_subdimensions", lang)],
                                  key="st_progress_tabs", on_change="rerun")
-    if dim_done.open:
-        grid.dataframe(status_views.styled(dim_progress, lang), into=dim_done, hide_index=True, width="stretch",
-                       key="st_dim_table")
-    if sub_done.open:
-        grid.dataframe(status_views.styled(sub_progress, lang), into=sub_done, hide_index=True, width="stretch",
-                       key="st_sub_table")
+    for tab, table, key in ((dim_done, dim_progress, "st_dim_table"), (sub_done, sub_progress, "st_sub_table")):
+        if tab.open:
+            with tab:
+                grid.dataframe(status_views.styled(table, lang), hide_index=True, width="stretch", key=key)
 
 dim_tab, sub_tab = st.tabs([i18n.t("wl_tab_dimensions", lang), i18n.t("wl_tab_subdimensions", lang)],
                            key="wl_score_tabs", on_change="rerun")

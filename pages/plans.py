@@ -65,7 +65,8 @@ dim_tab, sub_tab = st.tabs([t("pv_cmp_table_view"), t("pv_cmp_subdimensions")], 
                            on_change="rerun")
 for tab, table in ((dim_tab, view.dimension_table), (sub_tab, view.subdimension_table)):
     if tab.open:
-        grid.dataframe(table, into=tab, hide_index=True, width="stretch")
+        with tab:
+            grid.dataframe(table, hide_index=True, width="stretch")
 
 st.subheader(t("pv_cmp_tasks_header"))
 carried_tab, added_tab, dropped_tab = st.tabs([

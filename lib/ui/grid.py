@@ -10,12 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 import streamlit as st
-from streamlit.delta_generator import DeltaGenerator
 
 from lib.present.formatting import MISSING
 
 
-def dataframe(data: Any, *, into: DeltaGenerator | None = None, **kwargs: Any) -> Any:
-    """`st.dataframe(data, **kwargs)` (in the container `into`, else where the page is), a missing value as "—"."""
+def dataframe(data: Any, **kwargs: Any) -> Any:
+    """`st.dataframe(data, **kwargs)`, a missing value drawn as "—"."""
     kwargs.setdefault("placeholder", MISSING)
-    return (into if into is not None else st).dataframe(data, **kwargs)
+    return st.dataframe(data, **kwargs)
